@@ -1,0 +1,72 @@
+#pragma once
+// Random streams. Each stream is a xoshiro256** generator whose state is derived from
+// (seed, replication, stream name) by hashing, so streams are independent of each other
+// and of creation order: adding a node to a scenario does not change another node's draws.
+//
+// The variate algorithms are written here rather than taken from <random>, whose
+// distributions differ between standard libraries; results stay byte-identical wherever
+// the same libm is used.
+
+#include <cstdint>
+#include <string_view>
+
+namespace corridor::engine {
+
+// 64-bit FNV-1a: a stable hash of a stream name.
+[[nodiscard]] constexpr std::uint64_t fnv1a64(std::string_view text) noexcept {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+// SplitMix64 finaliser: a bijective mixer used to spread seeds over the state space.
+[[nodiscard]] constexpr std::uint64_t splitmix64(std::uint64_t x) noexcept {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+class RandomStream {
+ public:
+  // The stream named `name` of replication `replication` under `seed`.
+  RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view name) noexcept;
+
+  // Next 64 random bits (xoshiro256**).
+  std::uint64_t next_u64() noexcept {
+    const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
+    const std::uint64_t t = state_[1] << 17;
+    state_[2] ^= state_[0];
+    state_[3] ^= state_[1];
+    state_[1] ^= state_[2];
+    state_[0] ^= state_[3];
+    state_[2] ^= t;
+    state_[3] = rotl(state_[3], 45);
+    return result;
+  }
+
+  // Uniform on the open interval (0, 1): never 0, so log() is always finite.
+  double uniform_open01() noexcept {
+    return (static_cast<double>(next_u64() >> 11) + 0.5) * 0x1.0p-53;
+  }
+
+  double exponential(double mean) noexcept;           // mean > 0
+  double standard_normal() noexcept;                  // Marsaglia's polar method
+  double lognormal(double mean, double cv) noexcept;  // given mean and coefficient of variation
+  double gamma(double mean, double cv) noexcept;      // Marsaglia–Tsang, shape 1/cv^2
+
+ private:
+  static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
+    return (x << k) | (x >> (64 - k));
+  }
+  double gamma_unit_scale(double shape) noexcept;
+
+  std::uint64_t state_[4];
+  double spare_normal_ = 0.0;
+  bool has_spare_normal_ = false;
+};
+
+}  // namespace corridor::engine

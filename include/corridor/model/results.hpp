@@ -1,0 +1,80 @@
+#pragma once
+// What one simulation run measured. Window statistics cover [warmup, horizon];
+// totals cover the whole run. A statistic with nothing to measure (no lot delivered, no
+// capacity to compare with) is empty rather than zero, so it cannot be mistaken for one.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corridor::model {
+
+struct Totals {
+  double generated_t = 0.0;
+  double delivered_t = 0.0;
+  double in_system_t = 0.0;
+  std::uint64_t generated_lots = 0;
+  std::uint64_t delivered_lots = 0;
+  std::uint64_t in_system_lots = 0;
+  std::uint64_t events = 0;
+};
+
+struct TransitDays {
+  double mean = 0.0;
+  double p50 = 0.0;
+  double p95 = 0.0;
+  double min = 0.0;
+  double max = 0.0;
+};
+
+// Mean days per delivered lot in each activity; they sum to the mean transit time.
+struct TimeSplitDays {
+  double moving = 0.0;
+  double queueing = 0.0;
+  double dwell = 0.0;          // being handled at a node, customs, gauge change
+  double consolidation = 0.0;  // waiting for a vehicle to fill and leave, loading, unloading
+};
+
+struct OdResult {
+  std::string origin;
+  std::string destination;
+  double delivered_t = 0.0;
+  std::uint64_t delivered_lots = 0;
+  std::optional<TransitDays> transit_days;       // empty if nothing delivered
+  std::optional<TimeSplitDays> time_split_days;  // empty if nothing delivered
+};
+
+struct NodeResult {
+  std::string id;
+  double throughput_t = 0.0;
+  double throughput_mtpa = 0.0;
+  std::optional<double> utilization;  // busy fraction of the servers; empty: no capacity set
+  double mean_queue_lots = 0.0;
+  double max_queue_lots = 0.0;
+  std::optional<double> mean_wait_h;  // Wq; empty if no lot started handling
+};
+
+struct LinkResult {
+  std::string id;
+  double throughput_t = 0.0;
+  double throughput_mtpa = 0.0;
+  // Busiest direction's throughput over that direction's capacity (capacity_mtpa, or the
+  // fleet's shuttle capacity, whichever is lower); empty if the link has neither.
+  std::optional<double> utilization;
+  std::uint64_t departures = 0;
+};
+
+struct RunResult {
+  std::string scenario_name;
+  std::uint64_t seed = 0;
+  std::uint64_t replication = 0;
+  double horizon_days = 0.0;
+  double warmup_days = 0.0;
+  Totals totals;
+  std::vector<OdResult> od;
+  std::vector<NodeResult> nodes;
+  std::vector<LinkResult> links;
+};
+
+}  // namespace corridor::model

@@ -1,0 +1,20 @@
+#pragma once
+// Runs the corridor discrete-event simulation: the model's single entry point.
+
+#include <cstdint>
+
+#include "corridor/model/results.hpp"
+#include "corridor/model/spec.hpp"
+
+namespace corridor::model {
+
+struct RunOptions {
+  std::uint64_t seed = 1;
+  std::uint64_t replication = 0;
+};
+
+// Simulates `spec` from time 0 to its horizon. Throws RoutingError if a demand entry
+// has no route. The result is a pure function of (spec, options).
+[[nodiscard]] RunResult simulate(const CorridorSpec& spec, const RunOptions& options);
+
+}  // namespace corridor::model

@@ -1,0 +1,34 @@
+#pragma once
+// Errors in a scenario, located as compilers locate them: FILE:LINE:COL: error: MESSAGE.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace corridor::scenario {
+
+struct SourceLocation {
+  std::string file;  // a path, or "--set" for a command-line override
+  int line = 1;      // 1-based
+  int column = 1;    // 1-based
+};
+
+struct Diagnostic {
+  SourceLocation location;
+  std::string message;
+};
+
+// "FILE:LINE:COL: error: MESSAGE"
+[[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// Thrown when a scenario cannot be used; holds every problem found, in file order.
+class ScenarioError : public std::runtime_error {
+ public:
+  explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace corridor::scenario

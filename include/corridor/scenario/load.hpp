@@ -1,0 +1,25 @@
+#pragma once
+// Reading a scenario: YAML file -> `extends` chain merged -> command-line overrides ->
+// validated against the key schema -> references resolved -> model::CorridorSpec.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "corridor/model/spec.hpp"
+
+namespace corridor::scenario {
+
+// Loads and validates `file`, applying each override "PATH=VALUE" in order (see
+// docs/scenario-format.md). Throws ScenarioError listing every problem found.
+[[nodiscard]] model::CorridorSpec load_scenario(const std::filesystem::path& file,
+                                                const std::vector<std::string>& overrides = {});
+
+// The bundled Middle Corridor baseline (scenarios/middle-corridor-2025.yaml), looked up
+// beside the executable first, then in the source tree it was built from.
+[[nodiscard]] std::filesystem::path default_scenario_path();
+
+// Every key the format knows, as "section.key" (e.g. "node.capacity_mtpa").
+[[nodiscard]] std::vector<std::string> documented_keys();
+
+}  // namespace corridor::scenario

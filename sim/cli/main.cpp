@@ -1,0 +1,123 @@
+// The `corridor` command: thin glue from arguments to the scenario, experiment and io
+// layers. Exit codes: 0 success, 2 invalid input (scenario or command line), 1 internal.
+
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corridor/experiment/run.hpp"
+#include "corridor/io/atomic_file.hpp"
+#include "corridor/io/json_results.hpp"
+#include "corridor/io/table_report.hpp"
+#include "corridor/scenario/diagnostic.hpp"
+#include "corridor/scenario/load.hpp"
+
+namespace {
+
+constexpr int kExitInvalidInput = 2;
+constexpr int kExitInternalError = 1;
+
+struct RunArguments {
+  std::string scenario;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> overrides;
+  std::string json_path;
+  bool quiet = false;
+};
+
+std::filesystem::path scenario_or_default(const std::string& scenario) {
+  return scenario.empty() ? corridor::scenario::default_scenario_path()
+                          : std::filesystem::path(scenario);
+}
+
+int run_command(const RunArguments& args) {
+  const auto path = scenario_or_default(args.scenario);
+  const auto spec = corridor::scenario::load_scenario(path, args.overrides);
+  spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
+               path.string(), spec.nodes.size(), spec.links.size(), spec.demand.size());
+  const auto result = corridor::experiment::run_once(spec, {.seed = args.seed});
+  const bool json_to_stdout = args.json_path == "-";
+  if (!args.json_path.empty()) {
+    const std::string json = corridor::io::to_json(result);
+    if (json_to_stdout) {
+      std::fwrite(json.data(), 1, json.size(), stdout);
+    } else {
+      corridor::io::write_file_atomically(args.json_path, json);
+    }
+  }
+  if (!args.quiet && !json_to_stdout)
+    std::fputs(corridor::io::format_table(result).c_str(), stdout);
+  return 0;
+}
+
+int validate_command(const std::string& scenario, const std::vector<std::string>& overrides) {
+  const auto path = scenario_or_default(scenario);
+  const auto spec = corridor::scenario::load_scenario(path, overrides);
+  std::printf("%s: ok: '%s', %zu nodes, %zu links, %zu vehicles, %zu demand entries\n",
+              path.string().c_str(), spec.name.c_str(), spec.nodes.size(), spec.links.size(),
+              spec.vehicles.size(), spec.demand.size());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_default_logger(spdlog::stderr_logger_st("corridor"));
+  spdlog::set_pattern("corridor: %v");
+
+  CLI::App app{"corridor: discrete-event simulation of freight transport corridors"};
+  app.require_subcommand(1);
+
+  RunArguments run;
+  auto* run_app = app.add_subcommand("run",
+                                     "Simulate a scenario and report transit times, "
+                                     "throughput and bottlenecks");
+  run_app->add_option("scenario", run.scenario,
+                      "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  run_app->add_option("--seed", run.seed, "Seed for the random streams (default: the scenario's)");
+  run_app
+      ->add_option("--set", run.overrides,
+                   "Override a scenario value, PATH=VALUE; list entries by id "
+                   "(nodes.alat.capacity_mtpa=25). Repeatable.")
+      ->take_all();
+  run_app->add_option("--json", run.json_path, "Write results as JSON to FILE, or - for stdout");
+  run_app->add_flag("--quiet,-q", run.quiet, "Print no summary table and no progress");
+
+  std::string validate_path;
+  std::vector<std::string> validate_overrides;
+  auto* validate_app = app.add_subcommand("validate", "Check a scenario and report every error");
+  validate_app->add_option("scenario", validate_path, "Scenario YAML file")->required();
+  validate_app->add_option("--set", validate_overrides, "Override a value, PATH=VALUE")->take_all();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    std::fprintf(stderr, "corridor: error: %s (see corridor --help)\n", error.what());
+    return kExitInvalidInput;
+  }
+
+  try {
+    if (run.quiet || run.json_path == "-") spdlog::set_level(spdlog::level::warn);
+    if (*run_app) return run_command(run);
+    return validate_command(validate_path, validate_overrides);
+  } catch (const corridor::scenario::ScenarioError& error) {
+    for (const auto& diagnostic : error.diagnostics()) {
+      std::fprintf(stderr, "%s\n", corridor::scenario::format_diagnostic(diagnostic).c_str());
+    }
+    return kExitInvalidInput;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "corridor: internal error: %s\n", error.what());
+    return kExitInternalError;
+  }
+}

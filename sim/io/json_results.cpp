@@ -1,0 +1,84 @@
+#include "corridor/io/json_results.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "corridor/analysis/bottlenecks.hpp"
+
+namespace corridor::io {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <class T>
+Json optional(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json transit(const model::OdResult& od) {
+  if (!od.transit_days) return nullptr;
+  const auto& t = *od.transit_days;
+  return Json{{"mean", t.mean}, {"p50", t.p50}, {"p95", t.p95}, {"min", t.min}, {"max", t.max}};
+}
+
+Json time_split(const model::OdResult& od) {
+  if (!od.time_split_days) return nullptr;
+  const auto& s = *od.time_split_days;
+  return Json{{"moving", s.moving},
+              {"queueing", s.queueing},
+              {"dwell", s.dwell},
+              {"consolidation", s.consolidation}};
+}
+
+}  // namespace
+
+std::string to_json(const model::RunResult& result) {
+  Json root;
+  root["schema"] = kRunSchema;
+  root["scenario"] = Json{{"name", result.scenario_name},
+                          {"seed", result.seed},
+                          {"horizon_days", result.horizon_days},
+                          {"warmup_days", result.warmup_days}};
+  const auto& totals = result.totals;
+  root["totals"] = Json{{"generated_t", totals.generated_t},
+                        {"delivered_t", totals.delivered_t},
+                        {"in_system_t", totals.in_system_t},
+                        {"generated_lots", totals.generated_lots},
+                        {"delivered_lots", totals.delivered_lots},
+                        {"in_system_lots", totals.in_system_lots},
+                        {"events", totals.events}};
+  root["od"] = Json::array();
+  for (const auto& od : result.od) {
+    root["od"].push_back(Json{{"origin", od.origin},
+                              {"destination", od.destination},
+                              {"delivered_t", od.delivered_t},
+                              {"delivered_lots", od.delivered_lots},
+                              {"transit_days", transit(od)},
+                              {"time_split_days", time_split(od)}});
+  }
+  root["nodes"] = Json::array();
+  for (const auto& node : result.nodes) {
+    root["nodes"].push_back(Json{{"id", node.id},
+                                 {"throughput_t", node.throughput_t},
+                                 {"throughput_mtpa", node.throughput_mtpa},
+                                 {"utilization", optional(node.utilization)},
+                                 {"mean_queue_lots", node.mean_queue_lots},
+                                 {"max_queue_lots", node.max_queue_lots},
+                                 {"mean_wait_h", optional(node.mean_wait_h)}});
+  }
+  root["links"] = Json::array();
+  for (const auto& link : result.links) {
+    root["links"].push_back(Json{{"id", link.id},
+                                 {"throughput_t", link.throughput_t},
+                                 {"throughput_mtpa", link.throughput_mtpa},
+                                 {"utilization", optional(link.utilization)},
+                                 {"departures", link.departures}});
+  }
+  root["bottlenecks"] = Json::array();
+  for (const auto& bottleneck : analysis::rank_bottlenecks(result, 5)) {
+    root["bottlenecks"].push_back(Json{
+        {"kind", bottleneck.kind}, {"id", bottleneck.id}, {"utilization", bottleneck.utilization}});
+  }
+  return root.dump(2) + "\n";
+}
+
+}  // namespace corridor::io

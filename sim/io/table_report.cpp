@@ -1,0 +1,104 @@
+#include "corridor/io/table_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "corridor/analysis/bottlenecks.hpp"
+
+namespace corridor::io {
+namespace {
+
+std::string percent(const std::optional<double>& fraction) {
+  return fraction ? fmt::format("{:.1f}%", *fraction * 100.0) : std::string("-");
+}
+
+std::string hours(const std::optional<double>& value) {
+  return value ? fmt::format("{:.2f}", *value) : std::string("-");
+}
+
+std::size_t widest(const std::vector<std::string>& names, std::size_t at_least) {
+  std::size_t width = at_least;
+  for (const auto& name : names) width = std::max(width, name.size());
+  return width;
+}
+
+}  // namespace
+
+std::string format_table(const model::RunResult& result) {
+  std::string out;
+  auto line = [&out](const std::string& text) {
+    out += text;
+    out += '\n';
+  };
+  line(fmt::format("{} — seed {}, {:g} days simulated, statistics after day {:g}",
+                   result.scenario_name, result.seed, result.horizon_days, result.warmup_days));
+
+  std::vector<std::string> od_names;
+  for (const auto& od : result.od) od_names.push_back(od.origin + " -> " + od.destination);
+  const std::size_t od_width = widest(od_names, 20);
+  line("");
+  line(fmt::format("{:<{}}  {:>9}  {:>28}  {:>35}", "Transit (days)", od_width, "Mt/yr",
+                   "mean     p50     p95     max", "moving queueing   dwell  consol."));
+  const double window_years = (result.horizon_days - result.warmup_days) / 365.0;
+  for (std::size_t i = 0; i < result.od.size(); ++i) {
+    const auto& od = result.od[i];
+    const double mtpa = od.delivered_t / 1e6 / window_years;
+    if (!od.transit_days) {
+      line(fmt::format("{:<{}}  {:>9.3f}  {:>28}", od_names[i], od_width, mtpa,
+                       "nothing delivered"));
+      continue;
+    }
+    const auto& t = *od.transit_days;
+    const auto& s = *od.time_split_days;
+    line(
+        fmt::format("{:<{}}  {:>9.3f}  {:>7.2f} {:>7.2f} {:>7.2f} {:>7.2f}  {:>7.2f} {:>8.2f} "
+                    "{:>7.2f} {:>8.2f}",
+                    od_names[i], od_width, mtpa, t.mean, t.p50, t.p95, t.max, s.moving, s.queueing,
+                    s.dwell, s.consolidation));
+  }
+
+  std::vector<std::string> node_names;
+  for (const auto& node : result.nodes) node_names.push_back(node.id);
+  const std::size_t node_width = widest(node_names, 12);
+  line("");
+  line(fmt::format("{:<{}}  {:>9}  {:>11}  {:>10}  {:>9}  {:>11}", "Node", node_width, "Mt/yr",
+                   "utilization", "mean queue", "max queue", "mean wait h"));
+  for (const auto& node : result.nodes) {
+    line(fmt::format("{:<{}}  {:>9.3f}  {:>11}  {:>10.2f}  {:>9.0f}  {:>11}", node.id, node_width,
+                     node.throughput_mtpa, percent(node.utilization), node.mean_queue_lots,
+                     node.max_queue_lots, hours(node.mean_wait_h)));
+  }
+
+  std::vector<std::string> link_names;
+  for (const auto& link : result.links) link_names.push_back(link.id);
+  const std::size_t link_width = widest(link_names, 12);
+  line("");
+  line(fmt::format("{:<{}}  {:>9}  {:>11}  {:>10}", "Link", link_width, "Mt/yr", "utilization",
+                   "departures"));
+  for (const auto& link : result.links) {
+    line(fmt::format("{:<{}}  {:>9.3f}  {:>11}  {:>10}", link.id, link_width, link.throughput_mtpa,
+                     percent(link.utilization), link.departures));
+  }
+
+  line("");
+  line("Top bottlenecks (by utilization)");
+  const auto bottlenecks = analysis::rank_bottlenecks(result, 5);
+  if (bottlenecks.empty()) line("  none: no node or link has a capacity");
+  for (std::size_t i = 0; i < bottlenecks.size(); ++i) {
+    const auto& b = bottlenecks[i];
+    std::string wait = b.mean_wait_h ? fmt::format(", mean wait {:.2f} h", *b.mean_wait_h) : "";
+    line(fmt::format("  {}. {} {}: {}{}", i + 1, b.kind, b.id, percent(b.utilization), wait));
+  }
+
+  const auto& totals = result.totals;
+  line("");
+  line(
+      fmt::format("Totals: generated {:.0f} t ({} lots) = delivered {:.0f} t ({} lots) + in system "
+                  "{:.0f} t ({} lots); {} events",
+                  totals.generated_t, totals.generated_lots, totals.delivered_t,
+                  totals.delivered_lots, totals.in_system_t, totals.in_system_lots, totals.events));
+  return out;
+}
+
+}  // namespace corridor::io

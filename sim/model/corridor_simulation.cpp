@@ -1,0 +1,304 @@
+#include "corridor_simulation.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace corridor::model {
+
+RunResult simulate(const CorridorSpec& spec, const RunOptions& options) {
+  detail::CorridorSimulation simulation(spec, options);
+  return simulation.run();
+}
+
+namespace detail {
+
+double sample_duration(engine::RandomStream& rng, DistributionKind kind, double mean, double cv) {
+  switch (kind) {
+    case DistributionKind::deterministic:
+      return mean;
+    case DistributionKind::exponential:
+      return rng.exponential(mean);
+    case DistributionKind::lognormal:
+      return cv > 0.0 ? rng.lognormal(mean, cv) : mean;
+    case DistributionKind::gamma:
+      return cv > 0.0 ? rng.gamma(mean, cv) : mean;
+  }
+  return mean;
+}
+
+CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOptions& options)
+    : spec_(spec),
+      options_(options),
+      window_start_h_(spec.warmup_days * 24.0),
+      horizon_h_(spec.horizon_days * 24.0),
+      routes_(plan_routes(spec)) {
+  if (!(horizon_h_ > 0.0) || !(window_start_h_ >= 0.0) || window_start_h_ >= horizon_h_) {
+    throw std::invalid_argument("the warm-up must end before the horizon");
+  }
+  init_nodes();
+  init_links();
+  for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+    const DemandSpec& demand = spec_.demand[d];
+    arrival_rngs_.emplace_back(options_.seed, options_.replication, "demand/" + demand.id);
+    const double lots_per_h = tonnes_per_hour(demand.volume_mtpa) / spec_.lot_t;
+    arrival_mean_gap_h_.push_back(1.0 / lots_per_h);
+    // Demand entries with the same origin and destination share one result row.
+    auto same_pair = [&](const OdState& od) {
+      return od.origin == demand.origin && od.destination == demand.destination;
+    };
+    auto found = std::find_if(od_.begin(), od_.end(), same_pair);
+    if (found == od_.end()) {
+      od_.emplace_back();
+      od_.back().origin = demand.origin;
+      od_.back().destination = demand.destination;
+      found = od_.end() - 1;
+    }
+    od_of_demand_.push_back(static_cast<std::uint32_t>(found - od_.begin()));
+  }
+}
+
+RunResult CorridorSimulation::run() {
+  schedule_initial_events();
+  sim_.run_until(horizon_h_, *this);
+  if (generated_lots_ != delivered_lots_ + (lots_.size() - free_lots_.size())) {
+    throw std::logic_error("lot conservation violated: a lot was lost or duplicated");
+  }
+  return collect_results();
+}
+
+void CorridorSimulation::operator()(const engine::Event& event) {
+  switch (event.kind) {
+    case kLotArrival:
+      on_lot_arrival(event.target);
+      break;
+    case kServiceDone:
+      on_service_done(event.target, static_cast<std::uint32_t>(event.payload));
+      break;
+    case kDwellDone:
+      move_on(static_cast<std::uint32_t>(event.payload), false);
+      break;
+    case kGateCheck:
+      directions_[event.target].gate_check_pending = false;
+      pump_gate(event.target);
+      break;
+    case kLotTravelDone:
+      on_lot_travel_done(event.target, static_cast<std::uint32_t>(event.payload));
+      break;
+    case kVehicleCheck: {
+      Vehicle& vehicle = vehicles_[event.target];
+      if (vehicle.generation != event.payload) break;  // it left already
+      if (vehicle.pending_check_h == event.time) vehicle.pending_check_h = kNever;
+      try_depart(event.target);
+      break;
+    }
+    case kVehicleArrive:
+      on_vehicle_arrive(event.target);
+      break;
+    case kVehicleUnloaded:
+      on_vehicle_unloaded(event.target);
+      break;
+    case kCapacityChange:
+      on_capacity_change(spec_.capacity_changes[event.target]);
+      break;
+    case kClosureStart: {
+      const LinkClosure& closure = spec_.closures[event.target];
+      LinkState& link = links_[closure.link];
+      // Departures re-check the closure when they fall due, so no end event is needed.
+      link.closed_until_h = std::max(link.closed_until_h, now() + closure.for_days * 24.0);
+      break;
+    }
+    case kWarmupEnd:
+      on_warmup_end();
+      break;
+    default:
+      throw std::logic_error(fmt::format("unknown event kind {}", event.kind));
+  }
+}
+
+void CorridorSimulation::schedule_initial_events() {
+  for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+    const double first_h = spec_.demand[d].arrivals == ArrivalPattern::poisson
+                               ? arrival_rngs_[d].exponential(arrival_mean_gap_h_[d])
+                               : arrival_mean_gap_h_[d];
+    sim_.schedule_at(first_h, kLotArrival, d);
+  }
+  for (std::uint32_t i = 0; i < spec_.capacity_changes.size(); ++i) {
+    sim_.schedule_at(spec_.capacity_changes[i].at_day * 24.0, kCapacityChange, i);
+  }
+  for (std::uint32_t i = 0; i < spec_.closures.size(); ++i) {
+    sim_.schedule_at(spec_.closures[i].at_day * 24.0, kClosureStart, i);
+  }
+  if (window_start_h_ > 0.0) sim_.schedule_at(window_start_h_, kWarmupEnd);
+  for (std::uint32_t d = 0; d < directions_.size(); ++d) pump_vehicles(d);
+}
+
+void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
+  const double gap_h = spec_.demand[demand].arrivals == ArrivalPattern::poisson
+                           ? arrival_rngs_[demand].exponential(arrival_mean_gap_h_[demand])
+                           : arrival_mean_gap_h_[demand];
+  sim_.schedule_in(gap_h, kLotArrival, demand);
+  const std::uint32_t lot_id = new_lot(demand);
+  const std::uint32_t origin = spec_.demand[demand].origin;
+  if (try_reserve_slot(origin)) {
+    admit(lot_id);
+  } else {
+    nodes_[origin].waiting_for_slot.push_back(lot_id);
+  }
+}
+
+std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
+  ++generated_lots_;
+  std::uint32_t id = 0;
+  if (free_lots_.empty()) {
+    id = static_cast<std::uint32_t>(lots_.size());
+    lots_.emplace_back();
+  } else {
+    id = free_lots_.back();
+    free_lots_.pop_back();
+    lots_[id] = Lot{};
+  }
+  Lot& lot = lots_[id];
+  lot.demand = demand;
+  lot.created_h = now();
+  lot.phase_start_h = now();
+  lot.phase = kQueueing;
+  return id;
+}
+
+void CorridorSimulation::set_phase(Lot& lot, Phase phase) {
+  lot.split_h[lot.phase] += now() - lot.phase_start_h;
+  lot.phase = phase;
+  lot.phase_start_h = now();
+}
+
+void CorridorSimulation::deliver(std::uint32_t lot_id) {
+  Lot& lot = lots_[lot_id];
+  set_phase(lot, kMoving);  // closes the last phase's account
+  leave_node(lot_id);
+  ++delivered_lots_;
+  if (in_window()) {
+    OdState& od = od_[od_of_demand_[lot.demand]];
+    const double transit_h = now() - lot.created_h;
+    ++od.delivered_lots;
+    od.transit_sum_h += transit_h;
+    od.transit_h.add(transit_h);
+    for (int p = 0; p < kPhaseCount; ++p) od.split_sum_h[p] += lot.split_h[p];
+  }
+  free_lots_.push_back(lot_id);
+}
+
+void CorridorSimulation::on_warmup_end() {
+  for (NodeState& node : nodes_) {
+    node.queue_length.restart(now());
+    node.busy_servers.restart(now());
+    node.wait_sum_h = 0.0;
+    node.waits = 0;
+    node.handled_lots = 0;
+  }
+  for (DirectionState& direction : directions_) {
+    direction.departures = 0;
+    direction.lots_departed = 0;
+  }
+  for (LinkState& link : links_) link.capacity_t_per_h.restart(now());
+  for (OdState& od : od_) {
+    od.delivered_lots = 0;
+    od.transit_sum_h = 0.0;
+    std::fill(std::begin(od.split_sum_h), std::end(od.split_sum_h), 0.0);
+    od.transit_h.clear();
+  }
+}
+
+void CorridorSimulation::on_capacity_change(const CapacityChange& change) {
+  if (change.facility == FacilityKind::node) {
+    set_node_capacity(change.index, change.capacity_mtpa);
+  } else {
+    set_link_capacity(change.index, change.capacity_mtpa);
+  }
+}
+
+RunResult CorridorSimulation::collect_results() const {
+  RunResult result;
+  result.scenario_name = spec_.name;
+  result.seed = options_.seed;
+  result.replication = options_.replication;
+  result.horizon_days = spec_.horizon_days;
+  result.warmup_days = spec_.warmup_days;
+
+  const std::uint64_t in_system = lots_.size() - free_lots_.size();
+  result.totals.generated_lots = generated_lots_;
+  result.totals.delivered_lots = delivered_lots_;
+  result.totals.in_system_lots = in_system;
+  result.totals.generated_t = static_cast<double>(generated_lots_) * spec_.lot_t;
+  result.totals.delivered_t = static_cast<double>(delivered_lots_) * spec_.lot_t;
+  result.totals.in_system_t = static_cast<double>(in_system) * spec_.lot_t;
+  result.totals.events = sim_.events_processed();
+
+  const double window_h = horizon_h_ - window_start_h_;
+  const auto annualise = [&](double tonnes) { return tonnes / 1e6 * kHoursPerYear / window_h; };
+  constexpr double kHoursPerDay = 24.0;
+
+  for (const OdState& od : od_) {
+    OdResult row;
+    row.origin = spec_.nodes[od.origin].id;
+    row.destination = spec_.nodes[od.destination].id;
+    row.delivered_lots = od.delivered_lots;
+    row.delivered_t = static_cast<double>(od.delivered_lots) * spec_.lot_t;
+    if (od.delivered_lots > 0) {
+      const double n = static_cast<double>(od.delivered_lots);
+      row.transit_days = TransitDays{
+          od.transit_sum_h / n / kHoursPerDay, od.transit_h.percentile(0.50) / kHoursPerDay,
+          od.transit_h.percentile(0.95) / kHoursPerDay, od.transit_h.min() / kHoursPerDay,
+          od.transit_h.max() / kHoursPerDay};
+      row.time_split_days = TimeSplitDays{od.split_sum_h[kMoving] / n / kHoursPerDay,
+                                          od.split_sum_h[kQueueing] / n / kHoursPerDay,
+                                          od.split_sum_h[kDwell] / n / kHoursPerDay,
+                                          od.split_sum_h[kConsolidation] / n / kHoursPerDay};
+    }
+    result.od.push_back(std::move(row));
+  }
+
+  for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
+    const NodeState& node = nodes_[i];
+    NodeResult row;
+    row.id = spec_.nodes[i].id;
+    row.throughput_t = static_cast<double>(node.handled_lots) * spec_.lot_t;
+    row.throughput_mtpa = annualise(row.throughput_t);
+    if (node.capacitated) {
+      row.utilization = node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers;
+    }
+    row.mean_queue_lots = node.queue_length.mean(window_start_h_, horizon_h_);
+    row.max_queue_lots = node.queue_length.max();
+    if (node.waits > 0) row.mean_wait_h = node.wait_sum_h / static_cast<double>(node.waits);
+    result.nodes.push_back(std::move(row));
+  }
+
+  for (std::uint32_t i = 0; i < links_.size(); ++i) {
+    LinkResult row;
+    row.id = spec_.links[i].id;
+    std::uint64_t busiest_lots = 0;
+    for (std::uint32_t d = 0; d < 2; ++d) {
+      const DirectionState& direction = directions_[2 * i + d];
+      row.departures += direction.departures;
+      row.throughput_t += static_cast<double>(direction.lots_departed) * spec_.lot_t;
+      busiest_lots = std::max(busiest_lots, direction.lots_departed);
+    }
+    row.throughput_mtpa = annualise(row.throughput_t);
+    // The binding capacity is the tighter of the departure cap and the fleet.
+    double capacity_t_per_h = links_[i].capacity_t_per_h.mean(window_start_h_, horizon_h_);
+    const double fleet_t_per_h = fleet_capacity_t_per_h(i);
+    if (fleet_t_per_h > 0.0 && (capacity_t_per_h == 0.0 || fleet_t_per_h < capacity_t_per_h)) {
+      capacity_t_per_h = fleet_t_per_h;
+    }
+    if (capacity_t_per_h > 0.0) {
+      row.utilization =
+          static_cast<double>(busiest_lots) * spec_.lot_t / window_h / capacity_t_per_h;
+    }
+    result.links.push_back(std::move(row));
+  }
+  return result;
+}
+
+}  // namespace detail
+}  // namespace corridor::model

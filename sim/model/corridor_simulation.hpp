@@ -1,0 +1,193 @@
+#pragma once
+// The corridor simulation's state and event handlers. Internal to the model layer:
+// users call model::simulate(). The class is split over several files by concern:
+//   corridor_simulation.cpp  set-up, event dispatch, lots, results
+//   node_flow.cpp            handling at nodes: servers, dwell, yard storage
+//   link_flow.cpp            crossing links: gates, consolidating vehicles, fleets
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "corridor/engine/fifo_queue.hpp"
+#include "corridor/engine/random.hpp"
+#include "corridor/engine/simulator.hpp"
+#include "corridor/model/results.hpp"
+#include "corridor/model/routing.hpp"
+#include "corridor/model/simulate.hpp"
+#include "corridor/model/spec.hpp"
+#include "log_histogram.hpp"
+#include "time_average.hpp"
+
+namespace corridor::model::detail {
+
+enum EventKind : std::uint32_t {
+  kLotArrival,       // target: demand
+  kServiceDone,      // target: node, payload: lot
+  kDwellDone,        // target: node, payload: lot
+  kGateCheck,        // target: direction
+  kLotTravelDone,    // target: direction, payload: lot
+  kVehicleCheck,     // target: vehicle, payload: generation
+  kVehicleArrive,    // target: vehicle
+  kVehicleUnloaded,  // target: vehicle
+  kCapacityChange,   // target: index into spec.capacity_changes
+  kClosureStart,     // target: index into spec.closures
+  kWarmupEnd,
+};
+
+// Where a lot's time goes; indexes Lot::split_h.
+enum Phase : std::uint8_t { kMoving, kQueueing, kDwell, kConsolidation, kPhaseCount };
+
+inline constexpr double kNever = std::numeric_limits<double>::infinity();
+
+struct Lot {
+  double created_h = 0.0;
+  double phase_start_h = 0.0;
+  double split_h[kPhaseCount] = {};
+  std::uint32_t demand = kNone;
+  std::uint32_t next_hop = 0;              // route position; == hops.size() at the destination
+  std::uint32_t node = kNone;              // node it is at; kNone before its origin and on links
+  std::uint32_t held_server_node = kNone;  // node whose server it blocks while waiting
+  Phase phase = kQueueing;
+  bool entered = false;  // has entered its origin node
+};
+
+struct NodeState {
+  NodeState(engine::RandomStream service, engine::RandomStream dwell)
+      : service_rng(service), dwell_rng(dwell) {}
+
+  double service_mean_h = 0.0;  // per lot per server; 0 while the node has no capacity
+  bool capacitated = false;
+  std::uint32_t servers = 1;
+  std::uint32_t busy = 0;
+  engine::FifoQueue<std::uint32_t> queue;  // lots waiting for a server
+  std::uint32_t storage_limit = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t occupancy = 0;                        // lots at the node or dispatched towards it
+  engine::FifoQueue<std::uint32_t> waiting_for_slot;  // lots upstream waiting for yard space
+  engine::RandomStream service_rng;
+  engine::RandomStream dwell_rng;
+  // Window statistics.
+  TimeAverage queue_length;
+  TimeAverage busy_servers;
+  double wait_sum_h = 0.0;
+  std::uint64_t waits = 0;
+  std::uint64_t handled_lots = 0;
+};
+
+struct Vehicle {
+  std::vector<std::uint32_t> lots;
+  double loading_opened_h = 0.0;
+  double pending_check_h = kNever;
+  std::uint32_t direction = kNone;
+  std::uint32_t generation = 0;
+};
+
+// One direction of a link: index link * 2 + direction.
+struct DirectionState {
+  std::uint32_t link = kNone;
+  std::uint32_t to_node = kNone;
+  double headway_h = 0.0;  // 0: departures uncapped
+  double next_departure_h = 0.0;
+  engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart
+  engine::FifoQueue<std::uint32_t> quay;     // vehicles here; the front one is loading
+  bool gate_check_pending = false;
+  // Window statistics.
+  std::uint64_t departures = 0;
+  std::uint64_t lots_departed = 0;
+};
+
+struct LinkState {
+  double closed_until_h = 0.0;
+  TimeAverage capacity_t_per_h;  // 0 while uncapped
+};
+
+struct OdState {
+  std::uint32_t origin = kNone;
+  std::uint32_t destination = kNone;
+  std::uint64_t delivered_lots = 0;
+  double transit_sum_h = 0.0;
+  double split_sum_h[kPhaseCount] = {};
+  LogHistogram transit_h;
+};
+
+class CorridorSimulation {
+ public:
+  CorridorSimulation(const CorridorSpec& spec, const RunOptions& options);
+  RunResult run();
+
+  void operator()(const engine::Event& event);  // the event handler
+
+ private:
+  // corridor_simulation.cpp
+  void schedule_initial_events();
+  void on_lot_arrival(std::uint32_t demand);
+  void on_warmup_end();
+  void on_capacity_change(const CapacityChange& change);
+  std::uint32_t new_lot(std::uint32_t demand);
+  void set_phase(Lot& lot, Phase phase);
+  void deliver(std::uint32_t lot_id);
+  RunResult collect_results() const;
+
+  // node_flow.cpp
+  void init_nodes();
+  void arrive_at_node(std::uint32_t lot_id, std::uint32_t node);
+  void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue);
+  void on_service_done(std::uint32_t node, std::uint32_t lot_id);
+  void release_server(std::uint32_t node);
+  void finish_handling(std::uint32_t lot_id, std::uint32_t node, bool holds_server);
+  void move_on(std::uint32_t lot_id, bool holds_server);
+  bool try_reserve_slot(std::uint32_t node);
+  void release_slot(std::uint32_t node);
+  void admit(std::uint32_t lot_id);
+  void leave_node(std::uint32_t lot_id);
+  void set_node_capacity(std::uint32_t node, double capacity_mtpa);
+
+  // link_flow.cpp
+  void init_links();
+  void enter_link(std::uint32_t lot_id);
+  void pump_gate(std::uint32_t direction);
+  void pump_vehicles(std::uint32_t direction);
+  void try_depart(std::uint32_t vehicle_id);
+  void depart(std::uint32_t vehicle_id);
+  void on_vehicle_arrive(std::uint32_t vehicle_id);
+  void on_vehicle_unloaded(std::uint32_t vehicle_id);
+  void on_lot_travel_done(std::uint32_t direction, std::uint32_t lot_id);
+  std::uint32_t new_vehicle(std::uint32_t direction);
+  void set_link_capacity(std::uint32_t link, double capacity_mtpa);
+  [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;
+  [[nodiscard]] double fleet_capacity_t_per_h(std::uint32_t link) const;
+
+  [[nodiscard]] double now() const { return sim_.now(); }
+  [[nodiscard]] bool in_window() const { return sim_.now() >= window_start_h_; }
+  [[nodiscard]] const Hop& next_hop(const Lot& lot) const {
+    return routes_[lot.demand].hops[lot.next_hop];
+  }
+
+  const CorridorSpec& spec_;
+  RunOptions options_;
+  engine::Simulator<> sim_;
+  double window_start_h_;
+  double horizon_h_;
+  std::vector<Route> routes_;
+
+  std::vector<Lot> lots_;
+  std::vector<std::uint32_t> free_lots_;
+  std::vector<NodeState> nodes_;
+  std::vector<LinkState> links_;
+  std::vector<DirectionState> directions_;
+  std::vector<Vehicle> vehicles_;
+  std::vector<std::uint32_t> free_vehicles_;  // unlimited-stock vehicles ready for reuse
+  std::vector<std::uint32_t> unloading_;      // scratch: lots leaving a vehicle
+  std::vector<engine::RandomStream> arrival_rngs_;
+  std::vector<double> arrival_mean_gap_h_;
+  std::vector<std::uint32_t> od_of_demand_;
+  std::vector<OdState> od_;
+
+  std::uint64_t generated_lots_ = 0;
+  std::uint64_t delivered_lots_ = 0;
+};
+
+// Draws a duration from `shape` with the given mean.
+double sample_duration(engine::RandomStream& rng, DistributionKind kind, double mean, double cv);
+
+}  // namespace corridor::model::detail

@@ -1,0 +1,211 @@
+// Crossing links. Each link has two directions (index link * 2 + d; d = 0 runs
+// from -> to). A link without a vehicle is a gate: lots leave one by one, spaced by the
+// departure cap, and travel length/speed. A link with a vehicle consolidates: a vehicle
+// loads the lots waiting, and leaves when full or when its hold time is up, no earlier
+// than its load time, the departure cap and any closure allow. Without a fleet a new
+// vehicle opens whenever lots wait and none is loading; a fleet shuttles end to end.
+
+#include <algorithm>
+
+#include "corridor/model/service_time.hpp"
+#include "corridor_simulation.hpp"
+
+namespace corridor::model::detail {
+
+const VehicleSpec* CorridorSimulation::vehicle_of(std::uint32_t direction) const {
+  const LinkSpec& link = spec_.links[directions_[direction].link];
+  return link.vehicle == kNone ? nullptr : &spec_.vehicles[link.vehicle];
+}
+
+void CorridorSimulation::init_links() {
+  links_.resize(spec_.links.size());
+  directions_.resize(spec_.links.size() * 2);
+  for (std::uint32_t i = 0; i < spec_.links.size(); ++i) {
+    const LinkSpec& link = spec_.links[i];
+    directions_[2 * i].link = i;
+    directions_[2 * i].to_node = link.to;
+    directions_[2 * i + 1].link = i;
+    directions_[2 * i + 1].to_node = link.from;
+    if (link.capacity_mtpa) set_link_capacity(i, *link.capacity_mtpa);
+    if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
+    // A fleet starts spread over both ends (all at the start of a one-way link) and
+    // opens for loading at time zero.
+    const std::uint32_t fleet = *spec_.vehicles[link.vehicle].fleet;
+    for (std::uint32_t v = 0; v < fleet; ++v) {
+      const std::uint32_t direction = 2 * i + (link.oneway ? 0 : v % 2);
+      const std::uint32_t id = new_vehicle(direction);
+      directions_[direction].quay.push_back(id);
+    }
+  }
+}
+
+void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capacity_mtpa) {
+  const LinkSpec& link = spec_.links[link_index];
+  const std::uint32_t lots_per_departure =
+      link.vehicle == kNone ? 1 : spec_.vehicles[link.vehicle].capacity_lots;
+  const double headway_h = departure_headway_h(capacity_mtpa, lots_per_departure, spec_.lot_t);
+  directions_[2 * link_index].headway_h = headway_h;
+  directions_[2 * link_index + 1].headway_h = headway_h;
+  links_[link_index].capacity_t_per_h.set(now(), tonnes_per_hour(capacity_mtpa));
+}
+
+// Per-direction carrying capacity of a fleet shuttling with full loads and no holds.
+double CorridorSimulation::fleet_capacity_t_per_h(std::uint32_t link_index) const {
+  const LinkSpec& link = spec_.links[link_index];
+  if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) return 0.0;
+  const VehicleSpec& vehicle = spec_.vehicles[link.vehicle];
+  const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
+  return static_cast<double>(*vehicle.fleet) * vehicle.capacity_lots * spec_.lot_t / round_trip_h;
+}
+
+std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
+  std::uint32_t id = 0;
+  if (free_vehicles_.empty()) {
+    id = static_cast<std::uint32_t>(vehicles_.size());
+    vehicles_.emplace_back();
+    vehicles_.back().lots.reserve(vehicle_of(direction)->capacity_lots);
+  } else {
+    id = free_vehicles_.back();
+    free_vehicles_.pop_back();
+  }
+  Vehicle& vehicle = vehicles_[id];
+  vehicle.direction = direction;
+  vehicle.loading_opened_h = now();
+  vehicle.pending_check_h = kNever;
+  return id;
+}
+
+void CorridorSimulation::enter_link(std::uint32_t lot_id) {
+  Lot& lot = lots_[lot_id];
+  const Hop& hop = next_hop(lot);
+  const std::uint32_t direction = 2 * hop.link + hop.direction;
+  directions_[direction].waiting.push_back(lot_id);
+  if (spec_.links[hop.link].vehicle == kNone) {
+    set_phase(lot, kQueueing);
+    pump_gate(direction);
+  } else {
+    set_phase(lot, kConsolidation);
+    pump_vehicles(direction);
+  }
+}
+
+void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
+  DirectionState& direction = directions_[direction_index];
+  const LinkSpec& link = spec_.links[direction.link];
+  const double closed_until_h = links_[direction.link].closed_until_h;
+  while (!direction.waiting.empty()) {
+    const double open_at_h = std::max(direction.next_departure_h, closed_until_h);
+    if (open_at_h > now()) {
+      if (!direction.gate_check_pending) {
+        direction.gate_check_pending = true;
+        sim_.schedule_at(open_at_h, kGateCheck, direction_index);
+      }
+      return;
+    }
+    const std::uint32_t lot_id = direction.waiting.front();
+    direction.waiting.pop_front();
+    set_phase(lots_[lot_id], kMoving);
+    direction.next_departure_h = now() + direction.headway_h;
+    if (in_window()) {
+      ++direction.departures;
+      ++direction.lots_departed;
+    }
+    sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index, lot_id);
+  }
+}
+
+void CorridorSimulation::on_lot_travel_done(std::uint32_t direction, std::uint32_t lot_id) {
+  ++lots_[lot_id].next_hop;
+  arrive_at_node(lot_id, directions_[direction].to_node);
+}
+
+// Boards waiting lots onto the vehicle loading at this end, opening one if the link has
+// unlimited stock, then sees whether it can leave.
+void CorridorSimulation::pump_vehicles(std::uint32_t direction_index) {
+  const VehicleSpec* spec = vehicle_of(direction_index);
+  if (spec == nullptr) return;
+  DirectionState& direction = directions_[direction_index];
+  if (direction.quay.empty()) {
+    if (spec->fleet || direction.waiting.empty()) return;
+    direction.quay.push_back(new_vehicle(direction_index));
+  }
+  const std::uint32_t vehicle_id = direction.quay.front();
+  Vehicle& vehicle = vehicles_[vehicle_id];
+  while (!direction.waiting.empty() && vehicle.lots.size() < spec->capacity_lots) {
+    vehicle.lots.push_back(direction.waiting.front());
+    direction.waiting.pop_front();
+  }
+  try_depart(vehicle_id);
+}
+
+void CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
+  Vehicle& vehicle = vehicles_[vehicle_id];
+  const DirectionState& direction = directions_[vehicle.direction];
+  const VehicleSpec& spec = *vehicle_of(vehicle.direction);
+  double leave_at_h = std::max({vehicle.loading_opened_h + spec.load_h, direction.next_departure_h,
+                                links_[direction.link].closed_until_h});
+  if (vehicle.lots.size() < spec.capacity_lots) {
+    leave_at_h = std::max(leave_at_h, vehicle.loading_opened_h + spec.max_hold_h);
+  }
+  if (leave_at_h <= now()) {
+    depart(vehicle_id);
+  } else if (leave_at_h < vehicle.pending_check_h) {
+    vehicle.pending_check_h = leave_at_h;
+    sim_.schedule_at(leave_at_h, kVehicleCheck, vehicle_id, vehicle.generation);
+  }
+}
+
+void CorridorSimulation::depart(std::uint32_t vehicle_id) {
+  Vehicle& vehicle = vehicles_[vehicle_id];
+  const std::uint32_t direction_index = vehicle.direction;
+  DirectionState& direction = directions_[direction_index];
+  direction.quay.pop_front();
+  ++vehicle.generation;  // cancels pending checks
+  vehicle.pending_check_h = kNever;
+  for (const std::uint32_t lot_id : vehicle.lots) set_phase(lots_[lot_id], kMoving);
+  direction.next_departure_h = now() + direction.headway_h;
+  if (in_window()) {
+    ++direction.departures;
+    direction.lots_departed += vehicle.lots.size();
+  }
+  sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
+  // The next vehicle at this end starts loading now.
+  if (!direction.quay.empty()) vehicles_[direction.quay.front()].loading_opened_h = now();
+  pump_vehicles(direction_index);
+}
+
+void CorridorSimulation::on_vehicle_arrive(std::uint32_t vehicle_id) {
+  Vehicle& vehicle = vehicles_[vehicle_id];
+  for (const std::uint32_t lot_id : vehicle.lots) set_phase(lots_[lot_id], kConsolidation);
+  const double unload_h = vehicle_of(vehicle.direction)->unload_h;
+  if (unload_h > 0.0) {
+    sim_.schedule_in(unload_h, kVehicleUnloaded, vehicle_id);
+  } else {
+    on_vehicle_unloaded(vehicle_id);
+  }
+}
+
+void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
+  const std::uint32_t direction_index = vehicles_[vehicle_id].direction;
+  const std::uint32_t to_node = directions_[direction_index].to_node;
+  // Lots reach the node in boarding order. The vehicle's lot list is copied out first
+  // because arriving lots may open vehicles, which can grow vehicles_.
+  std::vector<std::uint32_t>& aboard = vehicles_[vehicle_id].lots;
+  for (const std::uint32_t lot_id : aboard) ++lots_[lot_id].next_hop;
+  unloading_.assign(aboard.begin(), aboard.end());
+  aboard.clear();
+  if (vehicle_of(direction_index)->fleet) {
+    // Turn round: load for the opposite direction (index differs in the last bit).
+    const std::uint32_t back = direction_index ^ 1U;
+    Vehicle& vehicle = vehicles_[vehicle_id];
+    vehicle.direction = back;
+    vehicle.loading_opened_h = now();
+    directions_[back].quay.push_back(vehicle_id);
+  } else {
+    free_vehicles_.push_back(vehicle_id);
+  }
+  for (const std::uint32_t lot_id : unloading_) arrive_at_node(lot_id, to_node);
+  if (vehicle_of(direction_index)->fleet) pump_vehicles(direction_index ^ 1U);
+}
+
+}  // namespace corridor::model::detail

@@ -1,0 +1,295 @@
+#include "build_spec.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "corridor/model/routing.hpp"
+#include "validate.hpp"
+
+namespace corridor::scenario::detail {
+namespace {
+
+using model::kNone;
+
+// The largest number of lots a run may create: beyond it a typo (a lot of 1 kg, a
+// horizon of centuries) would run for hours rather than fail at once.
+constexpr double kMaxLotsPerRun = 2e8;
+
+const Value kNull{};
+
+const Value& get(const Value& mapping, const char* key) {
+  const Value* value = mapping.find(key);
+  return value != nullptr ? *value : kNull;
+}
+bool has(const Value& mapping, const char* key) {
+  return mapping.find(key) != nullptr;
+}
+double number(const Value& mapping, const char* key, double fallback) {
+  const Value& value = get(mapping, key);
+  return value.is_scalar() ? parse_number(value.scalar).value_or(fallback) : fallback;
+}
+std::optional<double> optional_number(const Value& mapping, const char* key) {
+  if (!has(mapping, key)) return std::nullopt;
+  return parse_number(get(mapping, key).scalar);
+}
+std::uint32_t count(const Value& mapping, const char* key, std::uint32_t fallback) {
+  const Value& value = get(mapping, key);
+  if (!value.is_scalar()) return fallback;
+  return static_cast<std::uint32_t>(parse_integer(value.scalar).value_or(fallback));
+}
+std::string text(const Value& mapping, const char* key) {
+  return get(mapping, key).scalar;
+}
+
+model::Mode parse_mode(const std::string& text) {
+  if (text == "sea") return model::Mode::sea;
+  if (text == "road") return model::Mode::road;
+  return model::Mode::rail;
+}
+
+model::NodeKind parse_kind(const std::string& text) {
+  if (text == "port") return model::NodeKind::port;
+  if (text == "border") return model::NodeKind::border;
+  if (text == "junction") return model::NodeKind::junction;
+  return model::NodeKind::terminal;
+}
+
+model::DistributionKind parse_distribution(const std::string& text) {
+  if (text == "exponential") return model::DistributionKind::exponential;
+  if (text == "lognormal") return model::DistributionKind::lognormal;
+  if (text == "gamma") return model::DistributionKind::gamma;
+  return model::DistributionKind::deterministic;
+}
+
+class Builder {
+ public:
+  Builder(const Value& root, std::vector<Diagnostic>& diagnostics)
+      : root_(root), diagnostics_(diagnostics) {}
+
+  model::CorridorSpec build() {
+    const Value& run = get(root_, "scenario");
+    spec_.name = text(run, "name");
+    spec_.horizon_days = number(run, "horizon_days", 365.0);
+    spec_.warmup_days = number(run, "warmup_days", 0.0);
+    spec_.seed = static_cast<std::uint64_t>(parse_integer(get(run, "seed").scalar).value_or(1));
+    if (spec_.warmup_days >= spec_.horizon_days) {
+      error(get(run, "warmup_days").location, "warmup_days must be less than horizon_days");
+    }
+    spec_.lot_t = number(get(root_, "cargo"), "lot_t", 1.0);
+
+    const Value& network = get(root_, "network");
+    for (const Value& item : get(network, "nodes").items) add_node(item);
+    for (const Value& item : get(root_, "vehicles").items) add_vehicle(item);
+    for (const Value& item : get(network, "links").items) add_link(item);
+    for (const Value& item : get(root_, "demand").items) add_demand(item);
+    for (const Value& item : get(root_, "events").items) add_event(item);
+    if (diagnostics_.empty()) check_size();
+    if (diagnostics_.empty()) check_routes();
+    return spec_;
+  }
+
+ private:
+  void error(const SourceLocation& where, std::string message) {
+    diagnostics_.push_back(Diagnostic{where, std::move(message)});
+  }
+
+  // Registers an id in `index`; a second use is an error pointing at both.
+  bool register_id(std::map<std::string, std::uint32_t>& index,
+                   std::vector<SourceLocation>& seen_at, const std::string& id,
+                   const SourceLocation& where, const char* what) {
+    const auto [position, inserted] = index.emplace(id, static_cast<std::uint32_t>(seen_at.size()));
+    if (!inserted) {
+      error(where, fmt::format("duplicate {} id '{}' (first defined at line {})", what, id,
+                               seen_at[position->second].line));
+      return false;
+    }
+    seen_at.push_back(where);
+    return true;
+  }
+
+  std::uint32_t resolve(const std::map<std::string, std::uint32_t>& index, const Value& reference,
+                        const char* what) {
+    const auto found = index.find(reference.scalar);
+    if (found != index.end()) return found->second;
+    error(reference.location, fmt::format("unknown {} '{}'", what, reference.scalar));
+    return kNone;
+  }
+
+  void add_node(const Value& item) {
+    model::NodeSpec node;
+    node.id = text(item, "id");
+    if (!register_id(node_index_, node_locations_, node.id, get(item, "id").location, "node"))
+      return;
+    node.kind = parse_kind(text(item, "kind"));
+    node.capacity_mtpa = optional_number(item, "capacity_mtpa");
+    node.servers = count(item, "servers", 1);
+    const Value& service = get(item, "service");
+    if (service.is_scalar()) {
+      node.service = parse_distribution(service.scalar);
+    } else if (service.is_mapping()) {
+      node.service = parse_distribution(text(service, "dist"));
+      node.service_cv = number(service, "cv", 0.0);
+    }
+    const Value& dwell = get(item, "dwell_h");
+    if (dwell.is_scalar()) {
+      node.dwell_h = model::Distribution{model::DistributionKind::deterministic,
+                                         parse_number(dwell.scalar).value_or(0.0), 0.0};
+    } else if (dwell.is_mapping()) {
+      node.dwell_h = model::Distribution{parse_distribution(text(dwell, "dist")),
+                                         number(dwell, "mean_h", 0.0), number(dwell, "cv", 0.0)};
+    }
+    if (has(item, "storage_lots")) node.storage_lots = count(item, "storage_lots", 1);
+    if ((has(item, "servers") || has(item, "service")) && !node.capacity_mtpa) {
+      error(item.key_location(has(item, "servers") ? "servers" : "service"),
+            fmt::format("node '{}' sets its servers or service but has no capacity_mtpa", node.id));
+    }
+    node.lat = optional_number(item, "lat");
+    node.lon = optional_number(item, "lon");
+    spec_.nodes.push_back(std::move(node));
+  }
+
+  void add_vehicle(const Value& item) {
+    model::VehicleSpec vehicle;
+    vehicle.id = text(item, "id");
+    if (!register_id(vehicle_index_, vehicle_locations_, vehicle.id, get(item, "id").location,
+                     "vehicle")) {
+      return;
+    }
+    vehicle.mode = parse_mode(text(item, "mode"));
+    vehicle.capacity_lots = count(item, "capacity_lots", 1);
+    vehicle.max_hold_h = number(item, "max_hold_h", 0.0);
+    vehicle.load_h = number(item, "load_h", 0.0);
+    vehicle.unload_h = number(item, "unload_h", 0.0);
+    if (has(item, "fleet")) vehicle.fleet = count(item, "fleet", 1);
+    spec_.vehicles.push_back(std::move(vehicle));
+  }
+
+  void add_link(const Value& item) {
+    model::LinkSpec link;
+    link.id = text(item, "id");
+    if (!register_id(link_index_, link_locations_, link.id, get(item, "id").location, "link"))
+      return;
+    link.from = resolve(node_index_, get(item, "from"), "node");
+    link.to = resolve(node_index_, get(item, "to"), "node");
+    if (link.from != kNone && link.from == link.to) {
+      error(get(item, "to").location,
+            fmt::format("link '{}' starts and ends at the same node", link.id));
+    }
+    link.mode = parse_mode(text(item, "mode"));
+    link.length_km = number(item, "length_km", 1.0);
+    link.speed_kmh = number(item, "speed_kmh", 1.0);
+    link.capacity_mtpa = optional_number(item, "capacity_mtpa");
+    link.oneway = text(item, "oneway") == "true";
+    if (has(item, "vehicle")) {
+      link.vehicle = resolve(vehicle_index_, get(item, "vehicle"), "vehicle");
+      if (link.vehicle != kNone && spec_.vehicles[link.vehicle].mode != link.mode) {
+        error(get(item, "vehicle").location,
+              fmt::format("vehicle '{}' is {} but link '{}' is {}", spec_.vehicles[link.vehicle].id,
+                          model::to_string(spec_.vehicles[link.vehicle].mode), link.id,
+                          model::to_string(link.mode)));
+      }
+    }
+    spec_.links.push_back(std::move(link));
+  }
+
+  void add_demand(const Value& item) {
+    model::DemandSpec demand;
+    demand.origin = resolve(node_index_, get(item, "origin"), "node");
+    demand.destination = resolve(node_index_, get(item, "destination"), "node");
+    demand.id = has(item, "id")
+                    ? text(item, "id")
+                    : fmt::format("{}-{}", text(item, "origin"), text(item, "destination"));
+    const SourceLocation& where = has(item, "id") ? get(item, "id").location : item.location;
+    if (!register_id(demand_index_, demand_locations_, demand.id, where, "demand")) return;
+    demand.volume_mtpa = number(item, "volume_mtpa", 0.0);
+    demand.arrivals = text(item, "arrivals") == "regular" ? model::ArrivalPattern::regular
+                                                          : model::ArrivalPattern::poisson;
+    for (const Value& stop : get(item, "via").items)
+      demand.via.push_back(resolve(node_index_, stop, "node"));
+    if (demand.origin != kNone && demand.origin == demand.destination) {
+      error(get(item, "destination").location, "origin and destination are the same node");
+    }
+    demand_items_.push_back(&item);
+    spec_.demand.push_back(std::move(demand));
+  }
+
+  void add_event(const Value& item) {
+    const double at_day = number(item, "at_day", 0.0);
+    const bool sets = has(item, "set");
+    const bool closes = has(item, "close");
+    if (sets == closes) {
+      error(item.location, "an event needs exactly one of 'set' or 'close'");
+      return;
+    }
+    if (sets) {
+      if (has(item, "for_days")) {
+        error(item.key_location("for_days"), "'for_days' belongs to a closure, not to 'set'");
+      }
+      const Value& set = get(item, "set");
+      if (has(set, "node") == has(set, "link")) {
+        error(set.location, "'set' needs exactly one of 'node' or 'link'");
+        return;
+      }
+      model::CapacityChange change;
+      change.at_day = at_day;
+      change.capacity_mtpa = number(set, "capacity_mtpa", 1.0);
+      if (has(set, "node")) {
+        change.facility = model::FacilityKind::node;
+        change.index = resolve(node_index_, get(set, "node"), "node");
+      } else {
+        change.facility = model::FacilityKind::link;
+        change.index = resolve(link_index_, get(set, "link"), "link");
+      }
+      spec_.capacity_changes.push_back(change);
+      return;
+    }
+    if (!has(item, "for_days")) {
+      error(item.location, "a closure needs 'for_days'");
+      return;
+    }
+    model::LinkClosure closure;
+    closure.at_day = at_day;
+    closure.for_days = number(item, "for_days", 0.0);
+    closure.link = resolve(link_index_, get(get(item, "close"), "link"), "link");
+    spec_.closures.push_back(closure);
+  }
+
+  void check_size() {
+    double lots = 0.0;
+    for (const auto& demand : spec_.demand) {
+      lots += model::tonnes_per_hour(demand.volume_mtpa) * spec_.horizon_days * 24.0 / spec_.lot_t;
+    }
+    if (lots > kMaxLotsPerRun) {
+      error(get(get(root_, "cargo"), "lot_t").location,
+            fmt::format("the run would create about {:.3g} lots, more than the limit of {:.0e}; "
+                        "use a larger lot_t or a shorter horizon",
+                        lots, kMaxLotsPerRun));
+    }
+  }
+
+  void check_routes() {
+    try {
+      (void)model::plan_routes(spec_);
+    } catch (const model::RoutingError& failure) {
+      error(demand_items_[failure.demand()]->location,
+            fmt::format("demand '{}': {}", spec_.demand[failure.demand()].id, failure.what()));
+    }
+  }
+
+  const Value& root_;
+  std::vector<Diagnostic>& diagnostics_;
+  model::CorridorSpec spec_;
+  std::map<std::string, std::uint32_t> node_index_, vehicle_index_, link_index_, demand_index_;
+  std::vector<SourceLocation> node_locations_, vehicle_locations_, link_locations_,
+      demand_locations_;
+  std::vector<const Value*> demand_items_;
+};
+
+}  // namespace
+
+model::CorridorSpec build_spec(const Value& root, std::vector<Diagnostic>& diagnostics) {
+  return Builder(root, diagnostics).build();
+}
+
+}  // namespace corridor::scenario::detail

@@ -1,0 +1,270 @@
+#include "document.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace corridor::scenario::detail {
+namespace {
+
+[[noreturn]] void fail(SourceLocation location, std::string message) {
+  throw ScenarioError({Diagnostic{std::move(location), std::move(message)}});
+}
+
+SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
+  // yaml-cpp counts from 0 and uses -1 for "unknown".
+  return SourceLocation{file, mark.line >= 0 ? mark.line + 1 : 1,
+                        mark.column >= 0 ? mark.column + 1 : 1};
+}
+
+Value convert(const YAML::Node& node, const std::string& file) {
+  Value value;
+  value.location = location_of(node.Mark(), file);
+  switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      value.kind = Value::Kind::null;
+      break;
+    case YAML::NodeType::Scalar:
+      value.kind = Value::Kind::scalar;
+      value.scalar = node.Scalar();
+      break;
+    case YAML::NodeType::Sequence:
+      value.kind = Value::Kind::sequence;
+      for (const YAML::Node& item : node) value.items.push_back(convert(item, file));
+      break;
+    case YAML::NodeType::Map:
+      value.kind = Value::Kind::mapping;
+      for (const auto& entry : node) {
+        const SourceLocation key_location = location_of(entry.first.Mark(), file);
+        if (!entry.first.IsScalar()) fail(key_location, "a key must be a plain name");
+        const std::string key = entry.first.Scalar();
+        if (value.find(key) != nullptr) {
+          const SourceLocation& first = value.key_location(key);
+          fail(key_location,
+               fmt::format("duplicate key '{}' (first given at line {})", key, first.line));
+        }
+        value.keys.push_back(key);
+        value.key_locations.push_back(key_location);
+        value.items.push_back(convert(entry.second, file));
+      }
+      break;
+  }
+  return value;
+}
+
+std::string read_file(const std::filesystem::path& file, const SourceLocation& referenced_from) {
+  std::ifstream stream(file, std::ios::binary);
+  if (!stream || std::filesystem::is_directory(file)) {
+    fail(referenced_from, fmt::format("cannot read scenario file '{}'", file.string()));
+  }
+  std::ostringstream text;
+  text << stream.rdbuf();
+  return text.str();
+}
+
+bool all_items_have_ids(const Value& sequence) {
+  return std::all_of(sequence.items.begin(), sequence.items.end(),
+                     [](const Value& item) { return item.id().has_value(); });
+}
+
+Value load_chain(const std::filesystem::path& file, const SourceLocation& referenced_from,
+                 std::vector<std::filesystem::path>& chain) {
+  const std::string text = read_file(file, referenced_from);
+  std::error_code ignored;
+  const std::filesystem::path canonical = std::filesystem::weakly_canonical(file, ignored);
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    std::string cycle;
+    for (const auto& link : chain) cycle += link.filename().string() + " -> ";
+    fail(referenced_from, fmt::format("'extends' cycle: {}{}", cycle, file.filename().string()));
+  }
+  chain.push_back(canonical);
+
+  Value root = parse_yaml(text, file.string());
+  const Value* extends = root.find("extends");
+  if (extends == nullptr) return root;
+  if (!extends->is_scalar() || extends->scalar.empty()) {
+    fail(extends->location, "'extends' must be the path of a base scenario file");
+  }
+  const SourceLocation extends_location = extends->location;
+  const std::filesystem::path base_file = file.parent_path() / extends->scalar;
+  // Drop the key before merging: it belongs to this file only.
+  const auto position =
+      std::find(root.keys.begin(), root.keys.end(), "extends") - root.keys.begin();
+  root.keys.erase(root.keys.begin() + position);
+  root.key_locations.erase(root.key_locations.begin() + position);
+  root.items.erase(root.items.begin() + position);
+
+  Value base = load_chain(base_file, extends_location, chain);
+  merge_into(base, std::move(root));
+  return base;
+}
+
+// Splits "a.b.c" at dots; `--set` paths have no quoting, ids contain no dots.
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (const char c : path) {
+    if (c == '.') {
+      parts.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  parts.push_back(part);
+  return parts;
+}
+
+}  // namespace
+
+const Value* Value::find(const std::string& key) const {
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) return &items[i];
+  }
+  return nullptr;
+}
+
+Value* Value::find(const std::string& key) {
+  return const_cast<Value*>(static_cast<const Value*>(this)->find(key));
+}
+
+const SourceLocation& Value::key_location(const std::string& key) const {
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) return key_locations[i];
+  }
+  return location;
+}
+
+std::optional<std::string> Value::id() const {
+  if (!is_mapping()) return std::nullopt;
+  const Value* id_value = find("id");
+  if (id_value == nullptr || !id_value->is_scalar()) return std::nullopt;
+  return id_value->scalar;
+}
+
+Value parse_yaml(const std::string& text, const std::string& file) {
+  YAML::Node node;
+  try {
+    node = YAML::Load(text);
+  } catch (const YAML::ParserException& error) {
+    fail(location_of(error.mark, file), fmt::format("invalid YAML: {}", error.msg));
+  } catch (const YAML::Exception& error) {
+    fail(location_of(error.mark, file), fmt::format("invalid YAML: {}", error.msg));
+  }
+  Value root = convert(node, file);
+  if (root.kind == Value::Kind::null) fail(SourceLocation{file, 1, 1}, "the scenario is empty");
+  if (!root.is_mapping()) {
+    fail(root.location, "a scenario must be a mapping of sections (scenario:, network:, ...)");
+  }
+  return root;
+}
+
+Value load_with_extends(const std::filesystem::path& file) {
+  std::vector<std::filesystem::path> chain;
+  return load_chain(file, SourceLocation{file.string(), 1, 1}, chain);
+}
+
+void merge_into(Value& base, Value child) {
+  if (base.is_mapping() && child.is_mapping()) {
+    for (std::size_t i = 0; i < child.keys.size(); ++i) {
+      Value* existing = base.find(child.keys[i]);
+      if (existing != nullptr) {
+        merge_into(*existing, std::move(child.items[i]));
+      } else {
+        base.keys.push_back(child.keys[i]);
+        base.key_locations.push_back(child.key_locations[i]);
+        base.items.push_back(std::move(child.items[i]));
+      }
+    }
+    return;
+  }
+  if (base.is_sequence() && child.is_sequence() && all_items_have_ids(base) &&
+      all_items_have_ids(child)) {
+    for (Value& item : child.items) {
+      auto same_id = [&](const Value& candidate) { return candidate.id() == item.id(); };
+      auto existing = std::find_if(base.items.begin(), base.items.end(), same_id);
+      if (existing != base.items.end()) {
+        merge_into(*existing, std::move(item));
+      } else {
+        base.items.push_back(std::move(item));
+      }
+    }
+    return;
+  }
+  base = std::move(child);
+}
+
+void apply_override(Value& root, const std::string& assignment, int index) {
+  const auto at = [&](std::size_t offset) {
+    return SourceLocation{"--set", index, static_cast<int>(offset) + 1};
+  };
+  const std::size_t equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    fail(at(0), fmt::format("expected PATH=VALUE, got '{}'", assignment));
+  }
+  std::vector<std::string> path = split_path(assignment.substr(0, equals));
+  // Nodes and links live under network:, but are addressed directly for brevity.
+  const bool implied_network = path.front() == "nodes" || path.front() == "links";
+  if (implied_network) path.insert(path.begin(), "network");
+
+  Value replacement;
+  const std::string value_text = assignment.substr(equals + 1);
+  try {
+    replacement = convert(YAML::Load(value_text), "--set");
+  } catch (const YAML::Exception& error) {
+    fail(at(equals + 1), fmt::format("invalid value '{}': {}", value_text, error.msg));
+  }
+  // Point every location in the new value at the override itself.
+  struct Relocate {
+    SourceLocation where;
+    void operator()(Value& value) const {
+      value.location = where;
+      for (auto& key_location : value.key_locations) key_location = where;
+      for (auto& item : value.items) (*this)(item);
+    }
+  };
+  Relocate{at(equals + 1)}(replacement);
+
+  Value* current = &root;
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const std::string& part = path[i];
+    const bool last = i + 1 == path.size();
+    if (part.empty()) fail(at(offset), "empty component in path");
+    if (current->is_sequence()) {
+      auto same_id = [&](const Value& item) { return item.id() == part; };
+      auto found = std::find_if(current->items.begin(), current->items.end(), same_id);
+      if (found == current->items.end()) {
+        fail(at(offset), fmt::format("no entry with id '{}' in this list", part));
+      }
+      current = &*found;
+    } else {
+      if (current->kind == Value::Kind::null) current->kind = Value::Kind::mapping;
+      if (!current->is_mapping()) {
+        fail(at(offset), fmt::format("'{}' is inside a value that is not a mapping", part));
+      }
+      Value* next = current->find(part);
+      if (next == nullptr) {
+        current->keys.push_back(part);
+        current->key_locations.push_back(at(offset));
+        current->items.emplace_back();
+        current->items.back().location = at(offset);
+        next = &current->items.back();
+      } else if (last) {
+        // The key now comes from the command line: errors about it should say so.
+        const auto position = static_cast<std::size_t>(
+            std::find(current->keys.begin(), current->keys.end(), part) - current->keys.begin());
+        current->key_locations[position] = at(offset);
+      }
+      current = next;
+    }
+    if (!(implied_network && i == 0)) offset += part.size() + 1;
+  }
+  *current = std::move(replacement);
+}
+
+}  // namespace corridor::scenario::detail

@@ -1,0 +1,49 @@
+#pragma once
+// A YAML document as a tree that remembers where every key and value came from, so
+// that after `extends` merging and `--set` overrides an error still points at the file,
+// line and column that supplied the offending text. yaml-cpp stays inside document.cpp.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corridor/scenario/diagnostic.hpp"
+
+namespace corridor::scenario::detail {
+
+struct Value {
+  enum class Kind { null, scalar, sequence, mapping };
+  Kind kind = Kind::null;
+  SourceLocation location;
+  std::string scalar;
+  std::vector<Value> items;                   // sequence items, or mapping values
+  std::vector<std::string> keys;              // mapping keys, parallel to items
+  std::vector<SourceLocation> key_locations;  // mapping key positions, parallel to items
+
+  [[nodiscard]] bool is_mapping() const { return kind == Kind::mapping; }
+  [[nodiscard]] bool is_sequence() const { return kind == Kind::sequence; }
+  [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
+  [[nodiscard]] const Value* find(const std::string& key) const;
+  [[nodiscard]] Value* find(const std::string& key);
+  [[nodiscard]] const SourceLocation& key_location(const std::string& key) const;
+  // The scalar under `id`, if this is a mapping that has one.
+  [[nodiscard]] std::optional<std::string> id() const;
+};
+
+// Parses YAML text; `file` names it in locations. Throws ScenarioError on syntax errors
+// and duplicate keys.
+[[nodiscard]] Value parse_yaml(const std::string& text, const std::string& file);
+
+// Reads `file` and, recursively, the file its top-level `extends` names (relative to
+// it), merging each child over its base. The result has no `extends` key.
+[[nodiscard]] Value load_with_extends(const std::filesystem::path& file);
+
+// Child over base: mappings merge key by key; sequences whose items all have an `id`
+// merge item by id (new ids appended); anything else is replaced by the child.
+void merge_into(Value& base, Value child);
+
+// Applies "PATH=VALUE"; `index` (1-based) locates it as --set:INDEX:COLUMN.
+void apply_override(Value& root, const std::string& assignment, int index);
+
+}  // namespace corridor::scenario::detail

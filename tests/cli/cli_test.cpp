@@ -1,0 +1,195 @@
+// The `corridor` command end to end: exit codes, error lines, the JSON contract.
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream stream(path);
+  std::stringstream text;
+  text << stream.rdbuf();
+  return text.str();
+}
+
+// Runs the corridor binary with `arguments` (already shell-quoted) in `directory`.
+Outcome corridor(const std::string& arguments, const fs::path& directory = CORRIDOR_SOURCE_DIR) {
+  const fs::path scratch = fs::temp_directory_path() / fmt::format("corridor-cli-{}", ::getpid());
+  fs::create_directories(scratch);
+  const std::string command =
+      fmt::format("cd '{}' && '{}' {} >'{}' 2>'{}'", directory.string(), CORRIDOR_BINARY, arguments,
+                  (scratch / "out").string(), (scratch / "err").string());
+  const int status = std::system(command.c_str());
+  Outcome outcome;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  outcome.out = slurp(scratch / "out");
+  outcome.err = slurp(scratch / "err");
+  return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
+  struct Case {
+    const char* file;
+    const char* expected;  // the start of the first stderr line
+  };
+  const Case cases[] = {
+      {"syntax-error.yaml", "syntax-error.yaml:8:5: error: invalid YAML"},
+      {"unknown-key.yaml",
+       "unknown-key.yaml:6:27: error: unknown key 'capacty_mtpa' in node 'b'; did you mean "
+       "'capacity_mtpa'?"},
+      {"wrong-type.yaml",
+       "wrong-type.yaml:8:56: error: 'length_km' in link 'a-b' must be a number, got 'far'"},
+      {"negative-capacity.yaml",
+       "negative-capacity.yaml:6:42: error: 'capacity_mtpa' in node 'b' must be greater than 0, "
+       "got -5"},
+      {"dangling-link-end.yaml", "dangling-link-end.yaml:8:30: error: unknown node 'nowhere'"},
+      {"duplicate-id.yaml",
+       "duplicate-id.yaml:6:12: error: duplicate node id 'b' (first defined at line 5)"},
+      {"extends-cycle-a.yaml", "extends-cycle-b.yaml:1:10: error: 'extends' cycle"},
+      {"extends-missing.yaml",
+       "extends-missing.yaml:1:10: error: cannot read scenario file 'no-such-base.yaml'"},
+      {"empty.yaml", "empty.yaml:1:1: error: the scenario is empty"},
+      {"comment-only.yaml", "comment-only.yaml:1:1: error: the scenario is empty"},
+      {"tab-indent.yaml", "tab-indent.yaml:1:2: error: invalid YAML"},
+      {"unknown-choice.yaml",
+       "unknown-choice.yaml:6:21: error: 'kind' in node 'b' must be one of terminal, port, border, "
+       "junction, got 'prot'; did you mean 'port'?"},
+      {"distribution-without-cv.yaml",
+       "distribution-without-cv.yaml:6:56: error: 'service' in node 'b': a lognormal distribution "
+       "needs 'cv'"},
+      {"warmup-after-horizon.yaml",
+       "warmup-after-horizon.yaml:1:60: error: warmup_days must be less than horizon_days"},
+      {"unreachable.yaml", "unreachable.yaml:10:5: error: demand 'b-a': no route from 'b' to 'a'"},
+      {"vehicle-mode-mismatch.yaml",
+       "vehicle-mode-mismatch.yaml:8:85: error: vehicle 'ferry' is sea but link 'a-b' is rail"},
+      {"closure-without-length.yaml",
+       "closure-without-length.yaml:4:5: error: a closure needs 'for_days'"},
+      {"too-many-lots.yaml", "too-many-lots.yaml:2:16: error: the run would create about"},
+  };
+  const fs::path directory = fs::path(CORRIDOR_SOURCE_DIR) / "tests/bad-input";
+  for (const Case& c : cases) {
+    CAPTURE(c.file);
+    for (const char* command : {"validate", "run --quiet"}) {
+      CAPTURE(command);
+      const Outcome outcome = corridor(fmt::format("{} {}", command, c.file), directory);
+      CHECK(outcome.exit_code == 2);
+      CHECK(outcome.err.rfind(c.expected, 0) == 0);
+      CHECK(outcome.out.empty());
+    }
+  }
+}
+
+TEST_CASE("a missing scenario file is an input error") {
+  const Outcome outcome = corridor("run no-such-file.yaml");
+  CHECK(outcome.exit_code == 2);
+  CHECK(outcome.err.rfind("no-such-file.yaml:1:1: error: cannot read scenario file", 0) == 0);
+}
+
+TEST_CASE("command-line mistakes exit 2") {
+  CHECK(corridor("").exit_code == 2);
+  CHECK(corridor("frobnicate").exit_code == 2);
+  CHECK(corridor("run --no-such-option").exit_code == 2);
+  CHECK(corridor("run --seed minus-one").exit_code == 2);
+  const Outcome bad_set =
+      corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=fast");
+  CHECK(bad_set.exit_code == 2);
+  CHECK(bad_set.err.rfind(
+            "--set:1:23: error: 'capacity_mtpa' in node 'b' must be a number, got 'fast'", 0) == 0);
+  const Outcome bad_key =
+      corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacty_mtpa=2");
+  CHECK(bad_key.exit_code == 2);
+  CHECK(bad_key.err.find("did you mean 'capacity_mtpa'?") != std::string::npos);
+}
+
+TEST_CASE("--help works for every command") {
+  for (const char* arguments : {"--help", "run --help", "validate --help"}) {
+    CAPTURE(arguments);
+    const Outcome outcome = corridor(arguments);
+    CHECK(outcome.exit_code == 0);
+    CHECK(outcome.out.find("Usage") != std::string::npos);
+  }
+}
+
+TEST_CASE("run --json - prints results that hold the contract") {
+  const Outcome outcome = corridor("run scenarios/two-terminal-line.yaml --json -");
+  REQUIRE(outcome.exit_code == 0);
+  const auto json = nlohmann::json::parse(outcome.out);
+  CHECK(json["schema"] == "corridor.run/1");
+  for (const char* key : {"name", "seed", "horizon_days", "warmup_days"})
+    CHECK(json["scenario"].contains(key));
+  CHECK(json["scenario"]["seed"] == 7);
+  const auto& totals = json["totals"];
+  for (const char* key : {"generated_t", "delivered_t", "in_system_t", "generated_lots",
+                          "delivered_lots", "in_system_lots", "events"}) {
+    CHECK(totals.contains(key));
+  }
+  CHECK(totals["generated_lots"].get<std::uint64_t>() ==
+        totals["delivered_lots"].get<std::uint64_t>() +
+            totals["in_system_lots"].get<std::uint64_t>());
+  CHECK(totals["generated_t"].get<double>() ==
+        totals["delivered_t"].get<double>() + totals["in_system_t"].get<double>());
+  REQUIRE(json["od"].size() == 1);
+  const auto& od = json["od"][0];
+  CHECK(od["origin"] == "a");
+  CHECK(od["destination"] == "c");
+  for (const char* key : {"mean", "p50", "p95", "min", "max"})
+    CHECK(od["transit_days"][key].is_number());
+  double split_sum = 0.0;
+  for (const char* key : {"moving", "queueing", "dwell", "consolidation"}) {
+    split_sum += od["time_split_days"][key].get<double>();
+  }
+  CHECK(split_sum == doctest::Approx(od["transit_days"]["mean"].get<double>()).epsilon(1e-9));
+  REQUIRE(json["nodes"].size() == 3);
+  for (const auto& node : json["nodes"]) {
+    for (const char* key : {"id", "throughput_t", "throughput_mtpa", "utilization",
+                            "mean_queue_lots", "max_queue_lots", "mean_wait_h"}) {
+      CHECK(node.contains(key));
+    }
+  }
+  CHECK(json["nodes"][1]["utilization"].is_number());
+  CHECK(json["nodes"][0]["utilization"].is_null());  // no capacity: nothing to be busy
+  REQUIRE(json["links"].size() == 2);
+  for (const auto& link : json["links"]) {
+    for (const char* key : {"id", "throughput_t", "throughput_mtpa", "utilization", "departures"}) {
+      CHECK(link.contains(key));
+    }
+  }
+}
+
+TEST_CASE("--json FILE writes the same bytes as --json -, and --seed changes them") {
+  const fs::path file = fs::temp_directory_path() / fmt::format("corridor-cli-{}.json", ::getpid());
+  const Outcome to_file = corridor(
+      fmt::format("run scenarios/two-terminal-line.yaml --quiet --json '{}'", file.string()));
+  REQUIRE(to_file.exit_code == 0);
+  CHECK(to_file.out.empty());
+  const Outcome to_stdout = corridor("run scenarios/two-terminal-line.yaml --json -");
+  CHECK(slurp(file) == to_stdout.out);
+  const Outcome other_seed = corridor("run scenarios/two-terminal-line.yaml --seed 8 --json -");
+  CHECK(other_seed.out != to_stdout.out);
+  fs::remove(file);
+}
+
+TEST_CASE("run with no file runs the bundled baseline and prints the summary") {
+  const Outcome outcome = corridor("run");
+  REQUIRE(outcome.exit_code == 0);
+  CHECK(outcome.out.find("Transit (days)") != std::string::npos);
+  CHECK(outcome.out.find("Top bottlenecks") != std::string::npos);
+  CHECK(outcome.out.find("xian -> ") != std::string::npos);
+}

@@ -1,0 +1,102 @@
+// Random streams: reproducible, independent of each other and of creation order, and
+// with the right moments.
+
+#include "corridor/engine/random.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <vector>
+
+using corridor::engine::RandomStream;
+
+namespace {
+
+std::vector<std::uint64_t> draws(RandomStream stream, int n) {
+  std::vector<std::uint64_t> out;
+  for (int i = 0; i < n; ++i) out.push_back(stream.next_u64());
+  return out;
+}
+
+struct Moments {
+  double mean = 0.0;
+  double cv = 0.0;
+};
+
+template <class Draw>
+Moments moments(Draw draw, int n) {
+  double sum = 0.0;
+  double sum_sq = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double x = draw();
+    sum += x;
+    sum_sq += x * x;
+  }
+  const double mean = sum / n;
+  const double variance = sum_sq / n - mean * mean;
+  return {mean, std::sqrt(variance) / mean};
+}
+
+}  // namespace
+
+TEST_CASE("a stream is fixed by (seed, replication, name)") {
+  CHECK(draws(RandomStream(7, 0, "node/alat/service"), 100) ==
+        draws(RandomStream(7, 0, "node/alat/service"), 100));
+  CHECK(draws(RandomStream(7, 0, "node/alat/service"), 100) !=
+        draws(RandomStream(8, 0, "node/alat/service"), 100));
+  CHECK(draws(RandomStream(7, 0, "node/alat/service"), 100) !=
+        draws(RandomStream(7, 1, "node/alat/service"), 100));
+  CHECK(draws(RandomStream(7, 0, "node/alat/service"), 100) !=
+        draws(RandomStream(7, 0, "node/baku/service"), 100));
+}
+
+TEST_CASE("using one stream does not change another") {
+  RandomStream alone(7, 0, "demand/a-c/arrivals");
+  const auto expected = draws(alone, 1000);
+  RandomStream other(7, 0, "node/new-node/service");
+  for (int i = 0; i < 12345; ++i) (void)other.next_u64();
+  CHECK(draws(RandomStream(7, 0, "demand/a-c/arrivals"), 1000) == expected);
+}
+
+TEST_CASE("streams with neighbouring keys are uncorrelated") {
+  RandomStream a(1, 0, "x");
+  RandomStream b(1, 1, "x");
+  const int n = 200000;
+  double sum_ab = 0.0;
+  for (int i = 0; i < n; ++i) sum_ab += (a.uniform_open01() - 0.5) * (b.uniform_open01() - 0.5);
+  // Correlation of independent uniforms: mean 0, sd (1/12)/sqrt(n) in units of 1/12.
+  const double correlation = sum_ab / n * 12.0;
+  CHECK(std::abs(correlation) < 5.0 / std::sqrt(n));
+}
+
+TEST_CASE("variates have the requested mean and coefficient of variation") {
+  RandomStream rng(42, 0, "moments");
+  const int n = 400000;
+  SUBCASE("exponential") {
+    const auto m = moments([&] { return rng.exponential(3.0); }, n);
+    CHECK(m.mean == doctest::Approx(3.0).epsilon(0.01));
+    CHECK(m.cv == doctest::Approx(1.0).epsilon(0.01));
+  }
+  SUBCASE("lognormal") {
+    const auto m = moments([&] { return rng.lognormal(2.0, 0.5); }, n);
+    CHECK(m.mean == doctest::Approx(2.0).epsilon(0.01));
+    CHECK(m.cv == doctest::Approx(0.5).epsilon(0.02));
+  }
+  SUBCASE("gamma, shape above one") {
+    const auto m = moments([&] { return rng.gamma(5.0, 0.4); }, n);
+    CHECK(m.mean == doctest::Approx(5.0).epsilon(0.01));
+    CHECK(m.cv == doctest::Approx(0.4).epsilon(0.02));
+  }
+  SUBCASE("gamma, shape below one") {
+    const auto m = moments([&] { return rng.gamma(1.0, 2.0); }, n);
+    CHECK(m.mean == doctest::Approx(1.0).epsilon(0.02));
+    CHECK(m.cv == doctest::Approx(2.0).epsilon(0.03));
+  }
+  SUBCASE("uniform never returns 0 or 1") {
+    for (int i = 0; i < n; ++i) {
+      const double u = rng.uniform_open01();
+      REQUIRE(u > 0.0);
+      REQUIRE(u < 1.0);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// The statistics accumulators the model reports through.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "corridor/engine/random.hpp"
+#include "model/log_histogram.hpp"
+#include "model/time_average.hpp"
+
+using corridor::model::detail::LogHistogram;
+using corridor::model::detail::TimeAverage;
+
+TEST_CASE("histogram percentiles are within 0.1 % of the exact order statistics") {
+  corridor::engine::RandomStream rng(5, 0, "histogram");
+  LogHistogram histogram;
+  std::vector<double> values;
+  for (int i = 0; i < 100000; ++i) {
+    const double value = rng.lognormal(200.0, 0.8);
+    values.push_back(value);
+    histogram.add(value);
+  }
+  std::sort(values.begin(), values.end());
+  for (const double q : {0.01, 0.5, 0.95, 0.999}) {
+    const auto rank =
+        static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size()))) - 1;
+    CHECK(histogram.percentile(q) == doctest::Approx(values[rank]).epsilon(0.001));
+  }
+  CHECK(histogram.min() == values.front());
+  CHECK(histogram.max() == values.back());
+  CHECK(histogram.percentile(1.0) == values.back());
+}
+
+TEST_CASE("a single value is every percentile") {
+  LogHistogram histogram;
+  histogram.add(37.5);
+  CHECK(histogram.percentile(0.5) == 37.5);
+  CHECK(histogram.percentile(0.95) == 37.5);
+}
+
+TEST_CASE("time average weights each value by how long it held") {
+  TimeAverage queue;
+  queue.set(0.0, 2.0);
+  queue.set(1.0, 4.0);  // 2 for 1 h
+  queue.set(4.0, 0.0);  // 4 for 3 h
+  CHECK(queue.mean(0.0, 5.0) == doctest::Approx((2.0 + 12.0) / 5.0));
+  CHECK(queue.max() == 4.0);
+  queue.restart(5.0);
+  queue.set(6.0, 1.0);
+  CHECK(queue.mean(5.0, 7.0) == doctest::Approx(0.5));
+  CHECK(queue.max() == 1.0);
+}

@@ -1,0 +1,124 @@
+// Flow through the network: travel times, throughput limited by the smallest capacity,
+// dated capacity changes, closures and yard storage that holds back upstream.
+
+#include <doctest/doctest.h>
+
+#include "support/corridor_builder.hpp"
+
+using namespace corridor;
+using corridor::testing::CorridorBuilder;
+using corridor::testing::link_result;
+using corridor::testing::node_result;
+
+TEST_CASE("with nothing to queue for, transit time is length / speed") {
+  CorridorBuilder corridor(100.0, 10.0, 10.0);
+  corridor.node("a");
+  corridor.node("b");
+  corridor.node("c");
+  corridor.link("a", "b", 500.0, 50.0);  // 10 h
+  corridor.link("b", "c", 300.0, 60.0);  // 5 h
+  corridor.demand("a", "c", 0.5);
+  const auto result = corridor.run();
+  REQUIRE(result.od.size() == 1);
+  const auto& od = result.od[0];
+  REQUIRE(od.transit_days);
+  const double expected_days = 15.0 / 24.0;
+  CHECK(od.transit_days->mean == doctest::Approx(expected_days).epsilon(1e-12));
+  CHECK(od.transit_days->min == doctest::Approx(expected_days).epsilon(1e-12));
+  CHECK(od.transit_days->max == doctest::Approx(expected_days).epsilon(1e-12));
+  CHECK(od.transit_days->p95 == doctest::Approx(expected_days).epsilon(1e-12));
+  CHECK(od.time_split_days->moving == doctest::Approx(expected_days).epsilon(1e-12));
+  CHECK(od.time_split_days->queueing == 0.0);
+  CHECK(od.time_split_days->consolidation == 0.0);
+}
+
+TEST_CASE("a tandem line carries no more than its smallest capacity") {
+  // Demand 1.5 Mt/yr through nodes of 2.0 and 1.0 Mt/yr: 1.0 gets through.
+  CorridorBuilder corridor(730.0, 30.0, 10.0);
+  corridor.node("a");
+  corridor.node("fast").capacity_mtpa = 2.0;
+  corridor.node("slow").capacity_mtpa = 1.0;
+  corridor.node("z");
+  corridor.link("a", "fast", 100.0, 50.0);
+  corridor.link("fast", "slow", 100.0, 50.0);
+  corridor.link("slow", "z", 100.0, 50.0);
+  corridor.demand("a", "z", 1.5);
+
+  SUBCASE("the bottleneck is a node") {
+    const auto result = corridor.run();
+    CHECK(node_result(result, "slow").throughput_mtpa == doctest::Approx(1.0).epsilon(0.001));
+    CHECK(node_result(result, "z").throughput_mtpa == doctest::Approx(1.0).epsilon(0.001));
+    CHECK(*node_result(result, "slow").utilization == doctest::Approx(1.0).epsilon(0.001));
+    CHECK(node_result(result, "fast").throughput_mtpa == doctest::Approx(1.5).epsilon(0.01));
+  }
+  SUBCASE("the bottleneck is a link's departure cap") {
+    corridor.spec().links[2].capacity_mtpa = 0.7;
+    const auto result = corridor.run();
+    CHECK(link_result(result, "slow-z").throughput_mtpa == doctest::Approx(0.7).epsilon(0.001));
+    CHECK(node_result(result, "z").throughput_mtpa == doctest::Approx(0.7).epsilon(0.001));
+    CHECK(*link_result(result, "slow-z").utilization == doctest::Approx(1.0).epsilon(0.001));
+  }
+}
+
+TEST_CASE("a dated capacity change takes effect on its day") {
+  // 1.5 Mt/yr of regular demand through a 1.0 Mt/yr node; at mid-year it becomes 2.0.
+  // First half: 0.5 Mt through, 0.25 Mt backlog. Second half: 1.0 Mt of capacity meets
+  // 0.75 Mt of new demand plus the backlog: 1.5 Mt delivered in the year, not 1.0.
+  CorridorBuilder corridor(365.0, 0.0, 10.0);
+  corridor.node("a");
+  corridor.node("port").capacity_mtpa = 1.0;
+  corridor.node("z");
+  corridor.link("a", "port", 1.0, 100.0);
+  corridor.link("port", "z", 1.0, 100.0);
+  corridor.demand("a", "z", 1.5).arrivals = model::ArrivalPattern::regular;
+  const double without_change_t = corridor.run().totals.delivered_t;
+  corridor.spec().capacity_changes.push_back(
+      model::CapacityChange{182.5, model::FacilityKind::node, 1, 2.0});
+  const double with_change_t = corridor.run().totals.delivered_t;
+  CHECK(without_change_t == doctest::Approx(1.0e6).epsilon(0.001));
+  CHECK(with_change_t == doctest::Approx(1.5e6).epsilon(0.001));
+}
+
+TEST_CASE("a closed link lets nothing leave until it reopens") {
+  CorridorBuilder corridor(200.0, 0.0, 10.0);
+  corridor.node("a");
+  corridor.node("z");
+  corridor.link("a", "z", 240.0, 60.0);  // 4 h
+  corridor.demand("a", "z", 0.5).arrivals = model::ArrivalPattern::regular;
+  corridor.spec().closures.push_back(model::LinkClosure{100.0, 0, 10.0});
+  const auto result = corridor.run();
+  const auto& transit = *result.od[0].transit_days;
+  // The first lot after the closure starts waits the whole ten days.
+  CHECK(transit.max * 24.0 == doctest::Approx(10.0 * 24.0 + 4.0).epsilon(0.002));
+  CHECK(transit.min * 24.0 == doctest::Approx(4.0).epsilon(1e-9));
+  CHECK(result.totals.generated_lots ==
+        result.totals.delivered_lots + result.totals.in_system_lots);
+}
+
+TEST_CASE("a full yard holds cargo back upstream") {
+  // feeder (fast) -> yard (slow, 5 slots) -> z. Demand exceeds the yard's handling,
+  // so the yard fills and lots wait at the feeder instead.
+  CorridorBuilder corridor(365.0, 30.0, 10.0);
+  corridor.node("a");
+  corridor.node("feeder").capacity_mtpa = 3.0;
+  auto& yard = corridor.node("yard");
+  yard.capacity_mtpa = 1.0;
+  yard.storage_lots = 5;
+  corridor.node("z");
+  corridor.link("a", "feeder", 10.0, 50.0);
+  corridor.link("feeder", "yard", 10.0, 50.0);
+  corridor.link("yard", "z", 10.0, 50.0);
+  corridor.demand("a", "z", 1.2);
+  const auto result = corridor.run();
+  const auto& yard_result = node_result(result, "yard");
+  const auto& feeder_result = node_result(result, "feeder");
+  // At most five lots at the yard: one handled, at most four queued.
+  CHECK(yard_result.max_queue_lots <= 4.0);
+  CHECK(yard_result.throughput_mtpa == doctest::Approx(1.0).epsilon(0.01));
+  // The feeder's server is held by blocked lots, so it is busy far beyond 1.2/3.0 = 40 %
+  // and its own queue grows without bound.
+  CHECK(*feeder_result.utilization > 0.95);
+  CHECK(feeder_result.max_queue_lots > 1000.0);
+  CHECK(result.totals.generated_lots ==
+        result.totals.delivered_lots + result.totals.in_system_lots);
+}

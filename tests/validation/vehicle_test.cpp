@@ -1,0 +1,95 @@
+// Consolidating vehicles: trains that fill or time out, fleets whose shuttle capacity
+// caps a link.
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "support/corridor_builder.hpp"
+
+using namespace corridor;
+using corridor::testing::CorridorBuilder;
+using corridor::testing::link_result;
+
+namespace {
+
+// One lot an hour, evenly spaced: 1 lot/h x 8760 h x 10 t = 0.0876 Mt/yr.
+constexpr double kOneLotPerHourMtpa = 8760.0 * 10.0 / 1e6;
+
+}  // namespace
+
+TEST_CASE("a train leaves when full, and lots wait for it to fill") {
+  CorridorBuilder corridor(100.0, 10.0, 10.0);
+  corridor.node("a");
+  corridor.node("z");
+  corridor.vehicle("block-train", 10).max_hold_h = 1000.0;
+  corridor.link("a", "z", 500.0, 50.0).vehicle = 0;
+  corridor.demand("a", "z", kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
+  const auto result = corridor.run();
+  const auto& link = link_result(result, "a-z");
+  // 90 days of one lot an hour in trains of ten (one more or less at the window's edges).
+  CHECK(std::abs(static_cast<double>(link.departures) - 90.0 * 24.0 / 10.0) <= 1.0);
+  // The k-th lot of a train waits for the 10 - k after it: on average 4.5 h.
+  const auto& split = *result.od[0].time_split_days;
+  CHECK(split.consolidation * 24.0 == doctest::Approx(4.5).epsilon(0.002));
+  CHECK(split.moving * 24.0 == doctest::Approx(10.0).epsilon(1e-9));
+}
+
+TEST_CASE("a train that does not fill leaves after its hold time") {
+  CorridorBuilder corridor(100.0, 10.0, 10.0);
+  corridor.node("a");
+  corridor.node("z");
+  corridor.vehicle("block-train", 100).max_hold_h = 23.5;
+  corridor.link("a", "z", 500.0, 50.0).vehicle = 0;
+  corridor.demand("a", "z", kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
+  const auto result = corridor.run();
+  // Lots arrive every hour; a train opens on a lot and leaves 23.5 h later with the 24
+  // that came meanwhile. The opener waits 23.5 h, the last one 0.5 h; 10 h on the line.
+  const auto& link = link_result(result, "a-z");
+  CHECK(std::abs(static_cast<double>(link.departures) - 90.0) <= 1.0);
+  const auto& transit = *result.od[0].transit_days;
+  CHECK(transit.max * 24.0 == doctest::Approx(23.5 + 10.0).epsilon(1e-9));
+  CHECK(transit.min * 24.0 == doctest::Approx(0.5 + 10.0).epsilon(1e-9));
+}
+
+TEST_CASE("a ferry fleet carries at most its shuttle capacity") {
+  // One vessel of 10 lots; 10 h each way plus 1 h to load and 1 h to unload: a round
+  // trip of 24 h, so at most 10 lots a day each way, against 24 lots a day of demand.
+  CorridorBuilder corridor(400.0, 30.0, 10.0);
+  corridor.node("a");
+  corridor.node("z");
+  auto& ferry = corridor.vehicle("ferry", 10);
+  ferry.mode = model::Mode::sea;
+  ferry.fleet = 1;
+  ferry.load_h = 1.0;
+  ferry.unload_h = 1.0;
+  auto& crossing = corridor.link("a", "z", 200.0, 20.0);
+  crossing.mode = model::Mode::sea;
+  crossing.vehicle = 0;
+  corridor.demand("a", "z", kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
+  const auto result = corridor.run();
+  const auto& link = link_result(result, "a-z");
+  const double lots_per_day = link.throughput_t / 10.0 / 370.0;
+  // Both directions' departures are counted; the vessel sails back empty.
+  CHECK(lots_per_day == doctest::Approx(10.0).epsilon(0.01));
+  CHECK(*link.utilization == doctest::Approx(1.0).epsilon(0.01));
+  CHECK(static_cast<double>(link.departures) == doctest::Approx(2.0 * 370.0).epsilon(0.01));
+}
+
+TEST_CASE("a link's departure cap spaces trains apart") {
+  // Trains of 10 lots (100 t) under a cap of 0.0438 Mt/yr = 5 t/h: one train every 20 h,
+  // though lots arrive for one every 10 h.
+  CorridorBuilder corridor(400.0, 30.0, 10.0);
+  corridor.node("a");
+  corridor.node("z");
+  corridor.vehicle("train", 10).max_hold_h = 1000.0;
+  auto& line = corridor.link("a", "z", 100.0, 50.0);
+  line.vehicle = 0;
+  line.capacity_mtpa = 5.0 * 8760.0 / 1e6;
+  corridor.demand("a", "z", kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
+  const auto result = corridor.run();
+  const auto& link = link_result(result, "a-z");
+  CHECK(static_cast<double>(link.departures) ==
+        doctest::Approx(370.0 * 24.0 / 20.0).epsilon(0.005));
+  CHECK(*link.utilization == doctest::Approx(1.0).epsilon(0.005));
+}
