@@ -84,7 +84,7 @@ void CorridorSimulation::operator()(const engine::Event& event) {
       pump_gate(event.target);
       break;
     case kLotTravelDone:
-      on_lot_travel_done(event.target, static_cast<std::uint32_t>(event.payload));
+      on_lot_travel_done(event.target);
       break;
     case kVehicleCheck: {
       Vehicle& vehicle = vehicles_[event.target];

@@ -26,7 +26,7 @@ enum EventKind : std::uint32_t {
   kServiceDone,      // target: node, payload: lot
   kDwellDone,        // target: node, payload: lot
   kGateCheck,        // target: direction
-  kLotTravelDone,    // target: direction, payload: lot
+  kLotTravelDone,    // target: direction; the first lot in transit arrives
   kVehicleCheck,     // target: vehicle, payload: generation
   kVehicleArrive,    // target: vehicle
   kVehicleUnloaded,  // target: vehicle
@@ -89,7 +89,10 @@ struct DirectionState {
   double headway_h = 0.0;  // 0: departures uncapped
   double next_departure_h = 0.0;
   engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart
-  engine::FifoQueue<std::uint32_t> quay;     // vehicles here; the front one is loading
+  engine::FifoQueue<std::uint32_t> quay;     // vehicles here, in arrival order
+  // Lots travelling one by one, in departure order. Travel time is the same for all,
+  // so they arrive in this order too: only the first needs an event in the event set.
+  engine::FifoQueue<std::uint32_t> in_transit;
   bool gate_check_pending = false;
   // Window statistics.
   std::uint64_t departures = 0;
@@ -151,7 +154,7 @@ class CorridorSimulation {
   void depart(std::uint32_t vehicle_id);
   void on_vehicle_arrive(std::uint32_t vehicle_id);
   void on_vehicle_unloaded(std::uint32_t vehicle_id);
-  void on_lot_travel_done(std::uint32_t direction, std::uint32_t lot_id);
+  void on_lot_travel_done(std::uint32_t direction);
   std::uint32_t new_vehicle(std::uint32_t direction);
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;

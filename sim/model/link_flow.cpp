@@ -110,17 +110,31 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
       ++direction.departures;
       ++direction.lots_departed;
     }
-    sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index, lot_id);
+    direction.in_transit.push_back(lot_id);
+    if (direction.in_transit.size() == 1) {
+      sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index);
+    }
   }
 }
 
-void CorridorSimulation::on_lot_travel_done(std::uint32_t direction, std::uint32_t lot_id) {
+void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
+  DirectionState& direction = directions_[direction_index];
+  const std::uint32_t lot_id = direction.in_transit.front();
+  direction.in_transit.pop_front();
+  // Schedule the next arrival before this lot moves on: its arrival may send more lots
+  // onto this link, and only a push onto an empty conveyor schedules an event.
+  if (!direction.in_transit.empty()) {
+    const Lot& next = lots_[direction.in_transit.front()];
+    sim_.schedule_at(next.phase_start_h + spec_.links[direction.link].travel_h(), kLotTravelDone,
+                     direction_index);
+  }
   ++lots_[lot_id].next_hop;
-  arrive_at_node(lot_id, directions_[direction].to_node);
+  arrive_at_node(lot_id, direction.to_node);
 }
 
-// Boards waiting lots onto the vehicle loading at this end, opening one if the link has
-// unlimited stock, then sees whether it can leave.
+// Boards waiting lots onto the vehicles at this end, the longest-waiting first, opening
+// one if the link has unlimited stock; then sees whether the first can leave. Vehicles
+// at a quay wait side by side, each on its own hold clock from when it arrived.
 void CorridorSimulation::pump_vehicles(std::uint32_t direction_index) {
   const VehicleSpec* spec = vehicle_of(direction_index);
   if (spec == nullptr) return;
@@ -129,18 +143,23 @@ void CorridorSimulation::pump_vehicles(std::uint32_t direction_index) {
     if (spec->fleet || direction.waiting.empty()) return;
     direction.quay.push_back(new_vehicle(direction_index));
   }
-  const std::uint32_t vehicle_id = direction.quay.front();
-  Vehicle& vehicle = vehicles_[vehicle_id];
-  while (!direction.waiting.empty() && vehicle.lots.size() < spec->capacity_lots) {
-    vehicle.lots.push_back(direction.waiting.front());
-    direction.waiting.pop_front();
+  for (std::size_t i = 0; i < direction.quay.size() && !direction.waiting.empty(); ++i) {
+    Vehicle& vehicle = vehicles_[direction.quay[i]];
+    while (!direction.waiting.empty() && vehicle.lots.size() < spec->capacity_lots) {
+      vehicle.lots.push_back(direction.waiting.front());
+      direction.waiting.pop_front();
+    }
   }
-  try_depart(vehicle_id);
+  try_depart(direction.quay.front());
 }
 
+// Vehicles leave a quay in arrival order: the first is the fullest and has waited
+// longest, so none behind it can be due earlier. A check that falls due for a vehicle
+// behind the first is dropped; pump_vehicles re-checks it when it becomes first.
 void CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
   Vehicle& vehicle = vehicles_[vehicle_id];
   const DirectionState& direction = directions_[vehicle.direction];
+  if (direction.quay.empty() || direction.quay.front() != vehicle_id) return;
   const VehicleSpec& spec = *vehicle_of(vehicle.direction);
   double leave_at_h = std::max({vehicle.loading_opened_h + spec.load_h, direction.next_departure_h,
                                 links_[direction.link].closed_until_h});
@@ -169,9 +188,7 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
     direction.lots_departed += vehicle.lots.size();
   }
   sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
-  // The next vehicle at this end starts loading now.
-  if (!direction.quay.empty()) vehicles_[direction.quay.front()].loading_opened_h = now();
-  pump_vehicles(direction_index);
+  if (!direction.quay.empty() || !direction.waiting.empty()) pump_vehicles(direction_index);
 }
 
 void CorridorSimulation::on_vehicle_arrive(std::uint32_t vehicle_id) {
