@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
       ->add_option("--set", run.overrides,
                    "Override a scenario value, PATH=VALUE; list entries by id "
                    "(nodes.alat.capacity_mtpa=25). Repeatable.")
-      ->take_all();
+      ->allow_extra_args(false);
   run_app->add_option("--json", run.json_path, "Write results as JSON to FILE, or - for stdout");
   run_app->add_flag("--quiet,-q", run.quiet, "Print no summary table and no progress");
 
@@ -94,7 +94,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> validate_overrides;
   auto* validate_app = app.add_subcommand("validate", "Check a scenario and report every error");
   validate_app->add_option("scenario", validate_path, "Scenario YAML file")->required();
-  validate_app->add_option("--set", validate_overrides, "Override a value, PATH=VALUE")->take_all();
+  validate_app->add_option("--set", validate_overrides, "Override a value, PATH=VALUE")
+      ->allow_extra_args(false);
 
   try {
     app.parse(argc, argv);

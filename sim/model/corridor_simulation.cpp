@@ -200,6 +200,7 @@ void CorridorSimulation::on_warmup_end() {
   for (DirectionState& direction : directions_) {
     direction.departures = 0;
     direction.lots_departed = 0;
+    direction.lots_departed_capped = 0;
   }
   for (LinkState& link : links_) link.capacity_t_per_h.restart(now());
   for (OdState& od : od_) {
@@ -278,22 +279,28 @@ RunResult CorridorSimulation::collect_results() const {
     LinkResult row;
     row.id = spec_.links[i].id;
     std::uint64_t busiest_lots = 0;
+    std::uint64_t busiest_capped_lots = 0;
     for (std::uint32_t d = 0; d < 2; ++d) {
       const DirectionState& direction = directions_[2 * i + d];
       row.departures += direction.departures;
       row.throughput_t += static_cast<double>(direction.lots_departed) * spec_.lot_t;
       busiest_lots = std::max(busiest_lots, direction.lots_departed);
+      busiest_capped_lots = std::max(busiest_capped_lots, direction.lots_departed_capped);
     }
     row.throughput_mtpa = annualise(row.throughput_t);
-    // The binding capacity is the tighter of the departure cap and the fleet.
-    double capacity_t_per_h = links_[i].capacity_t_per_h.mean(window_start_h_, horizon_h_);
-    const double fleet_t_per_h = fleet_capacity_t_per_h(i);
-    if (fleet_t_per_h > 0.0 && (capacity_t_per_h == 0.0 || fleet_t_per_h < capacity_t_per_h)) {
-      capacity_t_per_h = fleet_t_per_h;
+    // Utilization of the binding constraint: the larger of traffic over the departure cap
+    // (only traffic that left while a cap applied, over the cap integrated over time) and
+    // traffic over the fleet's shuttle capacity.
+    const double capped_capacity_t =
+        links_[i].capacity_t_per_h.mean(window_start_h_, horizon_h_) * window_h;
+    if (capped_capacity_t > 0.0) {
+      row.utilization = static_cast<double>(busiest_capped_lots) * spec_.lot_t / capped_capacity_t;
     }
-    if (capacity_t_per_h > 0.0) {
-      row.utilization =
-          static_cast<double>(busiest_lots) * spec_.lot_t / window_h / capacity_t_per_h;
+    const double fleet_t_per_h = fleet_capacity_t_per_h(i);
+    if (fleet_t_per_h > 0.0) {
+      const double fleet_utilization =
+          static_cast<double>(busiest_lots) * spec_.lot_t / window_h / fleet_t_per_h;
+      row.utilization = std::max(row.utilization.value_or(0.0), fleet_utilization);
     }
     result.links.push_back(std::move(row));
   }

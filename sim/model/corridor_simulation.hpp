@@ -97,11 +97,12 @@ struct DirectionState {
   // Window statistics.
   std::uint64_t departures = 0;
   std::uint64_t lots_departed = 0;
+  std::uint64_t lots_departed_capped = 0;  // while a departure cap applied
 };
 
 struct LinkState {
   double closed_until_h = 0.0;
-  TimeAverage capacity_t_per_h;  // 0 while uncapped
+  TimeAverage capacity_t_per_h;  // 0 while uncapped; its integral is the capped capacity
 };
 
 struct OdState {
@@ -159,6 +160,7 @@ class CorridorSimulation {
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;
   [[nodiscard]] double fleet_capacity_t_per_h(std::uint32_t link) const;
+  void count_departure(DirectionState& direction, std::size_t lots);
 
   [[nodiscard]] double now() const { return sim_.now(); }
   [[nodiscard]] bool in_window() const { return sim_.now() >= window_start_h_; }

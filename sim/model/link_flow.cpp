@@ -58,6 +58,13 @@ double CorridorSimulation::fleet_capacity_t_per_h(std::uint32_t link_index) cons
   return static_cast<double>(*vehicle.fleet) * vehicle.capacity_lots * spec_.lot_t / round_trip_h;
 }
 
+void CorridorSimulation::count_departure(DirectionState& direction, std::size_t lots) {
+  if (!in_window()) return;
+  ++direction.departures;
+  direction.lots_departed += lots;
+  if (direction.headway_h > 0.0) direction.lots_departed_capped += lots;
+}
+
 std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
   std::uint32_t id = 0;
   if (free_vehicles_.empty()) {
@@ -106,10 +113,7 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     direction.waiting.pop_front();
     set_phase(lots_[lot_id], kMoving);
     direction.next_departure_h = now() + direction.headway_h;
-    if (in_window()) {
-      ++direction.departures;
-      ++direction.lots_departed;
-    }
+    count_departure(direction, 1);
     direction.in_transit.push_back(lot_id);
     if (direction.in_transit.size() == 1) {
       sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index);
@@ -183,10 +187,7 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   vehicle.pending_check_h = kNever;
   for (const std::uint32_t lot_id : vehicle.lots) set_phase(lots_[lot_id], kMoving);
   direction.next_departure_h = now() + direction.headway_h;
-  if (in_window()) {
-    ++direction.departures;
-    direction.lots_departed += vehicle.lots.size();
-  }
+  count_departure(direction, vehicle.lots.size());
   sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
   if (!direction.quay.empty() || !direction.waiting.empty()) pump_vehicles(direction_index);
 }

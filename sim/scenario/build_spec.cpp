@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "corridor/model/routing.hpp"
@@ -84,6 +85,7 @@ class Builder {
     for (const Value& item : get(network, "links").items) add_link(item);
     for (const Value& item : get(root_, "demand").items) add_demand(item);
     for (const Value& item : get(root_, "events").items) add_event(item);
+    check_servers_have_capacity();
     if (diagnostics_.empty()) check_size();
     if (diagnostics_.empty()) check_routes();
     return spec_;
@@ -100,8 +102,9 @@ class Builder {
                    const SourceLocation& where, const char* what) {
     const auto [position, inserted] = index.emplace(id, static_cast<std::uint32_t>(seen_at.size()));
     if (!inserted) {
-      error(where, fmt::format("duplicate {} id '{}' (first defined at line {})", what, id,
-                               seen_at[position->second].line));
+      const SourceLocation& first = seen_at[position->second];
+      error(where, fmt::format("duplicate {} id '{}' (first defined at {}:{})", what, id,
+                               first.file, first.line));
       return false;
     }
     seen_at.push_back(where);
@@ -141,8 +144,10 @@ class Builder {
     }
     if (has(item, "storage_lots")) node.storage_lots = count(item, "storage_lots", 1);
     if ((has(item, "servers") || has(item, "service")) && !node.capacity_mtpa) {
-      error(item.key_location(has(item, "servers") ? "servers" : "service"),
-            fmt::format("node '{}' sets its servers or service but has no capacity_mtpa", node.id));
+      // Allowed if a dated `set` gives the node a capacity later; checked after events.
+      uncapacitated_with_servers_.emplace_back(
+          static_cast<std::uint32_t>(spec_.nodes.size()),
+          item.key_location(has(item, "servers") ? "servers" : "service"));
     }
     node.lat = optional_number(item, "lat");
     node.lon = optional_number(item, "lon");
@@ -255,6 +260,19 @@ class Builder {
     spec_.closures.push_back(closure);
   }
 
+  void check_servers_have_capacity() {
+    for (const auto& [node, where] : uncapacitated_with_servers_) {
+      const bool given_later = std::any_of(
+          spec_.capacity_changes.begin(), spec_.capacity_changes.end(), [&](const auto& change) {
+            return change.facility == model::FacilityKind::node && change.index == node;
+          });
+      if (!given_later) {
+        error(where, fmt::format("node '{}' sets servers or service but has no capacity_mtpa",
+                                 spec_.nodes[node].id));
+      }
+    }
+  }
+
   void check_size() {
     double lots = 0.0;
     for (const auto& demand : spec_.demand) {
@@ -284,6 +302,7 @@ class Builder {
   std::vector<SourceLocation> node_locations_, vehicle_locations_, link_locations_,
       demand_locations_;
   std::vector<const Value*> demand_items_;
+  std::vector<std::pair<std::uint32_t, SourceLocation>> uncapacitated_with_servers_;
 };
 
 }  // namespace

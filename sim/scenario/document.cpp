@@ -66,9 +66,9 @@ std::string read_file(const std::filesystem::path& file, const SourceLocation& r
   return text.str();
 }
 
-bool all_items_have_ids(const Value& sequence) {
+bool all_items_have_keys(const Value& sequence) {
   return std::all_of(sequence.items.begin(), sequence.items.end(),
-                     [](const Value& item) { return item.id().has_value(); });
+                     [](const Value& item) { return item.entry_key().has_value(); });
 }
 
 Value load_chain(const std::filesystem::path& file, const SourceLocation& referenced_from,
@@ -146,6 +146,18 @@ std::optional<std::string> Value::id() const {
   return id_value->scalar;
 }
 
+std::optional<std::string> Value::entry_key() const {
+  if (!is_mapping()) return std::nullopt;
+  if (find("id") != nullptr) return id();
+  const Value* origin = find("origin");
+  const Value* destination = find("destination");
+  if (origin == nullptr || destination == nullptr || !origin->is_scalar() ||
+      !destination->is_scalar()) {
+    return std::nullopt;
+  }
+  return origin->scalar + "-" + destination->scalar;
+}
+
 Value parse_yaml(const std::string& text, const std::string& file) {
   YAML::Node node;
   try {
@@ -182,12 +194,16 @@ void merge_into(Value& base, Value child) {
     }
     return;
   }
-  if (base.is_sequence() && child.is_sequence() && all_items_have_ids(base) &&
-      all_items_have_ids(child)) {
+  if (base.is_sequence() && child.is_sequence() && !child.items.empty() &&
+      all_items_have_keys(base) && all_items_have_keys(child)) {
+    // Match against the base's own entries only, so that a key repeated in the child is
+    // appended twice and reported as a duplicate rather than merged silently.
+    const auto base_end = static_cast<std::ptrdiff_t>(base.items.size());
     for (Value& item : child.items) {
-      auto same_id = [&](const Value& candidate) { return candidate.id() == item.id(); };
-      auto existing = std::find_if(base.items.begin(), base.items.end(), same_id);
-      if (existing != base.items.end()) {
+      const auto key = item.entry_key();
+      auto same_key = [&](const Value& candidate) { return candidate.entry_key() == key; };
+      auto existing = std::find_if(base.items.begin(), base.items.begin() + base_end, same_key);
+      if (existing != base.items.begin() + base_end) {
         merge_into(*existing, std::move(item));
       } else {
         base.items.push_back(std::move(item));
@@ -208,6 +224,9 @@ void apply_override(Value& root, const std::string& assignment, int index) {
   }
   std::vector<std::string> path = split_path(assignment.substr(0, equals));
   // Nodes and links live under network:, but are addressed directly for brevity.
+  if (path.front() == "extends") {
+    fail(at(0), "'extends' cannot be overridden: it is read before any --set applies");
+  }
   const bool implied_network = path.front() == "nodes" || path.front() == "links";
   if (implied_network) path.insert(path.begin(), "network");
 
@@ -236,8 +255,8 @@ void apply_override(Value& root, const std::string& assignment, int index) {
     const bool last = i + 1 == path.size();
     if (part.empty()) fail(at(offset), "empty component in path");
     if (current->is_sequence()) {
-      auto same_id = [&](const Value& item) { return item.id() == part; };
-      auto found = std::find_if(current->items.begin(), current->items.end(), same_id);
+      auto same_key = [&](const Value& item) { return item.entry_key() == part; };
+      auto found = std::find_if(current->items.begin(), current->items.end(), same_key);
       if (found == current->items.end()) {
         fail(at(offset), fmt::format("no entry with id '{}' in this list", part));
       }

@@ -29,6 +29,10 @@ struct Value {
   [[nodiscard]] const SourceLocation& key_location(const std::string& key) const;
   // The scalar under `id`, if this is a mapping that has one.
   [[nodiscard]] std::optional<std::string> id() const;
+  // How a list entry is addressed by `extends` merging and `--set`: its `id`, or for an
+  // entry with `origin` and `destination` but no id (demand), "ORIGIN-DESTINATION",
+  // the id the builder gives it.
+  [[nodiscard]] std::optional<std::string> entry_key() const;
 };
 
 // Parses YAML text; `file` names it in locations. Throws ScenarioError on syntax errors
@@ -39,8 +43,9 @@ struct Value {
 // it), merging each child over its base. The result has no `extends` key.
 [[nodiscard]] Value load_with_extends(const std::filesystem::path& file);
 
-// Child over base: mappings merge key by key; sequences whose items all have an `id`
-// merge item by id (new ids appended); anything else is replaced by the child.
+// Child over base: mappings merge key by key; a non-empty sequence whose items and the
+// base's all have entry keys merges item by key (new keys appended); anything else,
+// an empty list included, replaces the base.
 void merge_into(Value& base, Value child);
 
 // Applies "PATH=VALUE"; `index` (1-based) locates it as --set:INDEX:COLUMN.

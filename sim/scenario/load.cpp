@@ -14,12 +14,14 @@ model::CorridorSpec load_scenario(const std::filesystem::path& file,
   for (std::size_t i = 0; i < overrides.size(); ++i) {
     detail::apply_override(root, overrides[i], static_cast<int>(i) + 1);
   }
+  // Schema errors first: references are resolved only in a tree whose shape is right.
   std::vector<Diagnostic> diagnostics;
   detail::validate(root, diagnostics);
-  if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
-  model::CorridorSpec spec = detail::build_spec(root, diagnostics);
-  if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
-  return spec;
+  if (diagnostics.empty()) {
+    model::CorridorSpec spec = detail::build_spec(root, diagnostics);
+    if (diagnostics.empty()) return spec;
+  }
+  throw ScenarioError(std::move(diagnostics));
 }
 
 std::filesystem::path default_scenario_path() {

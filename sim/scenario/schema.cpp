@@ -107,7 +107,7 @@ const Record& node_record() {
   static const Record instance{
       "node",
       {
-          id_field("Lower-case place name; links and demand refer to it."),
+          id_field("Conventionally a lower-case place name; links and demand refer to it."),
           Field{.name = "name", .type = text, .help = "Display name."},
           Field{.name = "kind",
                 .type = choice,

@@ -61,7 +61,8 @@ TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
        "got -5"},
       {"dangling-link-end.yaml", "dangling-link-end.yaml:8:30: error: unknown node 'nowhere'"},
       {"duplicate-id.yaml",
-       "duplicate-id.yaml:6:12: error: duplicate node id 'b' (first defined at line 5)"},
+       "duplicate-id.yaml:6:12: error: duplicate node id 'b' (first defined at "
+       "duplicate-id.yaml:5)"},
       {"extends-cycle-a.yaml", "extends-cycle-b.yaml:1:10: error: 'extends' cycle"},
       {"extends-missing.yaml",
        "extends-missing.yaml:1:10: error: cannot read scenario file 'no-such-base.yaml'"},

@@ -91,3 +91,43 @@ TEST_CASE("strict number parsing and typo suggestions") {
   CHECK(nearest("capacty_mtpa", {"capacity_mtpa", "servers", "kind"}) == "capacity_mtpa");
   CHECK_FALSE(nearest("zzzzzz", {"capacity_mtpa", "servers", "kind"}));
 }
+
+TEST_CASE("demand entries without ids are addressed as ORIGIN-DESTINATION") {
+  Value base =
+      parse_yaml("demand:\n  - {origin: xian, destination: baku, volume_mtpa: 0.5}\n", "base.yaml");
+  merge_into(base, parse_yaml("demand:\n  - {origin: xian, destination: baku, volume_mtpa: 0.9}\n",
+                              "child.yaml"));
+  REQUIRE(base.find("demand")->items.size() == 1);
+  CHECK(base.find("demand")->items[0].find("volume_mtpa")->scalar == "0.9");
+  apply_override(base, "demand.xian-baku.volume_mtpa=1.2", 1);
+  CHECK(base.find("demand")->items[0].find("volume_mtpa")->scalar == "1.2");
+}
+
+TEST_CASE("an id repeated in a child is kept twice, for the builder to report") {
+  Value base = parse_yaml("nodes:\n  - {id: a, kind: port}\n", "base.yaml");
+  merge_into(base, parse_yaml("nodes:\n  - {id: b, kind: port}\n  - {id: b, kind: terminal}\n",
+                              "child.yaml"));
+  CHECK(base.find("nodes")->items.size() == 3);
+}
+
+TEST_CASE("an empty list in a child clears the base's list") {
+  Value base = parse_yaml("vehicles:\n  - {id: train, mode: rail}\n", "base.yaml");
+  merge_into(base, parse_yaml("vehicles: []\n", "child.yaml"));
+  CHECK(base.find("vehicles")->items.empty());
+}
+
+TEST_CASE("--set cannot change extends") {
+  Value root = parse_yaml("extends: base.yaml\n", "s.yaml");
+  CHECK_THROWS_AS(apply_override(root, "extends=other.yaml", 1), ScenarioError);
+}
+
+TEST_CASE("diagnostics are reported in file order") {
+  const ScenarioError error({Diagnostic{{"b.yaml", 1, 1}, "third"},
+                             Diagnostic{{"a.yaml", 9, 1}, "second"},
+                             Diagnostic{{"a.yaml", 2, 5}, "first"}});
+  REQUIRE(error.diagnostics().size() == 3);
+  // Files keep the order they first appear in; positions are sorted within a file.
+  CHECK(error.diagnostics()[0].message == "third");
+  CHECK(error.diagnostics()[1].message == "first");
+  CHECK(error.diagnostics()[2].message == "second");
+}

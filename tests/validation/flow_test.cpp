@@ -122,3 +122,21 @@ TEST_CASE("a full yard holds cargo back upstream") {
   CHECK(result.totals.generated_lots ==
         result.totals.delivered_lots + result.totals.in_system_lots);
 }
+
+TEST_CASE("utilization under a cap set mid-run counts only the capped period") {
+  // 1.0 Mt/yr of regular demand over a link that is uncapped until mid-year, then capped
+  // at 0.5 Mt/yr: in the capped half the link runs full, so utilization is 1, not the
+  // year's traffic over half a year of cap (3).
+  CorridorBuilder corridor(365.0, 0.0, 10.0);
+  corridor.node("a");
+  corridor.node("z");
+  corridor.link("a", "z", 10.0, 50.0);
+  corridor.demand("a", "z", 1.0).arrivals = model::ArrivalPattern::regular;
+  corridor.spec().capacity_changes.push_back(
+      model::CapacityChange{182.5, model::FacilityKind::link, 0, 0.5});
+  const auto result = corridor.run();
+  const auto& link = link_result(result, "a-z");
+  REQUIRE(link.utilization);
+  CHECK(*link.utilization == doctest::Approx(1.0).epsilon(0.002));
+  CHECK(link.throughput_mtpa == doctest::Approx(0.75).epsilon(0.002));
+}

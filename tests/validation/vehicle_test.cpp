@@ -93,3 +93,28 @@ TEST_CASE("a link's departure cap spaces trains apart") {
         doctest::Approx(370.0 * 24.0 / 20.0).epsilon(0.005));
   CHECK(*link.utilization == doctest::Approx(1.0).epsilon(0.005));
 }
+
+TEST_CASE("vessels at a quay wait side by side: the fleet's capacity grows with its size") {
+  // Each vessel holds up to 24 h for cargo at either end; nothing travels back, so every
+  // vessel waits its full hold at the far end. Were vessels to wait one after another,
+  // a fleet of any size would leave that end once a day.
+  auto carried_lots_per_day = [](std::uint32_t fleet) {
+    CorridorBuilder corridor(200.0, 20.0, 10.0);
+    corridor.node("a");
+    corridor.node("z");
+    auto& ferry = corridor.vehicle("ferry", 10);
+    ferry.mode = model::Mode::sea;
+    ferry.fleet = fleet;
+    ferry.max_hold_h = 24.0;
+    auto& crossing = corridor.link("a", "z", 100.0, 10.0);
+    crossing.mode = model::Mode::sea;
+    crossing.oneway = true;
+    crossing.vehicle = 0;
+    corridor.demand("a", "z", 2.0 * kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
+    const auto result = corridor.run();
+    return link_result(result, "a-z").throughput_t / 10.0 / 180.0;
+  };
+  // A round trip: full at once at a, 10 h out, 24 h hold at z, 10 h back = 44 h.
+  CHECK(carried_lots_per_day(1) == doctest::Approx(10.0 * 24.0 / 44.0).epsilon(0.02));
+  CHECK(carried_lots_per_day(3) == doctest::Approx(3.0 * 10.0 * 24.0 / 44.0).epsilon(0.02));
+}

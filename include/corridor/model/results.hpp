@@ -59,8 +59,9 @@ struct LinkResult {
   std::string id;
   double throughput_t = 0.0;
   double throughput_mtpa = 0.0;
-  // Busiest direction's throughput over that direction's capacity (capacity_mtpa, or the
-  // fleet's shuttle capacity, whichever is lower); empty if the link has neither.
+  // Of the binding constraint: the larger of (busiest direction's tonnes that left while
+  // a capacity_mtpa cap applied, over that cap integrated over time) and (busiest
+  // direction's throughput over the fleet's shuttle capacity). Empty if neither exists.
   std::optional<double> utilization;
   std::uint64_t departures = 0;
 };

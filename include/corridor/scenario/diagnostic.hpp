@@ -21,7 +21,9 @@ struct Diagnostic {
 // "FILE:LINE:COL: error: MESSAGE"
 [[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
 
-// Thrown when a scenario cannot be used; holds every problem found, in file order.
+// Thrown when a scenario cannot be used; holds the problems found, in file order.
+// Checks run in stages (YAML syntax, then keys and values, then references and routes);
+// a stage runs only if the ones before it found nothing.
 class ScenarioError : public std::runtime_error {
  public:
   explicit ScenarioError(std::vector<Diagnostic> diagnostics);
