@@ -150,6 +150,7 @@ class CorridorSimulation {
   void init_links();
   void enter_link(std::uint32_t lot_id);
   void pump_gate(std::uint32_t direction);
+  void board(std::uint32_t direction, std::uint32_t lot_id);
   void pump_vehicles(std::uint32_t direction);
   void try_depart(std::uint32_t vehicle_id);
   void depart(std::uint32_t vehicle_id);

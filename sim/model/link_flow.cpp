@@ -86,14 +86,33 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   const Hop& hop = next_hop(lot);
   const std::uint32_t direction = 2 * hop.link + hop.direction;
-  directions_[direction].waiting.push_back(lot_id);
   if (spec_.links[hop.link].vehicle == kNone) {
+    directions_[direction].waiting.push_back(lot_id);
     set_phase(lot, kQueueing);
     pump_gate(direction);
   } else {
     set_phase(lot, kConsolidation);
-    pump_vehicles(direction);
+    board(direction, lot_id);
   }
+}
+
+// A lot reaching a vehicle link boards the first vehicle at the quay with room. The
+// first vehicle always has its departure check pending, and a lot boarding can only
+// bring that departure forward by filling the vehicle: only then is it re-checked.
+void CorridorSimulation::board(std::uint32_t direction_index, std::uint32_t lot_id) {
+  DirectionState& direction = directions_[direction_index];
+  if (direction.waiting.empty()) {
+    const std::uint32_t capacity_lots = vehicle_of(direction_index)->capacity_lots;
+    for (std::size_t i = 0; i < direction.quay.size(); ++i) {
+      Vehicle& vehicle = vehicles_[direction.quay[i]];
+      if (vehicle.lots.size() >= capacity_lots) continue;
+      vehicle.lots.push_back(lot_id);
+      if (i == 0 && vehicle.lots.size() == capacity_lots) try_depart(direction.quay[i]);
+      return;
+    }
+  }
+  direction.waiting.push_back(lot_id);
+  pump_vehicles(direction_index);
 }
 
 void CorridorSimulation::pump_gate(std::uint32_t direction_index) {

@@ -31,7 +31,8 @@ class FifoQueue {
   }
 
  private:
-  void grow() {
+  // Rare, and kept out of line so that push_back inlines.
+  [[gnu::noinline, gnu::cold]] void grow() {
     std::vector<T> bigger(buffer_.empty() ? 8 : buffer_.size() * 2);
     for (std::size_t i = 0; i < size_; ++i) bigger[i] = (*this)[i];
     buffer_ = std::move(bigger);
