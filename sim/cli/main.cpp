@@ -7,8 +7,10 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -37,7 +39,34 @@ std::filesystem::path scenario_or_default(const std::string& scenario) {
                           : std::filesystem::path(scenario);
 }
 
+// CLI11 would wrap "-1" into an unsigned seed; only digits are a seed.
+const CLI::Validator kWholeNumber(
+    [](std::string& text) {
+      const bool digits =
+          !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+      return digits ? std::string() : "must be a whole number, 0 or more, got '" + text + "'";
+    },
+    "N");
+
+// Thrown for a command-line argument that cannot work; exits 2 like a scenario error.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Fails before a long run rather than after it, if the results have nowhere to go.
+void check_output_directory(const std::string& json_path) {
+  if (json_path.empty() || json_path == "-") return;
+  std::filesystem::path directory = std::filesystem::path(json_path).parent_path();
+  if (directory.empty()) directory = ".";
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error)) {
+    throw UsageError(
+        fmt::format("--json {}: directory '{}' does not exist", json_path, directory.string()));
+  }
+}
+
 int run_command(const RunArguments& args) {
+  check_output_directory(args.json_path);
   const auto path = scenario_or_default(args.scenario);
   const auto spec = corridor::scenario::load_scenario(path, args.overrides);
   spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
@@ -81,7 +110,8 @@ int main(int argc, char** argv) {
                                      "throughput and bottlenecks");
   run_app->add_option("scenario", run.scenario,
                       "Scenario YAML file (default: the bundled Middle Corridor baseline)");
-  run_app->add_option("--seed", run.seed, "Seed for the random streams (default: the scenario's)");
+  run_app->add_option("--seed", run.seed, "Seed for the random streams (default: the scenario's)")
+      ->check(kWholeNumber);
   run_app
       ->add_option("--set", run.overrides,
                    "Override a scenario value, PATH=VALUE; list entries by id "
@@ -112,6 +142,9 @@ int main(int argc, char** argv) {
     if (run.quiet || run.json_path == "-") spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     return validate_command(validate_path, validate_overrides);
+  } catch (const UsageError& error) {
+    std::fprintf(stderr, "corridor: error: %s\n", error.what());
+    return kExitInvalidInput;
   } catch (const corridor::scenario::ScenarioError& error) {
     for (const auto& diagnostic : error.diagnostics()) {
       std::fprintf(stderr, "%s\n", corridor::scenario::format_diagnostic(diagnostic).c_str());

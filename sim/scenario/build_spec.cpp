@@ -284,6 +284,23 @@ class Builder {
                         "use a larger lot_t or a shorter horizon",
                         lots, kMaxLotsPerRun));
     }
+    // A fleet shuttles whether or not there is cargo, so its voyages are bounded by its
+    // round trip, not by demand: a tiny link would otherwise run for hours.
+    const auto& link_items = get(get(root_, "network"), "links").items;
+    for (std::size_t i = 0; i < spec_.links.size(); ++i) {
+      const model::LinkSpec& link = spec_.links[i];
+      if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
+      const model::VehicleSpec& vehicle = spec_.vehicles[link.vehicle];
+      const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
+      const double voyages = *vehicle.fleet * spec_.horizon_days * 24.0 / round_trip_h;
+      if (voyages > kMaxLotsPerRun) {
+        error(link_items[i].location,
+              fmt::format("the fleet on link '{}' would make about {:.3g} voyages (a round trip "
+                          "of {:.3g} h), more than the limit of {:.0e}; check length_km, "
+                          "speed_kmh, load_h and unload_h",
+                          link.id, voyages, round_trip_h, kMaxLotsPerRun));
+      }
+    }
   }
 
   void check_routes() {

@@ -83,6 +83,8 @@ TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
       {"closure-without-length.yaml",
        "closure-without-length.yaml:4:5: error: a closure needs 'for_days'"},
       {"too-many-lots.yaml", "too-many-lots.yaml:2:16: error: the run would create about"},
+      {"endless-shuttle.yaml",
+       "endless-shuttle.yaml:8:7: error: the fleet on link 'a-b' would make about"},
   };
   const fs::path directory = fs::path(CORRIDOR_SOURCE_DIR) / "tests/bad-input";
   for (const Case& c : cases) {
@@ -108,6 +110,8 @@ TEST_CASE("command-line mistakes exit 2") {
   CHECK(corridor("frobnicate").exit_code == 2);
   CHECK(corridor("run --no-such-option").exit_code == 2);
   CHECK(corridor("run --seed minus-one").exit_code == 2);
+  CHECK(corridor("run --seed -1").exit_code == 2);
+  CHECK(corridor("run --seed 1.5").exit_code == 2);
   const Outcome bad_set =
       corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=fast");
   CHECK(bad_set.exit_code == 2);
@@ -117,6 +121,16 @@ TEST_CASE("command-line mistakes exit 2") {
       corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacty_mtpa=2");
   CHECK(bad_key.exit_code == 2);
   CHECK(bad_key.err.find("did you mean 'capacity_mtpa'?") != std::string::npos);
+}
+
+TEST_CASE("--json into a directory that does not exist fails before the run") {
+  const Outcome outcome =
+      corridor("run scenarios/two-terminal-line.yaml --json no-such-dir/out.json");
+  CHECK(outcome.exit_code == 2);
+  CHECK(outcome.err.rfind(
+            "corridor: error: --json no-such-dir/out.json: directory 'no-such-dir' does not exist",
+            0) == 0);
+  CHECK(outcome.out.empty());
 }
 
 TEST_CASE("--help works for every command") {
