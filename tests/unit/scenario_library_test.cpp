@@ -42,7 +42,19 @@ TEST_CASE("every bundled scenario conserves cargo: generated = delivered + in sy
     CHECK(totals.generated_lots == totals.delivered_lots + totals.in_system_lots);
     CHECK(totals.generated_t == totals.delivered_t + totals.in_system_t);
     std::uint64_t delivered_by_od = 0;
-    for (const auto& od : result.od) delivered_by_od += od.delivered_lots;
+    for (const auto& od : result.od) {
+      delivered_by_od += od.delivered_lots;
+      CAPTURE(od.origin);
+      CAPTURE(od.destination);
+      REQUIRE(od.transit_days);
+      // Every hour of a lot's transit is booked to exactly one activity.
+      const auto& split = *od.time_split_days;
+      CHECK(split.moving + split.queueing + split.dwell + split.consolidation ==
+            doctest::Approx(od.transit_days->mean).epsilon(1e-9));
+      CHECK(od.transit_days->min <= od.transit_days->p50);
+      CHECK(od.transit_days->p50 <= od.transit_days->p95);
+      CHECK(od.transit_days->p95 <= od.transit_days->max);
+    }
     CHECK(delivered_by_od <= totals.delivered_lots);
   }
 }
