@@ -90,7 +90,7 @@ void CorridorSimulation::operator()(const engine::Event& event) {
       Vehicle& vehicle = vehicles_[event.target];
       if (vehicle.generation != event.payload) break;  // it left already
       if (vehicle.pending_check_h == event.time) vehicle.pending_check_h = kNever;
-      try_depart(event.target);
+      if (try_depart(event.target)) pump_vehicles(vehicle.direction);
       break;
     }
     case kVehicleArrive:

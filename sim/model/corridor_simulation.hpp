@@ -152,7 +152,7 @@ class CorridorSimulation {
   void pump_gate(std::uint32_t direction);
   void board(std::uint32_t direction, std::uint32_t lot_id);
   void pump_vehicles(std::uint32_t direction);
-  void try_depart(std::uint32_t vehicle_id);
+  bool try_depart(std::uint32_t vehicle_id);
   void depart(std::uint32_t vehicle_id);
   void on_vehicle_arrive(std::uint32_t vehicle_id);
   void on_vehicle_unloaded(std::uint32_t vehicle_id);

@@ -107,7 +107,9 @@ void CorridorSimulation::board(std::uint32_t direction_index, std::uint32_t lot_
       Vehicle& vehicle = vehicles_[direction.quay[i]];
       if (vehicle.lots.size() >= capacity_lots) continue;
       vehicle.lots.push_back(lot_id);
-      if (i == 0 && vehicle.lots.size() == capacity_lots) try_depart(direction.quay[i]);
+      if (i == 0 && vehicle.lots.size() == capacity_lots && try_depart(direction.quay[i])) {
+        pump_vehicles(direction_index);
+      }
       return;
     }
   }
@@ -156,33 +158,38 @@ void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
 }
 
 // Boards waiting lots onto the vehicles at this end, the longest-waiting first, opening
-// one if the link has unlimited stock; then sees whether the first can leave. Vehicles
-// at a quay wait side by side, each on its own hold clock from when it arrived.
+// one if the link has unlimited stock, and lets the first leave if it is due; repeats
+// while vehicles leave. Vehicles at a quay wait side by side, each on its own hold clock
+// from when it arrived. A loop, not recursion: after a long closure, a backlog may
+// fill millions of vehicles at one instant.
 void CorridorSimulation::pump_vehicles(std::uint32_t direction_index) {
   const VehicleSpec* spec = vehicle_of(direction_index);
   if (spec == nullptr) return;
   DirectionState& direction = directions_[direction_index];
-  if (direction.quay.empty()) {
-    if (spec->fleet || direction.waiting.empty()) return;
-    direction.quay.push_back(new_vehicle(direction_index));
-  }
-  for (std::size_t i = 0; i < direction.quay.size() && !direction.waiting.empty(); ++i) {
-    Vehicle& vehicle = vehicles_[direction.quay[i]];
-    while (!direction.waiting.empty() && vehicle.lots.size() < spec->capacity_lots) {
-      vehicle.lots.push_back(direction.waiting.front());
-      direction.waiting.pop_front();
+  for (;;) {
+    if (direction.quay.empty()) {
+      if (spec->fleet || direction.waiting.empty()) return;
+      direction.quay.push_back(new_vehicle(direction_index));
     }
+    for (std::size_t i = 0; i < direction.quay.size() && !direction.waiting.empty(); ++i) {
+      Vehicle& vehicle = vehicles_[direction.quay[i]];
+      while (!direction.waiting.empty() && vehicle.lots.size() < spec->capacity_lots) {
+        vehicle.lots.push_back(direction.waiting.front());
+        direction.waiting.pop_front();
+      }
+    }
+    if (!try_depart(direction.quay.front())) return;
   }
-  try_depart(direction.quay.front());
 }
 
 // Vehicles leave a quay in arrival order: the first is the fullest and has waited
 // longest, so none behind it can be due earlier. A check that falls due for a vehicle
 // behind the first is dropped; pump_vehicles re-checks it when it becomes first.
-void CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
+// Returns whether the vehicle left; the caller then lets the next one load.
+bool CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
   Vehicle& vehicle = vehicles_[vehicle_id];
   const DirectionState& direction = directions_[vehicle.direction];
-  if (direction.quay.empty() || direction.quay.front() != vehicle_id) return;
+  if (direction.quay.empty() || direction.quay.front() != vehicle_id) return false;
   const VehicleSpec& spec = *vehicle_of(vehicle.direction);
   double leave_at_h = std::max({vehicle.loading_opened_h + spec.load_h, direction.next_departure_h,
                                 links_[direction.link].closed_until_h});
@@ -191,10 +198,13 @@ void CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
   }
   if (leave_at_h <= now()) {
     depart(vehicle_id);
-  } else if (leave_at_h < vehicle.pending_check_h) {
+    return true;
+  }
+  if (leave_at_h < vehicle.pending_check_h) {
     vehicle.pending_check_h = leave_at_h;
     sim_.schedule_at(leave_at_h, kVehicleCheck, vehicle_id, vehicle.generation);
   }
+  return false;
 }
 
 void CorridorSimulation::depart(std::uint32_t vehicle_id) {
@@ -208,7 +218,6 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   direction.next_departure_h = now() + direction.headway_h;
   count_departure(direction, vehicle.lots.size());
   sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
-  if (!direction.quay.empty() || !direction.waiting.empty()) pump_vehicles(direction_index);
 }
 
 void CorridorSimulation::on_vehicle_arrive(std::uint32_t vehicle_id) {
