@@ -70,6 +70,9 @@ double RandomStream::gamma_unit_scale(double shape) noexcept {
 
 double RandomStream::gamma(double mean, double cv) noexcept {
   const double shape = 1.0 / (cv * cv);
+  // Beyond this shape the draw equals the mean to double precision (and cv * cv may have
+  // underflowed to zero, making the shape infinite).
+  if (!(shape < 1e15)) return mean;
   return gamma_unit_scale(shape) * (mean / shape);
 }
 

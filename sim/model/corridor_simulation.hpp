@@ -33,6 +33,7 @@ enum EventKind : std::uint32_t {
   kCapacityChange,   // target: index into spec.capacity_changes
   kClosureStart,     // target: index into spec.closures
   kWarmupEnd,
+  kStartVehicles,  // fleets open for loading, after any day-0 changes
 };
 
 // Where a lot's time goes; indexes Lot::split_h.
@@ -131,6 +132,7 @@ class CorridorSimulation {
   void set_phase(Lot& lot, Phase phase);
   void deliver(std::uint32_t lot_id);
   RunResult collect_results() const;
+  void check_conservation() const;
 
   // node_flow.cpp
   void init_nodes();
@@ -191,6 +193,12 @@ class CorridorSimulation {
 
   std::uint64_t generated_lots_ = 0;
   std::uint64_t delivered_lots_ = 0;
+  // Lots held only by a pending event; with the queues and vehicles they account for
+  // every live lot (check_conservation).
+  std::uint64_t lots_in_service_ = 0;
+  std::uint64_t lots_dwelling_ = 0;
+  engine::FifoQueue<std::uint32_t> freed_slots_;  // nodes whose freed slots await filling
+  bool draining_slots_ = false;
 };
 
 // Draws a duration from `shape` with the given mean.

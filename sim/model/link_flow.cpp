@@ -70,7 +70,10 @@ std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
   if (free_vehicles_.empty()) {
     id = static_cast<std::uint32_t>(vehicles_.size());
     vehicles_.emplace_back();
-    vehicles_.back().lots.reserve(vehicle_of(direction)->capacity_lots);
+    // Room for a typical load up front; a huge capacity_lots grows on demand instead of
+    // reserving memory for loads that may never come.
+    vehicles_.back().lots.reserve(
+        std::min<std::uint32_t>(vehicle_of(direction)->capacity_lots, 256));
   } else {
     id = free_vehicles_.back();
     free_vehicles_.pop_back();

@@ -63,6 +63,7 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
     ++node.waits;
   }
   ++node.busy;
+  ++lots_in_service_;
   node.busy_servers.set(now(), node.busy);
   set_phase(lot, kDwell);
   const double service_h =
@@ -73,6 +74,7 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
 void CorridorSimulation::on_service_done(std::uint32_t node_index, std::uint32_t lot_id) {
   NodeState& node = nodes_[node_index];
   if (in_window()) ++node.handled_lots;
+  --lots_in_service_;
   finish_handling(lot_id, node_index, true);
 }
 
@@ -98,6 +100,7 @@ void CorridorSimulation::finish_handling(std::uint32_t lot_id, std::uint32_t nod
     return;
   }
   if (holds_server) release_server(node_index);
+  ++lots_dwelling_;
   const Distribution& dwell = *spec.dwell_h;
   sim_.schedule_in(sample_duration(nodes_[node_index].dwell_rng, dwell.kind, dwell.mean, dwell.cv),
                    kDwellDone, node_index, lot_id);
@@ -114,8 +117,10 @@ void CorridorSimulation::move_on(std::uint32_t lot_id, bool holds_server) {
   }
   const std::uint32_t next_node = next_hop(lot).to_node;
   if (try_reserve_slot(next_node)) {
-    leave_node(lot_id);
+    // Onto the link before giving up the slot here, so that lots admitted into that slot
+    // follow this one onto any link they share.
     enter_link(lot_id);
+    leave_node(lot_id);
   } else {
     set_phase(lot, kQueueing);
     nodes_[next_node].waiting_for_slot.push_back(lot_id);
@@ -129,15 +134,26 @@ bool CorridorSimulation::try_reserve_slot(std::uint32_t node_index) {
   return true;
 }
 
+// Freed slots are filled by a work loop, not by recursion: an admitted lot may move
+// straight on and free a slot again, and after a long closure that chain can be
+// millions of lots long. Nested calls only record the freed slot; the outermost call
+// admits waiting lots in first-in, first-out order at each node.
 void CorridorSimulation::release_slot(std::uint32_t node_index) {
-  NodeState& node = nodes_[node_index];
-  --node.occupancy;
-  while (!node.waiting_for_slot.empty() && node.occupancy < node.storage_limit) {
-    const std::uint32_t next = node.waiting_for_slot.front();
-    node.waiting_for_slot.pop_front();
-    ++node.occupancy;
-    admit(next);
+  --nodes_[node_index].occupancy;
+  if (!nodes_[node_index].waiting_for_slot.empty()) freed_slots_.push_back(node_index);
+  if (draining_slots_) return;
+  draining_slots_ = true;
+  while (!freed_slots_.empty()) {
+    NodeState& node = nodes_[freed_slots_.front()];
+    freed_slots_.pop_front();
+    while (!node.waiting_for_slot.empty() && node.occupancy < node.storage_limit) {
+      const std::uint32_t next = node.waiting_for_slot.front();
+      node.waiting_for_slot.pop_front();
+      ++node.occupancy;
+      admit(next);
+    }
   }
+  draining_slots_ = false;
 }
 
 // The lot now holds a slot at the node it was waiting for: a new lot enters its origin,
@@ -149,8 +165,8 @@ void CorridorSimulation::admit(std::uint32_t lot_id) {
     arrive_at_node(lot_id, spec_.demand[lot.demand].origin);
     return;
   }
-  leave_node(lot_id);
   enter_link(lot_id);
+  leave_node(lot_id);
 }
 
 void CorridorSimulation::leave_node(std::uint32_t lot_id) {

@@ -206,6 +206,13 @@ class Builder {
                     ? text(item, "id")
                     : fmt::format("{}-{}", text(item, "origin"), text(item, "destination"));
     const SourceLocation& where = has(item, "id") ? get(item, "id").location : item.location;
+    if (!has(item, "id") && demand_index_.count(demand.id) != 0) {
+      const SourceLocation& first = demand_locations_[demand_index_.at(demand.id)];
+      error(where, fmt::format("this demand entry's default id '{}' (ORIGIN-DESTINATION) is "
+                               "already taken ({}:{}); give the entries distinct ids",
+                               demand.id, first.file, first.line));
+      return;
+    }
     if (!register_id(demand_index_, demand_locations_, demand.id, where, "demand")) return;
     demand.volume_mtpa = number(item, "volume_mtpa", 0.0);
     demand.arrivals = text(item, "arrivals") == "regular" ? model::ArrivalPattern::regular
@@ -287,19 +294,28 @@ class Builder {
     // A fleet shuttles whether or not there is cargo, so its voyages are bounded by its
     // round trip, not by demand: a tiny link would otherwise run for hours.
     const auto& link_items = get(get(root_, "network"), "links").items;
+    double voyages = 0.0;
+    std::size_t busiest = 0;
+    double busiest_voyages = 0.0;
     for (std::size_t i = 0; i < spec_.links.size(); ++i) {
       const model::LinkSpec& link = spec_.links[i];
       if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
       const model::VehicleSpec& vehicle = spec_.vehicles[link.vehicle];
       const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
-      const double voyages = *vehicle.fleet * spec_.horizon_days * 24.0 / round_trip_h;
-      if (voyages > kMaxLotsPerRun) {
-        error(link_items[i].location,
-              fmt::format("the fleet on link '{}' would make about {:.3g} voyages (a round trip "
-                          "of {:.3g} h), more than the limit of {:.0e}; check length_km, "
-                          "speed_kmh, load_h and unload_h",
-                          link.id, voyages, round_trip_h, kMaxLotsPerRun));
+      const double link_voyages = *vehicle.fleet * spec_.horizon_days * 24.0 / round_trip_h;
+      voyages += link_voyages;
+      if (link_voyages > busiest_voyages) {
+        busiest = i;
+        busiest_voyages = link_voyages;
       }
+    }
+    if (voyages > kMaxLotsPerRun) {
+      const model::LinkSpec& link = spec_.links[busiest];
+      error(link_items[busiest].location,
+            fmt::format("fleets would make about {:.3g} voyages in all, more than the limit of "
+                        "{:.0e}; the fleet on link '{}' alone makes {:.3g}; check its length_km, "
+                        "speed_kmh, load_h and unload_h",
+                        voyages, kMaxLotsPerRun, link.id, busiest_voyages));
     }
   }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 namespace corridor::scenario::detail {
 namespace {
@@ -20,9 +21,29 @@ SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
                         mark.column >= 0 ? mark.column + 1 : 1};
 }
 
-Value convert(const YAML::Node& node, const std::string& file) {
+// Limits on the tree built from one YAML text. Aliases let a few bytes stand for a
+// cyclic or exponentially large tree ("billion laughs"); real scenarios are far below.
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxValues = 2'000'000;
+
+struct ConvertBudget {
+  std::string file;
+  std::size_t values = 0;
+};
+
+Value convert(const YAML::Node& node, ConvertBudget& budget, int depth) {
   Value value;
-  value.location = location_of(node.Mark(), file);
+  value.location = location_of(node.Mark(), budget.file);
+  if (depth > kMaxDepth) {
+    fail(value.location, fmt::format("nested more than {} levels deep (a YAML alias that "
+                                     "contains itself?)",
+                                     kMaxDepth));
+  }
+  if (++budget.values > kMaxValues) {
+    fail(value.location, fmt::format("more than {} values (YAML aliases expanding without "
+                                     "bound?)",
+                                     kMaxValues));
+  }
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -34,26 +55,33 @@ Value convert(const YAML::Node& node, const std::string& file) {
       break;
     case YAML::NodeType::Sequence:
       value.kind = Value::Kind::sequence;
-      for (const YAML::Node& item : node) value.items.push_back(convert(item, file));
+      for (const YAML::Node& item : node) value.items.push_back(convert(item, budget, depth + 1));
       break;
-    case YAML::NodeType::Map:
+    case YAML::NodeType::Map: {
       value.kind = Value::Kind::mapping;
+      std::unordered_map<std::string, int> first_line;
       for (const auto& entry : node) {
-        const SourceLocation key_location = location_of(entry.first.Mark(), file);
+        const SourceLocation key_location = location_of(entry.first.Mark(), budget.file);
         if (!entry.first.IsScalar()) fail(key_location, "a key must be a plain name");
         const std::string key = entry.first.Scalar();
-        if (value.find(key) != nullptr) {
-          const SourceLocation& first = value.key_location(key);
+        const auto [seen, inserted] = first_line.emplace(key, key_location.line);
+        if (!inserted) {
           fail(key_location,
-               fmt::format("duplicate key '{}' (first given at line {})", key, first.line));
+               fmt::format("duplicate key '{}' (first given at line {})", key, seen->second));
         }
         value.keys.push_back(key);
         value.key_locations.push_back(key_location);
-        value.items.push_back(convert(entry.second, file));
+        value.items.push_back(convert(entry.second, budget, depth + 1));
       }
       break;
+    }
   }
   return value;
+}
+
+Value convert(const YAML::Node& node, const std::string& file) {
+  ConvertBudget budget{file};
+  return convert(node, budget, 0);
 }
 
 std::string read_file(const std::filesystem::path& file, const SourceLocation& referenced_from) {
@@ -64,6 +92,15 @@ std::string read_file(const std::filesystem::path& file, const SourceLocation& r
   std::ostringstream text;
   text << stream.rdbuf();
   return text.str();
+}
+
+// Whether two list entries are the same entry for merging: the same key and, for two
+// entries without ids, the same origin and destination (ids may contain '-', so
+// "a-b" to "c" and "a" to "b-c" share the key "a-b-c").
+bool same_entry(const Value& a, const Value& b) {
+  if (a.entry_key() != b.entry_key()) return false;
+  if (a.id() || b.id()) return true;
+  return a.find("origin")->scalar == b.find("origin")->scalar;
 }
 
 bool all_items_have_keys(const Value& sequence) {
@@ -161,7 +198,14 @@ std::optional<std::string> Value::entry_key() const {
 Value parse_yaml(const std::string& text, const std::string& file) {
   YAML::Node node;
   try {
-    node = YAML::Load(text);
+    // Load every document, so that a second one (after '---') is an error rather than
+    // silently ignored.
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.size() > 1) {
+      fail(location_of(documents[1].Mark(), file),
+           "a scenario file holds one YAML document; this is a second (after '---')");
+    }
+    if (!documents.empty()) node = documents.front();
   } catch (const YAML::ParserException& error) {
     fail(location_of(error.mark, file), fmt::format("invalid YAML: {}", error.msg));
   } catch (const YAML::Exception& error) {
@@ -200,9 +244,8 @@ void merge_into(Value& base, Value child) {
     // appended twice and reported as a duplicate rather than merged silently.
     const auto base_end = static_cast<std::ptrdiff_t>(base.items.size());
     for (Value& item : child.items) {
-      const auto key = item.entry_key();
-      auto same_key = [&](const Value& candidate) { return candidate.entry_key() == key; };
-      auto existing = std::find_if(base.items.begin(), base.items.begin() + base_end, same_key);
+      auto same = [&](const Value& candidate) { return same_entry(candidate, item); };
+      auto existing = std::find_if(base.items.begin(), base.items.begin() + base_end, same);
       if (existing != base.items.begin() + base_end) {
         merge_into(*existing, std::move(item));
       } else {
@@ -259,6 +302,11 @@ void apply_override(Value& root, const std::string& assignment, int index) {
       auto found = std::find_if(current->items.begin(), current->items.end(), same_key);
       if (found == current->items.end()) {
         fail(at(offset), fmt::format("no entry with id '{}' in this list", part));
+      }
+      if (std::find_if(found + 1, current->items.end(), same_key) != current->items.end()) {
+        fail(at(offset), fmt::format("'{}' names more than one entry in this list; give the "
+                                     "entries distinct ids",
+                                     part));
       }
       current = &*found;
     } else {

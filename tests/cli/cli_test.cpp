@@ -83,14 +83,22 @@ TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
       {"closure-without-length.yaml",
        "closure-without-length.yaml:4:5: error: a closure needs 'for_days'"},
       {"too-many-lots.yaml", "too-many-lots.yaml:2:16: error: the run would create about"},
-      {"endless-shuttle.yaml",
-       "endless-shuttle.yaml:8:7: error: the fleet on link 'a-b' would make about"},
+      {"alias-loop.yaml", "alias-loop.yaml:1:4: error: nested more than 64 levels deep"},
+      {"alias-bomb.yaml", "alias-bomb.yaml:1:40: error: more than 2000000 values"},
+      {"two-documents.yaml",
+       "two-documents.yaml:12:1: error: a scenario file holds one YAML document"},
+      {"default-id-collision.yaml",
+       "default-id-collision.yaml:14:5: error: this demand entry's default id 'a-b-c' "
+       "(ORIGIN-DESTINATION) is already taken"},
+      {"endless-shuttle.yaml", "endless-shuttle.yaml:8:7: error: fleets would make about"},
   };
   const fs::path directory = fs::path(CORRIDOR_SOURCE_DIR) / "tests/bad-input";
   for (const Case& c : cases) {
-    CAPTURE(c.file);
+    const std::string file = c.file;
+    CAPTURE(file);
     for (const char* command : {"validate", "run --quiet"}) {
-      CAPTURE(command);
+      const std::string command_text = command;
+      CAPTURE(command_text);
       const Outcome outcome = corridor(fmt::format("{} {}", command, c.file), directory);
       CHECK(outcome.exit_code == 2);
       CHECK(outcome.err.rfind(c.expected, 0) == 0);

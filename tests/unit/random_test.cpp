@@ -100,3 +100,11 @@ TEST_CASE("variates have the requested mean and coefficient of variation") {
     }
   }
 }
+
+TEST_CASE("a gamma draw with a vanishing cv is its mean, not NaN") {
+  RandomStream rng(1, 0, "tiny-cv");
+  CHECK(rng.gamma(2.5, 1e-200) == 2.5);
+  CHECK(rng.gamma(2.5, 1e-9) == 2.5);
+  const double draw = rng.gamma(2.5, 1e-3);
+  CHECK(draw == doctest::Approx(2.5).epsilon(0.01));
+}

@@ -52,3 +52,12 @@ TEST_CASE("time average weights each value by how long it held") {
   CHECK(queue.mean(5.0, 7.0) == doctest::Approx(0.5));
   CHECK(queue.max() == 1.0);
 }
+
+TEST_CASE("percentiles stay right for durations far below an hour") {
+  // 60 % of lots at 1e-5 h, 40 % at 2 h: the median is 1e-5 h, not a bin edge.
+  LogHistogram histogram;
+  for (int i = 0; i < 60; ++i) histogram.add(1e-5);
+  for (int i = 0; i < 40; ++i) histogram.add(2.0);
+  CHECK(histogram.percentile(0.5) == doctest::Approx(1e-5).epsilon(0.001));
+  CHECK(histogram.percentile(0.95) == doctest::Approx(2.0).epsilon(0.001));
+}

@@ -146,3 +146,20 @@ TEST_CASE("a storm closure holds vessels in port and lots wait it out") {
         closed_result.totals.delivered_lots + closed_result.totals.in_system_lots);
   CHECK(closed_result.totals.in_system_lots <= open_result.totals.in_system_lots + 50);
 }
+
+TEST_CASE("a closure from day 0 keeps a fleet in port from the start") {
+  CorridorBuilder corridor(10.0, 0.0, 10.0);
+  corridor.node("a");
+  corridor.node("b");
+  auto& ferry = corridor.vehicle("ferry", 10);
+  ferry.mode = model::Mode::sea;
+  ferry.fleet = 2;
+  auto& crossing = corridor.link("a", "b", 100.0, 10.0);
+  crossing.mode = model::Mode::sea;
+  crossing.vehicle = 0;
+  corridor.demand("a", "b", 0.01);
+  corridor.spec().closures.push_back(model::LinkClosure{0.0, 0, 11.0});
+  const auto result = corridor.run();
+  CHECK(link_result(result, "a-b").departures == 0);
+  CHECK(result.totals.delivered_lots == 0);
+}
