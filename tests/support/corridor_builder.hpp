@@ -46,6 +46,23 @@ class CorridorBuilder {
     return spec_.vehicles.back();
   }
 
+  // A sea link from -> to served by a fleet of its own.
+  struct FerryCrossing {
+    model::VehicleSpec& ferry;
+    model::LinkSpec& link;
+  };
+  FerryCrossing ferry_crossing(const std::string& from, const std::string& to, double length_km,
+                               double speed_kmh, std::uint32_t capacity_lots, std::uint32_t fleet) {
+    const auto vehicle_index = static_cast<std::uint32_t>(spec_.vehicles.size());
+    model::VehicleSpec& ferry = vehicle(from + "-" + to + "-ferry", capacity_lots);
+    ferry.mode = model::Mode::sea;
+    ferry.fleet = fleet;
+    model::LinkSpec& crossing = link(from, to, length_km, speed_kmh);
+    crossing.mode = model::Mode::sea;
+    crossing.vehicle = vehicle_index;
+    return {ferry, crossing};
+  }
+
   model::DemandSpec& demand(const std::string& origin, const std::string& destination,
                             double volume_mtpa) {
     model::DemandSpec demand;

@@ -58,14 +58,9 @@ TEST_CASE("a ferry fleet carries at most its shuttle capacity") {
   CorridorBuilder corridor(400.0, 30.0, 10.0);
   corridor.node("a");
   corridor.node("z");
-  auto& ferry = corridor.vehicle("ferry", 10);
-  ferry.mode = model::Mode::sea;
-  ferry.fleet = 1;
+  auto [ferry, crossing] = corridor.ferry_crossing("a", "z", 200.0, 20.0, 10, 1);
   ferry.load_h = 1.0;
   ferry.unload_h = 1.0;
-  auto& crossing = corridor.link("a", "z", 200.0, 20.0);
-  crossing.mode = model::Mode::sea;
-  crossing.vehicle = 0;
   corridor.demand("a", "z", kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
   const auto result = corridor.run();
   const auto& link = link_result(result, "a-z");
@@ -102,14 +97,9 @@ TEST_CASE("vessels at a quay wait side by side: the fleet's capacity grows with 
     CorridorBuilder corridor(200.0, 20.0, 10.0);
     corridor.node("a");
     corridor.node("z");
-    auto& ferry = corridor.vehicle("ferry", 10);
-    ferry.mode = model::Mode::sea;
-    ferry.fleet = fleet;
+    auto [ferry, crossing] = corridor.ferry_crossing("a", "z", 100.0, 10.0, 10, fleet);
     ferry.max_hold_h = 24.0;
-    auto& crossing = corridor.link("a", "z", 100.0, 10.0);
-    crossing.mode = model::Mode::sea;
     crossing.oneway = true;
-    crossing.vehicle = 0;
     corridor.demand("a", "z", 2.0 * kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
     const auto result = corridor.run();
     return link_result(result, "a-z").throughput_t / 10.0 / 180.0;
@@ -124,13 +114,7 @@ TEST_CASE("a storm closure holds vessels in port and lots wait it out") {
   CorridorBuilder corridor(120.0, 10.0, 10.0);
   corridor.node("a");
   corridor.node("z");
-  auto& ferry = corridor.vehicle("ferry", 50);
-  ferry.mode = model::Mode::sea;
-  ferry.fleet = 4;
-  ferry.max_hold_h = 12.0;
-  auto& crossing = corridor.link("a", "z", 260.0, 26.0);  // 10 h
-  crossing.mode = model::Mode::sea;
-  crossing.vehicle = 0;
+  corridor.ferry_crossing("a", "z", 260.0, 26.0, 50, 4).ferry.max_hold_h = 12.0;  // 10 h
   corridor.demand("a", "z", kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
   const auto open_result = corridor.run();
   corridor.spec().closures.push_back(model::LinkClosure{60.0, 0, 5.0});
@@ -151,12 +135,7 @@ TEST_CASE("a closure from day 0 keeps a fleet in port from the start") {
   CorridorBuilder corridor(10.0, 0.0, 10.0);
   corridor.node("a");
   corridor.node("b");
-  auto& ferry = corridor.vehicle("ferry", 10);
-  ferry.mode = model::Mode::sea;
-  ferry.fleet = 2;
-  auto& crossing = corridor.link("a", "b", 100.0, 10.0);
-  crossing.mode = model::Mode::sea;
-  crossing.vehicle = 0;
+  corridor.ferry_crossing("a", "b", 100.0, 10.0, 10, 2);
   corridor.demand("a", "b", 0.01);
   corridor.spec().closures.push_back(model::LinkClosure{0.0, 0, 11.0});
   const auto result = corridor.run();
