@@ -144,30 +144,29 @@ TEST_CASE("utilization under a cap set mid-run counts only the capped period") {
 TEST_CASE("adding a node does not change the draws of another") {
   // Random streams are keyed by name, not by creation order: a new node, even one listed
   // first, leaves every other node's results unchanged to the last bit.
-  CorridorBuilder plain(200.0, 10.0, 10.0);
-  plain.node("a");
-  auto& b = plain.node("b");
-  b.capacity_mtpa = 1.0;
-  b.service = model::DistributionKind::exponential;
-  plain.node("c");
-  plain.link("a", "b", 100.0, 50.0);
-  plain.link("b", "c", 100.0, 50.0);
-  plain.demand("a", "c", 0.8);
-
-  CorridorBuilder extended(200.0, 10.0, 10.0);
-  auto& extra = extended.node("depot");
-  extra.capacity_mtpa = 0.3;
-  extra.service = model::DistributionKind::exponential;
-  extended.node("a");
-  auto& b2 = extended.node("b");
-  b2.capacity_mtpa = 1.0;
-  b2.service = model::DistributionKind::exponential;
-  extended.node("c");
-  extended.link("a", "b", 100.0, 50.0);
-  extended.link("b", "c", 100.0, 50.0);
-  extended.link("depot", "a", 50.0, 50.0);
-  extended.demand("a", "c", 0.8);
-  extended.demand("depot", "a", 0.1);
+  auto build = [](bool with_depot) {
+    CorridorBuilder corridor(200.0, 10.0, 10.0);
+    if (with_depot) {
+      auto& depot = corridor.node("depot");  // listed first: ahead of every other stream
+      depot.capacity_mtpa = 0.3;
+      depot.service = model::DistributionKind::exponential;
+    }
+    corridor.node("a");
+    auto& b = corridor.node("b");
+    b.capacity_mtpa = 1.0;
+    b.service = model::DistributionKind::exponential;
+    corridor.node("c");
+    corridor.link("a", "b", 100.0, 50.0);
+    corridor.link("b", "c", 100.0, 50.0);
+    corridor.demand("a", "c", 0.8);
+    if (with_depot) {
+      corridor.link("depot", "a", 50.0, 50.0);
+      corridor.demand("depot", "a", 0.1);
+    }
+    return corridor;
+  };
+  const CorridorBuilder plain = build(false);
+  const CorridorBuilder extended = build(true);
 
   const auto before = plain.run(5);
   const auto after = extended.run(5);
