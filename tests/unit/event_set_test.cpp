@@ -14,7 +14,7 @@
 
 using namespace corridor::engine;
 
-#define EVENT_SETS BinaryHeapEventSet, QuaternaryHeapEventSet
+#define EVENT_SETS BinaryHeapEventSet, QuaternaryHeapEventSet, BranchFreeHeapEventSet
 
 TEST_CASE_TEMPLATE("equal times run first in, first out", Set, EVENT_SETS) {
   Simulator<Set> sim;
@@ -44,6 +44,17 @@ TEST_CASE_TEMPLATE("events come out in (time, insertion) order", Set, EVENT_SETS
     set.pop();
   }
   CHECK(set.empty());
+}
+
+TEST_CASE_TEMPLATE("minus zero and zero are the same time", Set, EVENT_SETS) {
+  Set set;
+  for (std::uint64_t i = 0; i < 8; ++i) set.push(Event{i % 2 == 0 ? -0.0 : 0.0, i, 0, 0, 0});
+  set.push(Event{1e-300, 8, 0, 0, 0});
+  for (std::uint64_t i = 0; i < 9; ++i) {
+    REQUIRE(!set.empty());
+    CHECK(set.top().sequence == i);
+    set.pop();
+  }
 }
 
 TEST_CASE_TEMPLATE("the clock never runs backwards and stops at the end time", Set, EVENT_SETS) {

@@ -6,12 +6,17 @@
 // Costs, n = pending events:
 //   BinaryHeapEventSet      push O(log2 n), pop O(log2 n); std::push_heap/pop_heap.
 //   QuaternaryHeapEventSet  push O(log4 n), pop O(4 log4 n) comparisons but half the levels,
-//                           so fewer cache misses on large sets; the default.
-// Both keep events in one std::vector: no allocation per event once it has grown.
+//                           so fewer cache misses on large sets.
+//   BranchFreeHeapEventSet  the 4-ary heap with (time, sequence) packed into one integer
+//                           key and children chosen without branches; the default.
+//                           Requires times >= 0 (the simulator's clock starts at 0).
+// All keep events in contiguous vectors: no allocation per event once they have grown.
 
 #include <algorithm>
+#include <bit>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "corridor/engine/event.hpp"
@@ -95,7 +100,83 @@ class QuaternaryHeapEventSet {
   std::vector<Event> events_;
 };
 
+// A 4-ary heap whose sift-down picks the earliest child with conditional moves rather
+// than branches: in a simulation the child that wins is unpredictable, and a
+// mispredicted branch costs more than the comparisons it would skip.
+class BranchFreeHeapEventSet {
+ public:
+  void push(const Event& event) {
+    const Key key = key_of(event);
+    std::size_t hole = keys_.size();
+    keys_.push_back(key);
+    events_.push_back(event);
+    while (hole > 0) {
+      const std::size_t parent = (hole - 1) / kArity;
+      if (!(key < keys_[parent])) break;
+      keys_[hole] = keys_[parent];
+      events_[hole] = events_[parent];
+      hole = parent;
+    }
+    keys_[hole] = key;
+    events_[hole] = event;
+  }
+  [[nodiscard]] const Event& top() const { return events_.front(); }
+  void pop() {
+    const Key last_key = keys_.back();
+    const Event last = events_.back();
+    keys_.pop_back();
+    events_.pop_back();
+    const std::size_t n = keys_.size();
+    if (n == 0) return;
+    std::size_t hole = 0;
+    for (;;) {
+      const std::size_t first_child = hole * kArity + 1;
+      std::size_t best = first_child;
+      if (first_child + kArity <= n) {
+        best = keys_[first_child + 1] < keys_[best] ? first_child + 1 : best;
+        best = keys_[first_child + 2] < keys_[best] ? first_child + 2 : best;
+        best = keys_[first_child + 3] < keys_[best] ? first_child + 3 : best;
+      } else {
+        if (first_child >= n) break;
+        for (std::size_t c = first_child + 1; c < n; ++c) {
+          best = keys_[c] < keys_[best] ? c : best;
+        }
+      }
+      if (!(keys_[best] < last_key)) break;
+      keys_[hole] = keys_[best];
+      events_[hole] = events_[best];
+      hole = best;
+    }
+    keys_[hole] = last_key;
+    events_[hole] = last;
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return keys_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return keys_.empty(); }
+  void clear() noexcept {
+    keys_.clear();
+    events_.clear();
+  }
+  void reserve(std::size_t n) {
+    keys_.reserve(n);
+    events_.reserve(n);
+  }
+
+ private:
+  __extension__ using Key = unsigned __int128;
+  // (time, sequence) as one unsigned integer: for times >= +0 the bits of a double
+  // order as the double does, and one 128-bit comparison needs no branch.
+  static Key key_of(const Event& event) {
+    const double time = event.time + 0.0;  // -0.0 becomes +0.0
+    return (static_cast<Key>(std::bit_cast<std::uint64_t>(time)) << 64) | event.sequence;
+  }
+  static constexpr std::size_t kArity = 4;
+  // Keys apart from the events: choosing a child reads four keys, often one cache line.
+  std::vector<Key> keys_;
+  std::vector<Event> events_;
+};
+
 static_assert(EventSet<BinaryHeapEventSet>);
+static_assert(EventSet<BranchFreeHeapEventSet>);
 static_assert(EventSet<QuaternaryHeapEventSet>);
 
 }  // namespace corridor::engine

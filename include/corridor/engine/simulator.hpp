@@ -14,9 +14,11 @@
 
 namespace corridor::engine {
 
-template <EventSet Set = QuaternaryHeapEventSet>
+template <EventSet Set = BranchFreeHeapEventSet>
 class Simulator {
  public:
+  using EventSetType = Set;
+
   [[nodiscard]] double now() const noexcept { return now_; }
   [[nodiscard]] std::uint64_t events_processed() const noexcept { return processed_; }
   [[nodiscard]] std::size_t pending() const noexcept { return events_.size(); }
