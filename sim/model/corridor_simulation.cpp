@@ -14,20 +14,6 @@ RunResult simulate(const CorridorSpec& spec, const RunOptions& options) {
 
 namespace detail {
 
-double sample_duration(engine::RandomStream& rng, DistributionKind kind, double mean, double cv) {
-  switch (kind) {
-    case DistributionKind::deterministic:
-      return mean;
-    case DistributionKind::exponential:
-      return rng.exponential(mean);
-    case DistributionKind::lognormal:
-      return cv > 0.0 ? rng.lognormal(mean, cv) : mean;
-    case DistributionKind::gamma:
-      return cv > 0.0 ? rng.gamma(mean, cv) : mean;
-  }
-  return mean;
-}
-
 CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOptions& options)
     : spec_(spec),
       options_(options),
@@ -71,7 +57,7 @@ RunResult CorridorSimulation::run() {
 // these (or counted twice) is a bug, reported rather than hidden in the totals.
 void CorridorSimulation::check_conservation() const {
   const std::uint64_t live = lots_.size() - free_lots_.size();
-  std::uint64_t located = lots_in_service_ + lots_dwelling_;
+  std::uint64_t located = lots_in_service_ + lots_dwelling_ + lots_booked_;
   for (const NodeState& node : nodes_) located += node.queue.size() + node.waiting_for_slot.size();
   for (const DirectionState& direction : directions_) {
     located += direction.waiting.size() + direction.in_transit.size();
@@ -94,6 +80,10 @@ void CorridorSimulation::operator()(const engine::Event& event) {
       break;
     case kDwellDone:
       --lots_dwelling_;
+      move_on(static_cast<std::uint32_t>(event.payload), false);
+      break;
+    case kBookedDone:
+      --lots_booked_;
       move_on(static_cast<std::uint32_t>(event.payload), false);
       break;
     case kGateCheck:
@@ -190,12 +180,6 @@ std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
   return id;
 }
 
-void CorridorSimulation::set_phase(Lot& lot, Phase phase) {
-  lot.split_h[lot.phase] += now() - lot.phase_start_h;
-  lot.phase = phase;
-  lot.phase_start_h = now();
-}
-
 void CorridorSimulation::deliver(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   set_phase(lot, kMoving);  // closes the last phase's account
@@ -214,6 +198,7 @@ void CorridorSimulation::deliver(std::uint32_t lot_id) {
 
 void CorridorSimulation::on_warmup_end() {
   for (NodeState& node : nodes_) {
+    if (node.booked) node.booked->open_window(now());
     node.queue_length.restart(now());
     node.busy_servers.restart(now());
     node.wait_sum_h = 0.0;
@@ -287,14 +272,25 @@ RunResult CorridorSimulation::collect_results() const {
     const NodeState& node = nodes_[i];
     NodeResult row;
     row.id = spec_.nodes[i].id;
-    row.throughput_t = static_cast<double>(node.handled_lots) * spec_.lot_t;
-    row.throughput_mtpa = annualise(row.throughput_t);
-    if (node.capacitated) {
-      row.utilization = node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers;
+    if (node.booked) {
+      const BookedServers& booked = *node.booked;
+      row.throughput_t = static_cast<double>(booked.handled_lots()) * spec_.lot_t;
+      row.utilization = booked.mean_busy_servers() / node.servers;
+      row.mean_queue_lots = booked.mean_queue_lots();
+      row.max_queue_lots = static_cast<double>(booked.max_queue_lots());
+      if (booked.waits() > 0) {
+        row.mean_wait_h = booked.wait_sum_h() / static_cast<double>(booked.waits());
+      }
+    } else {
+      row.throughput_t = static_cast<double>(node.handled_lots) * spec_.lot_t;
+      if (node.capacitated) {
+        row.utilization = node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers;
+      }
+      row.mean_queue_lots = node.queue_length.mean(window_start_h_, horizon_h_);
+      row.max_queue_lots = node.queue_length.max();
+      if (node.waits > 0) row.mean_wait_h = node.wait_sum_h / static_cast<double>(node.waits);
     }
-    row.mean_queue_lots = node.queue_length.mean(window_start_h_, horizon_h_);
-    row.max_queue_lots = node.queue_length.max();
-    if (node.waits > 0) row.mean_wait_h = node.wait_sum_h / static_cast<double>(node.waits);
+    row.throughput_mtpa = annualise(row.throughput_t);
     result.nodes.push_back(std::move(row));
   }
 

@@ -7,8 +7,11 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
+#include "booked_servers.hpp"
+#include "corridor/engine/duration.hpp"
 #include "corridor/engine/fifo_queue.hpp"
 #include "corridor/engine/random.hpp"
 #include "corridor/engine/simulator.hpp"
@@ -25,6 +28,7 @@ enum EventKind : std::uint32_t {
   kLotArrival,       // target: demand
   kServiceDone,      // target: node, payload: lot
   kDwellDone,        // target: node, payload: lot
+  kBookedDone,       // target: node, payload: lot; handled and dwelt at a booked node
   kGateCheck,        // target: direction
   kLotTravelDone,    // target: direction; the first lot in transit arrives
   kVehicleCheck,     // target: vehicle, payload: generation
@@ -40,6 +44,7 @@ enum EventKind : std::uint32_t {
 enum Phase : std::uint8_t { kMoving, kQueueing, kDwell, kConsolidation, kPhaseCount };
 
 inline constexpr double kNever = std::numeric_limits<double>::infinity();
+inline constexpr std::uint32_t kUnlimitedStorage = std::numeric_limits<std::uint32_t>::max();
 
 struct Lot {
   double created_h = 0.0;
@@ -54,19 +59,23 @@ struct Lot {
 };
 
 struct NodeState {
-  NodeState(engine::RandomStream service, engine::RandomStream dwell)
-      : service_rng(service), dwell_rng(dwell) {}
+  NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
+      : service_rng(service_stream), dwell_rng(dwell_stream) {}
 
-  double service_mean_h = 0.0;  // per lot per server; 0 while the node has no capacity
   bool capacitated = false;
   std::uint32_t servers = 1;
   std::uint32_t busy = 0;
   engine::FifoQueue<std::uint32_t> queue;  // lots waiting for a server
-  std::uint32_t storage_limit = std::numeric_limits<std::uint32_t>::max();
-  std::uint32_t occupancy = 0;                        // lots at the node or dispatched towards it
+  std::uint32_t storage_limit = kUnlimitedStorage;
+  std::uint32_t occupancy = 0;  // lots at the node or dispatched to it; counted if limited
   engine::FifoQueue<std::uint32_t> waiting_for_slot;  // lots upstream waiting for yard space
   engine::RandomStream service_rng;
   engine::RandomStream dwell_rng;
+  engine::DurationDistribution service;  // per lot per server; redrawn on capacity changes
+  engine::DurationDistribution dwell;
+  // Set when the node's handling is booked on arrival (see booked_servers.hpp); it then
+  // keeps its own statistics and `queue`, `busy` and those below stay unused.
+  std::optional<BookedServers> booked;
   // Window statistics.
   TimeAverage queue_length;
   TimeAverage busy_servers;
@@ -129,13 +138,21 @@ class CorridorSimulation {
   void on_warmup_end();
   void on_capacity_change(const CapacityChange& change);
   std::uint32_t new_lot(std::uint32_t demand);
-  void set_phase(Lot& lot, Phase phase);
+  // Closes the lot's current phase at now() and opens `phase`. Inline: every handler
+  // calls it, from three source files.
+  void set_phase(Lot& lot, Phase phase) {
+    lot.split_h[lot.phase] += now() - lot.phase_start_h;
+    lot.phase = phase;
+    lot.phase_start_h = now();
+  }
   void deliver(std::uint32_t lot_id);
   RunResult collect_results() const;
   void check_conservation() const;
 
   // node_flow.cpp
   void init_nodes();
+  [[nodiscard]] std::vector<bool> nodes_to_book() const;
+  void book_handling(std::uint32_t lot_id, std::uint32_t node);
   void arrive_at_node(std::uint32_t lot_id, std::uint32_t node);
   void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue);
   void on_service_done(std::uint32_t node, std::uint32_t lot_id);
@@ -196,12 +213,10 @@ class CorridorSimulation {
   // Lots held only by a pending event; with the queues and vehicles they account for
   // every live lot (check_conservation).
   std::uint64_t lots_in_service_ = 0;
+  std::uint64_t lots_booked_ = 0;
   std::uint64_t lots_dwelling_ = 0;
   engine::FifoQueue<std::uint32_t> freed_slots_;  // nodes whose freed slots await filling
   bool draining_slots_ = false;
 };
-
-// Draws a duration from `shape` with the given mean.
-double sample_duration(engine::RandomStream& rng, DistributionKind kind, double mean, double cv);
 
 }  // namespace corridor::model::detail

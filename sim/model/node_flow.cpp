@@ -3,6 +3,8 @@
 // delay that takes no server), then moves on once the next node has a slot for it.
 // A lot that finds the next yard full waits where it is, blocking the server that
 // handled it if it has not dwelt: this is how a full yard holds back upstream.
+// Where no yard can hold a lot back and capacity never changes, handling is booked on
+// arrival instead (booked_servers.hpp): the same queue, with one event per lot.
 
 #include <fmt/format.h>
 
@@ -11,9 +13,32 @@
 
 namespace corridor::model::detail {
 
+// Nodes whose handling can be booked on arrival: capacitated from the start, no dated
+// change of capacity, and no route leaves them for a node with a yard limit (a lot
+// handled there could otherwise be held back, blocking its server).
+std::vector<bool> CorridorSimulation::nodes_to_book() const {
+  std::vector<bool> book(spec_.nodes.size(), options_.book_handling);
+  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
+    if (!spec_.nodes[i].capacity_mtpa) book[i] = false;
+  }
+  for (const CapacityChange& change : spec_.capacity_changes) {
+    if (change.facility == FacilityKind::node) book[change.index] = false;
+  }
+  for (std::uint32_t d = 0; d < routes_.size(); ++d) {
+    std::uint32_t from = spec_.demand[d].origin;
+    for (const Hop& hop : routes_[d].hops) {
+      if (spec_.nodes[hop.to_node].storage_lots) book[from] = false;
+      from = hop.to_node;
+    }
+  }
+  return book;
+}
+
 void CorridorSimulation::init_nodes() {
+  const std::vector<bool> book = nodes_to_book();
   nodes_.reserve(spec_.nodes.size());
-  for (const NodeSpec& spec : spec_.nodes) {
+  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
+    const NodeSpec& spec = spec_.nodes[i];
     NodeState& node =
         nodes_.emplace_back(engine::RandomStream(options_.seed, options_.replication,
                                                  fmt::format("node/{}/service", spec.id)),
@@ -21,23 +46,31 @@ void CorridorSimulation::init_nodes() {
                                                  fmt::format("node/{}/dwell", spec.id)));
     node.servers = spec.servers;
     if (spec.storage_lots) node.storage_limit = *spec.storage_lots;
-    if (spec.capacity_mtpa) {
-      node.capacitated = true;
-      node.service_mean_h = service_mean_h(*spec.capacity_mtpa, spec.servers, spec_.lot_t);
+    if (spec.capacity_mtpa) set_node_capacity(i, *spec.capacity_mtpa);
+    if (spec.dwell_h) {
+      node.dwell =
+          engine::DurationDistribution(spec.dwell_h->kind, spec.dwell_h->mean, spec.dwell_h->cv);
     }
+    if (book[i]) node.booked.emplace(spec.servers, window_start_h_, horizon_h_);
   }
 }
 
 void CorridorSimulation::set_node_capacity(std::uint32_t node_index, double capacity_mtpa) {
   NodeState& node = nodes_[node_index];
+  const NodeSpec& spec = spec_.nodes[node_index];
   node.capacitated = true;
-  node.service_mean_h = service_mean_h(capacity_mtpa, node.servers, spec_.lot_t);
+  node.service = engine::DurationDistribution(
+      spec.service, service_mean_h(capacity_mtpa, node.servers, spec_.lot_t), spec.service_cv);
 }
 
 void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node_index) {
   Lot& lot = lots_[lot_id];
   lot.node = node_index;
   NodeState& node = nodes_[node_index];
+  if (node.booked) {
+    book_handling(lot_id, node_index);
+    return;
+  }
   if (!node.capacitated) {
     if (in_window()) ++node.handled_lots;
     set_phase(lot, kDwell);
@@ -53,10 +86,25 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
   }
 }
 
+// The lot's queueing, handling and dwell are decided now; one event moves it on.
+void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_index) {
+  NodeState& node = nodes_[node_index];
+  const BookedServers::Booking booking =
+      node.booked->book(now(), node.service.draw(node.service_rng));
+  const double done_h =
+      booking.end_h + (spec_.nodes[node_index].dwell_h ? node.dwell.draw(node.dwell_rng) : 0.0);
+  Lot& lot = lots_[lot_id];
+  set_phase(lot, kQueueing);
+  lot.split_h[kQueueing] += booking.start_h - now();
+  lot.phase = kDwell;  // handling counts as dwell, as on the event-driven path
+  lot.phase_start_h = booking.start_h;
+  ++lots_booked_;
+  sim_.schedule_at(done_h, kBookedDone, node_index, lot_id);
+}
+
 void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_index,
                                        bool from_queue) {
   NodeState& node = nodes_[node_index];
-  const NodeSpec& spec = spec_.nodes[node_index];
   Lot& lot = lots_[lot_id];
   if (in_window()) {
     node.wait_sum_h += from_queue ? now() - lot.phase_start_h : 0.0;
@@ -66,9 +114,7 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
   ++lots_in_service_;
   node.busy_servers.set(now(), node.busy);
   set_phase(lot, kDwell);
-  const double service_h =
-      sample_duration(node.service_rng, spec.service, node.service_mean_h, spec.service_cv);
-  sim_.schedule_in(service_h, kServiceDone, node_index, lot_id);
+  sim_.schedule_in(node.service.draw(node.service_rng), kServiceDone, node_index, lot_id);
 }
 
 void CorridorSimulation::on_service_done(std::uint32_t node_index, std::uint32_t lot_id) {
@@ -101,9 +147,8 @@ void CorridorSimulation::finish_handling(std::uint32_t lot_id, std::uint32_t nod
   }
   if (holds_server) release_server(node_index);
   ++lots_dwelling_;
-  const Distribution& dwell = *spec.dwell_h;
-  sim_.schedule_in(sample_duration(nodes_[node_index].dwell_rng, dwell.kind, dwell.mean, dwell.cv),
-                   kDwellDone, node_index, lot_id);
+  sim_.schedule_in(nodes_[node_index].dwell.draw(nodes_[node_index].dwell_rng), kDwellDone,
+                   node_index, lot_id);
 }
 
 // The lot is ready to leave its node. It goes if the next node has a yard slot;
@@ -129,6 +174,7 @@ void CorridorSimulation::move_on(std::uint32_t lot_id, bool holds_server) {
 
 bool CorridorSimulation::try_reserve_slot(std::uint32_t node_index) {
   NodeState& node = nodes_[node_index];
+  if (node.storage_limit == kUnlimitedStorage) return true;
   if (node.occupancy >= node.storage_limit) return false;
   ++node.occupancy;
   return true;
@@ -139,6 +185,7 @@ bool CorridorSimulation::try_reserve_slot(std::uint32_t node_index) {
 // millions of lots long. Nested calls only record the freed slot; the outermost call
 // admits waiting lots in first-in, first-out order at each node.
 void CorridorSimulation::release_slot(std::uint32_t node_index) {
+  if (nodes_[node_index].storage_limit == kUnlimitedStorage) return;
   --nodes_[node_index].occupancy;
   if (!nodes_[node_index].waiting_for_slot.empty()) freed_slots_.push_back(node_index);
   if (draining_slots_) return;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "corridor/engine/duration.hpp"
 #include "corridor/engine/random.hpp"
 #include "model/log_histogram.hpp"
 #include "model/time_average.hpp"
@@ -15,10 +16,12 @@ using corridor::model::detail::TimeAverage;
 
 TEST_CASE("histogram percentiles are within 0.1 % of the exact order statistics") {
   corridor::engine::RandomStream rng(5, 0, "histogram");
+  const corridor::engine::DurationDistribution lognormal(corridor::engine::DurationShape::lognormal,
+                                                         200.0, 0.8);
   LogHistogram histogram;
   std::vector<double> values;
   for (int i = 0; i < 100000; ++i) {
-    const double value = rng.lognormal(200.0, 0.8);
+    const double value = lognormal.draw(rng);
     values.push_back(value);
     histogram.add(value);
   }

@@ -53,20 +53,16 @@ class RandomStream {
     return (static_cast<double>(next_u64() >> 11) + 0.5) * 0x1.0p-53;
   }
 
-  double exponential(double mean) noexcept;           // mean > 0
-  double standard_normal() noexcept;                  // Marsaglia's polar method
-  double lognormal(double mean, double cv) noexcept;  // given mean and coefficient of variation
-  double gamma(double mean, double cv) noexcept;      // Marsaglia–Tsang, shape 1/cv^2
+  double exponential(double mean) noexcept;  // mean > 0
+  double standard_normal() noexcept;         // the ziggurat method (Marsaglia and Tsang)
 
  private:
   static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
     return (x << k) | (x >> (64 - k));
   }
-  double gamma_unit_scale(double shape) noexcept;
+  double normal_tail(bool negative) noexcept;
 
   std::uint64_t state_[4];
-  double spare_normal_ = 0.0;
-  bool has_spare_normal_ = false;
 };
 
 }  // namespace corridor::engine

@@ -11,6 +11,9 @@ namespace corridor::model {
 struct RunOptions {
   std::uint64_t seed = 1;
   std::uint64_t replication = 0;
+  // Book handling on arrival at nodes where that is exact (see booked_servers.hpp).
+  // Off, every node takes the general event-driven path: the tests compare the two.
+  bool book_handling = true;
 };
 
 // Simulates `spec` from time 0 to its horizon. Throws RoutingError if a demand entry

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "corridor/engine/duration.hpp"
+
 namespace corridor::model {
 
 inline constexpr double kHoursPerYear = 365.0 * 24.0;
@@ -16,7 +18,7 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 
 enum class NodeKind { terminal, port, border, junction };
 enum class Mode { rail, sea, road };
-enum class DistributionKind { deterministic, exponential, lognormal, gamma };
+using DistributionKind = engine::DurationShape;
 enum class ArrivalPattern { poisson, regular };
 
 // A non-negative random duration given by its mean and coefficient of variation.

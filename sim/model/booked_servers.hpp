@@ -1,0 +1,109 @@
+#pragma once
+// First-come, first-served servers booked at arrival. When nothing downstream can hold
+// a handled lot back and the node's capacity never changes, the start and end of each
+// lot's handling are a pure function of arrival and handling times: each lot takes the
+// server that falls free first, no earlier than it arrives (the Kiefer-Wolfowitz
+// recursion; Lindley's for one server). Booking them on arrival replaces the start,
+// end-of-handling and end-of-dwell events by one. Start times are non-decreasing in
+// arrival order, which is what lets the queue statistics be integrated exactly from
+// the booked intervals rather than sampled at events.
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "corridor/engine/fifo_queue.hpp"
+
+namespace corridor::model::detail {
+
+class BookedServers {
+ public:
+  struct Booking {
+    double start_h;  // handling starts
+    double end_h;    // handling ends; the server is free again
+  };
+
+  BookedServers(std::uint32_t servers, double window_start_h, double window_end_h)
+      : free_at_h_(servers, 0.0), window_start_h_(window_start_h), window_end_h_(window_end_h) {}
+
+  // Arrivals must be booked in time order.
+  Booking book(double arrival_h, double service_h) {
+    const Booking booking{std::max(arrival_h, free_at_h_.front()), 0.0};
+    const double end_h = booking.start_h + service_h;
+    replace_earliest(end_h);
+
+    while (!waiting_starts_h_.empty() && waiting_starts_h_.front() <= arrival_h) {
+      waiting_starts_h_.pop_front();
+    }
+    if (booking.start_h > arrival_h) {
+      waiting_starts_h_.push_back(booking.start_h);
+      if (arrival_h >= window_start_h_) {
+        max_queue_lots_ = std::max(max_queue_lots_, waiting_starts_h_.size());
+      }
+    }
+    if (in_window(booking.start_h)) {
+      wait_sum_h_ += booking.start_h - arrival_h;
+      ++waits_;
+    }
+    if (in_window(end_h)) ++handled_lots_;
+    queue_area_lot_h_ += overlap_h(arrival_h, booking.start_h);
+    busy_area_server_h_ += overlap_h(booking.start_h, end_h);
+    return Booking{booking.start_h, end_h};
+  }
+
+  // At the end of the warm-up: the longest queue so far in the window is the one now.
+  void open_window(double now_h) {
+    while (!waiting_starts_h_.empty() && waiting_starts_h_.front() <= now_h) {
+      waiting_starts_h_.pop_front();
+    }
+    max_queue_lots_ = waiting_starts_h_.size();
+  }
+
+  // Window statistics, as the event-driven node reports them.
+  [[nodiscard]] double wait_sum_h() const noexcept { return wait_sum_h_; }
+  [[nodiscard]] std::uint64_t waits() const noexcept { return waits_; }
+  [[nodiscard]] std::uint64_t handled_lots() const noexcept { return handled_lots_; }
+  [[nodiscard]] std::size_t max_queue_lots() const noexcept { return max_queue_lots_; }
+  [[nodiscard]] double mean_queue_lots() const {
+    return queue_area_lot_h_ / (window_end_h_ - window_start_h_);
+  }
+  [[nodiscard]] double mean_busy_servers() const {
+    return busy_area_server_h_ / (window_end_h_ - window_start_h_);
+  }
+
+ private:
+  // free_at_h_ is a binary min-heap: its root, the server that falls free first, takes
+  // the new time and sinks to its place.
+  void replace_earliest(double free_at_h) {
+    const std::size_t n = free_at_h_.size();
+    std::size_t hole = 0;
+    for (;;) {
+      std::size_t child = 2 * hole + 1;
+      if (child >= n) break;
+      if (child + 1 < n && free_at_h_[child + 1] < free_at_h_[child]) ++child;
+      if (!(free_at_h_[child] < free_at_h)) break;
+      free_at_h_[hole] = free_at_h_[child];
+      hole = child;
+    }
+    free_at_h_[hole] = free_at_h;
+  }
+  [[nodiscard]] bool in_window(double time_h) const {
+    return time_h >= window_start_h_ && time_h <= window_end_h_;
+  }
+  [[nodiscard]] double overlap_h(double from_h, double to_h) const {
+    return std::max(0.0, std::min(to_h, window_end_h_) - std::max(from_h, window_start_h_));
+  }
+
+  std::vector<double> free_at_h_;
+  engine::FifoQueue<double> waiting_starts_h_;  // booked starts still ahead, in order
+  double window_start_h_;
+  double window_end_h_;
+  double wait_sum_h_ = 0.0;
+  std::uint64_t waits_ = 0;
+  std::uint64_t handled_lots_ = 0;
+  std::size_t max_queue_lots_ = 0;
+  double queue_area_lot_h_ = 0.0;
+  double busy_area_server_h_ = 0.0;
+};
+
+}  // namespace corridor::model::detail

@@ -1,0 +1,65 @@
+// Servers booked at arrival: the Kiefer-Wolfowitz recursion and its window statistics,
+// against a small case worked by hand.
+
+#include "model/booked_servers.hpp"
+
+#include <doctest/doctest.h>
+
+using corridor::model::detail::BookedServers;
+
+namespace {
+
+// Two servers. Lots arrive at 0, 1, 2, 3 needing 10, 10, 5 and 1 h: the first two are
+// served at once (until 10 and 11), the third waits for the server free at 10 (until
+// 15), the fourth for the one free at 11 (until 12). Waits 0, 0, 8, 8 h; from 3 h to
+// 10 h two lots wait.
+BookedServers two_servers(double window_start_h, double window_end_h) {
+  BookedServers servers(2, window_start_h, window_end_h);
+  const double arrivals_h[] = {0.0, 1.0, 2.0, 3.0};
+  const double service_h[] = {10.0, 10.0, 5.0, 1.0};
+  const double starts_h[] = {0.0, 1.0, 10.0, 11.0};
+  const double ends_h[] = {10.0, 11.0, 15.0, 12.0};
+  bool window_open = window_start_h == 0.0;
+  for (int i = 0; i < 4; ++i) {
+    CAPTURE(i);
+    if (!window_open && arrivals_h[i] >= window_start_h) {  // the warm-up ends
+      servers.open_window(window_start_h);
+      window_open = true;
+    }
+    const auto booking = servers.book(arrivals_h[i], service_h[i]);
+    CHECK(booking.start_h == starts_h[i]);
+    CHECK(booking.end_h == ends_h[i]);
+  }
+  return servers;
+}
+
+}  // namespace
+
+TEST_CASE("booked servers: each lot takes the server that falls free first") {
+  const BookedServers servers = two_servers(0.0, 100.0);
+  CHECK(servers.waits() == 4);
+  CHECK(servers.wait_sum_h() == 16.0);
+  CHECK(servers.handled_lots() == 4);
+  CHECK(servers.max_queue_lots() == 2);
+  CHECK(servers.mean_queue_lots() == doctest::Approx(16.0 / 100.0));
+  CHECK(servers.mean_busy_servers() == doctest::Approx(26.0 / 100.0));
+}
+
+TEST_CASE("booked servers: statistics count only what falls in the window") {
+  SUBCASE("a warm-up to 2.5 h: the first two starts fall before it") {
+    const BookedServers servers = two_servers(2.5, 100.0);
+    CHECK(servers.waits() == 2);
+    CHECK(servers.wait_sum_h() == 16.0);
+    CHECK(servers.handled_lots() == 4);
+    CHECK(servers.max_queue_lots() == 2);
+    // Waiting lot-hours after 2.5 h: 7.5 + 8; busy server-hours: 7.5 + 8.5 + 5 + 1.
+    CHECK(servers.mean_queue_lots() == doctest::Approx(15.5 / 97.5));
+    CHECK(servers.mean_busy_servers() == doctest::Approx(22.0 / 97.5));
+  }
+  SUBCASE("a horizon at 12 h: the third lot is still in handling") {
+    const BookedServers servers = two_servers(0.0, 12.0);
+    CHECK(servers.waits() == 4);
+    CHECK(servers.handled_lots() == 3);
+    CHECK(servers.mean_busy_servers() == doctest::Approx((10.0 + 10.0 + 2.0 + 1.0) / 12.0));
+  }
+}

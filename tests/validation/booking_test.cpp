@@ -1,0 +1,107 @@
+// Booking handling on arrival is an optimisation, not a different model: where it
+// applies it must reproduce the event-driven path. Service times are drawn in order of
+// start on both paths, and starts follow arrivals, so with one server, or no dwell, or
+// deterministic handling, the two see the same draws and must agree lot for lot (to
+// rounding: the paths sum the same intervals in a different order).
+
+#include <doctest/doctest.h>
+
+#include "support/corridor_builder.hpp"
+
+using namespace corridor;
+using corridor::testing::CorridorBuilder;
+
+namespace {
+
+void check_same_results(const model::CorridorSpec& spec, bool with_dwell) {
+  model::RunOptions booked{spec.seed, 0, true};
+  model::RunOptions event_driven{spec.seed, 0, false};
+  const auto a = model::simulate(spec, booked);
+  const auto b = model::simulate(spec, event_driven);
+  CHECK(a.totals.generated_lots == b.totals.generated_lots);
+  CHECK(a.totals.delivered_lots == b.totals.delivered_lots);
+  // One event per lot and node, instead of one more for the end of a dwell.
+  if (with_dwell) {
+    CHECK(a.totals.events < b.totals.events);
+  } else {
+    CHECK(a.totals.events == b.totals.events);
+  }
+  constexpr double kRounding = 1e-9;
+  REQUIRE(a.nodes.size() == b.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    CAPTURE(a.nodes[i].id);
+    CHECK(a.nodes[i].throughput_t == b.nodes[i].throughput_t);
+    CHECK(a.nodes[i].max_queue_lots == b.nodes[i].max_queue_lots);
+    CHECK(a.nodes[i].mean_queue_lots ==
+          doctest::Approx(b.nodes[i].mean_queue_lots).epsilon(kRounding));
+    CHECK(a.nodes[i].utilization.has_value() == b.nodes[i].utilization.has_value());
+    if (a.nodes[i].utilization && b.nodes[i].utilization) {
+      CHECK(*a.nodes[i].utilization == doctest::Approx(*b.nodes[i].utilization).epsilon(kRounding));
+    }
+    CHECK(a.nodes[i].mean_wait_h.has_value() == b.nodes[i].mean_wait_h.has_value());
+    if (a.nodes[i].mean_wait_h && b.nodes[i].mean_wait_h) {
+      CHECK(*a.nodes[i].mean_wait_h == doctest::Approx(*b.nodes[i].mean_wait_h).epsilon(kRounding));
+    }
+  }
+  REQUIRE(a.od.size() == b.od.size());
+  for (std::size_t i = 0; i < a.od.size(); ++i) {
+    CAPTURE(a.od[i].origin);
+    CHECK(a.od[i].delivered_lots == b.od[i].delivered_lots);
+    REQUIRE(a.od[i].transit_days.has_value());
+    REQUIRE(b.od[i].transit_days.has_value());
+    CHECK(a.od[i].transit_days->mean ==
+          doctest::Approx(b.od[i].transit_days->mean).epsilon(kRounding));
+    CHECK(a.od[i].transit_days->max ==
+          doctest::Approx(b.od[i].transit_days->max).epsilon(kRounding));
+    const auto& sa = *a.od[i].time_split_days;
+    const auto& sb = *b.od[i].time_split_days;
+    CHECK(sa.queueing == doctest::Approx(sb.queueing).epsilon(kRounding));
+    CHECK(sa.dwell == doctest::Approx(sb.dwell).epsilon(kRounding));
+    CHECK(sa.moving == doctest::Approx(sb.moving).epsilon(kRounding));
+    CHECK(sa.consolidation == doctest::Approx(sb.consolidation).epsilon(kRounding));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("booked handling reproduces the event-driven path lot for lot") {
+  CorridorBuilder corridor(400.0, 30.0, 10.0);
+  corridor.node("origin");
+  bool with_dwell = true;
+  SUBCASE("three exponential lines, no dwell, at rho 0.9") {
+    auto& port = corridor.node("port");
+    port.capacity_mtpa = 1.0;
+    port.servers = 3;
+    port.service = model::DistributionKind::exponential;
+    corridor.node("end");
+    corridor.link("origin", "port", 100.0, 50.0);
+    corridor.link("port", "end", 100.0, 50.0);
+    corridor.demand("origin", "end", 0.9);
+    with_dwell = false;
+  }
+  SUBCASE("one gamma line with a lognormal dwell, then a train") {
+    auto& border = corridor.node("border");
+    border.capacity_mtpa = 1.0;
+    border.service = model::DistributionKind::gamma;
+    border.service_cv = 0.6;
+    border.dwell_h = model::Distribution{model::DistributionKind::lognormal, 5.0, 0.8};
+    corridor.node("end");
+    corridor.link("origin", "border", 100.0, 50.0);
+    corridor.vehicle("train", 40).max_hold_h = 12.0;
+    corridor.link("border", "end", 300.0, 40.0).vehicle = 0;
+    corridor.demand("origin", "end", 0.85);
+  }
+  SUBCASE("two deterministic lines with a dwell, fed by ferries in batches") {
+    corridor.node("quay");
+    corridor.ferry_crossing("origin", "quay", 300.0, 25.0, 120, 4);
+    auto& yard = corridor.node("yard");
+    yard.capacity_mtpa = 2.0;
+    yard.servers = 2;
+    yard.dwell_h = model::Distribution{model::DistributionKind::gamma, 3.0, 0.5};
+    corridor.node("end");
+    corridor.link("quay", "yard", 20.0, 40.0);
+    corridor.link("yard", "end", 100.0, 50.0);
+    corridor.demand("origin", "end", 1.6);
+  }
+  check_same_results(corridor.spec(), with_dwell);
+}
