@@ -28,7 +28,7 @@ class BookedServers {
 
   // Arrivals must be booked in time order.
   Booking book(double arrival_h, double service_h) {
-    const Booking booking{std::max(arrival_h, free_at_h_.front()), 0.0};
+    const Booking booking{std::max(arrival_h, earliest_h_), 0.0};
     const double end_h = booking.start_h + service_h;
     replace_earliest(end_h);
 
@@ -72,10 +72,20 @@ class BookedServers {
   }
 
  private:
-  // free_at_h_ is a binary min-heap: its root, the server that falls free first, takes
-  // the new time and sinks to its place.
+  // Gives the server that falls free first the new time. A few servers are scanned
+  // (no branch to mispredict); many are kept as a binary min-heap whose root sinks.
   void replace_earliest(double free_at_h) {
     const std::size_t n = free_at_h_.size();
+    if (n <= kScanned) {
+      std::size_t earliest = 0;
+      for (std::size_t i = 1; i < n; ++i) {
+        earliest = free_at_h_[i] < free_at_h_[earliest] ? i : earliest;
+      }
+      free_at_h_[earliest] = free_at_h;
+      earliest_h_ = free_at_h_[0];
+      for (std::size_t i = 1; i < n; ++i) earliest_h_ = std::min(earliest_h_, free_at_h_[i]);
+      return;
+    }
     std::size_t hole = 0;
     for (;;) {
       std::size_t child = 2 * hole + 1;
@@ -86,6 +96,7 @@ class BookedServers {
       hole = child;
     }
     free_at_h_[hole] = free_at_h;
+    earliest_h_ = free_at_h_[0];
   }
   [[nodiscard]] bool in_window(double time_h) const {
     return time_h >= window_start_h_ && time_h <= window_end_h_;
@@ -94,7 +105,9 @@ class BookedServers {
     return std::max(0.0, std::min(to_h, window_end_h_) - std::max(from_h, window_start_h_));
   }
 
-  std::vector<double> free_at_h_;
+  static constexpr std::size_t kScanned = 8;
+  std::vector<double> free_at_h_;               // when each server falls free
+  double earliest_h_ = 0.0;                     // the first of them
   engine::FifoQueue<double> waiting_starts_h_;  // booked starts still ahead, in order
   double window_start_h_;
   double window_end_h_;

@@ -180,14 +180,16 @@ std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
   return id;
 }
 
-void CorridorSimulation::deliver(std::uint32_t lot_id) {
+// The lot reaches its destination at `at_h`: now, or later when nothing can change
+// that any more (see deliverable_ahead). Statistics use at_h, not the clock.
+void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
   Lot& lot = lots_[lot_id];
-  set_phase(lot, kMoving);  // closes the last phase's account
+  lot.split_h[lot.phase] += at_h - lot.phase_start_h;  // closes the last phase's account
   leave_node(lot_id);
   ++delivered_lots_;
-  if (in_window()) {
+  if (at_h >= window_start_h_) {
     OdState& od = od_[od_of_demand_[lot.demand]];
-    const double transit_h = now() - lot.created_h;
+    const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;
     od.transit_sum_h += transit_h;
     od.transit_h.add(transit_h);
@@ -196,27 +198,23 @@ void CorridorSimulation::deliver(std::uint32_t lot_id) {
   free_lots_.push_back(lot_id);
 }
 
+// A lot can be delivered before it arrives when its arrival time is fixed and within
+// the run, and nothing at its destination can hold it: no yard limit to release a slot
+// of at the right moment. Arrival statistics of a node without handling count then too.
+bool CorridorSimulation::deliverable_ahead(std::uint32_t node) const {
+  return options_.book_ahead && nodes_[node].storage_limit == kUnlimitedStorage;
+}
+
+// Counters (lots handled, waits, departures, deliveries) count only what happens from
+// the window on, by the time it happens, which may be ahead of the clock for what is
+// booked ahead: they need no reset. Time averages restart here.
 void CorridorSimulation::on_warmup_end() {
   for (NodeState& node : nodes_) {
     if (node.booked) node.booked->open_window(now());
     node.queue_length.restart(now());
     node.busy_servers.restart(now());
-    node.wait_sum_h = 0.0;
-    node.waits = 0;
-    node.handled_lots = 0;
-  }
-  for (DirectionState& direction : directions_) {
-    direction.departures = 0;
-    direction.lots_departed = 0;
-    direction.lots_departed_capped = 0;
   }
   for (LinkState& link : links_) link.capacity_t_per_h.restart(now());
-  for (OdState& od : od_) {
-    od.delivered_lots = 0;
-    od.transit_sum_h = 0.0;
-    std::fill(std::begin(od.split_sum_h), std::end(od.split_sum_h), 0.0);
-    od.transit_h.clear();
-  }
 }
 
 void CorridorSimulation::on_capacity_change(const CapacityChange& change) {

@@ -63,6 +63,7 @@ struct NodeState {
       : service_rng(service_stream), dwell_rng(dwell_stream) {}
 
   bool capacitated = false;
+  bool pass_through = false;  // never handles nor holds a lot: no capacity, ever, nor dwell
   std::uint32_t servers = 1;
   std::uint32_t busy = 0;
   engine::FifoQueue<std::uint32_t> queue;  // lots waiting for a server
@@ -145,7 +146,8 @@ class CorridorSimulation {
     lot.phase = phase;
     lot.phase_start_h = now();
   }
-  void deliver(std::uint32_t lot_id);
+  void deliver(std::uint32_t lot_id, double at_h);
+  [[nodiscard]] bool deliverable_ahead(std::uint32_t node) const;
   RunResult collect_results() const;
   void check_conservation() const;
 
@@ -176,6 +178,7 @@ class CorridorSimulation {
   void on_vehicle_arrive(std::uint32_t vehicle_id);
   void on_vehicle_unloaded(std::uint32_t vehicle_id);
   void on_lot_travel_done(std::uint32_t direction);
+  bool arrives_for_good(std::uint32_t lot_id, std::uint32_t direction);
   std::uint32_t new_vehicle(std::uint32_t direction);
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;

@@ -85,6 +85,9 @@ std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
   return id;
 }
 
+// The lot leaves its node for the link. It joins the link's queue (or a vehicle) before
+// giving up its place at the node, so that lots admitted into that place follow it onto
+// any link they share; a gate is pumped only then, when the lot may be delivered ahead.
 void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   const Hop& hop = next_hop(lot);
@@ -92,10 +95,12 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   if (spec_.links[hop.link].vehicle == kNone) {
     directions_[direction].waiting.push_back(lot_id);
     set_phase(lot, kQueueing);
+    leave_node(lot_id);
     pump_gate(direction);
   } else {
     set_phase(lot, kConsolidation);
     board(direction, lot_id);
+    leave_node(lot_id);
   }
 }
 
@@ -138,11 +143,29 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     set_phase(lots_[lot_id], kMoving);
     direction.next_departure_h = now() + direction.headway_h;
     count_departure(direction, 1);
+    if (arrives_for_good(lot_id, direction_index)) continue;
     direction.in_transit.push_back(lot_id);
     if (direction.in_transit.size() == 1) {
       sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index);
     }
   }
+}
+
+// A lot whose last step this is, into a destination that passes lots straight
+// through, is delivered now with the time it will arrive (deliverable_ahead). Nothing
+// on the way can change that time: a closure stops departures, not lots under way.
+bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t direction_index) {
+  const DirectionState& direction = directions_[direction_index];
+  Lot& lot = lots_[lot_id];
+  const double arrival_h = now() + spec_.links[direction.link].travel_h();
+  if (lot.next_hop + 1 != routes_[lot.demand].hops.size() || arrival_h > horizon_h_) return false;
+  NodeState& destination = nodes_[direction.to_node];
+  if (!destination.pass_through || !deliverable_ahead(direction.to_node)) return false;
+  if (arrival_h >= window_start_h_) ++destination.handled_lots;
+  ++lot.next_hop;
+  lot.node = direction.to_node;
+  deliver(lot_id, arrival_h);
+  return true;
 }
 
 void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {

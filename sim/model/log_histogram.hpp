@@ -22,10 +22,6 @@ class LogHistogram {
     min_ = total_ == 1 ? value : std::min(min_, value);
     max_ = total_ == 1 ? value : std::max(max_, value);
   }
-  void clear() {
-    std::fill(counts_.begin(), counts_.end(), 0);
-    total_ = 0;
-  }
   [[nodiscard]] std::uint64_t count() const noexcept { return total_; }
   [[nodiscard]] double min() const noexcept { return min_; }
   [[nodiscard]] double max() const noexcept { return max_; }

@@ -17,7 +17,7 @@ namespace corridor::model::detail {
 // change of capacity, and no route leaves them for a node with a yard limit (a lot
 // handled there could otherwise be held back, blocking its server).
 std::vector<bool> CorridorSimulation::nodes_to_book() const {
-  std::vector<bool> book(spec_.nodes.size(), options_.book_handling);
+  std::vector<bool> book(spec_.nodes.size(), options_.book_ahead);
   for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
     if (!spec_.nodes[i].capacity_mtpa) book[i] = false;
   }
@@ -52,6 +52,10 @@ void CorridorSimulation::init_nodes() {
           engine::DurationDistribution(spec.dwell_h->kind, spec.dwell_h->mean, spec.dwell_h->cv);
     }
     if (book[i]) node.booked.emplace(spec.servers, window_start_h_, horizon_h_);
+    node.pass_through = !spec.capacity_mtpa && !spec.dwell_h;
+  }
+  for (const CapacityChange& change : spec_.capacity_changes) {
+    if (change.facility == FacilityKind::node) nodes_[change.index].pass_through = false;
   }
 }
 
@@ -98,6 +102,11 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
   lot.split_h[kQueueing] += booking.start_h - now();
   lot.phase = kDwell;  // handling counts as dwell, as on the event-driven path
   lot.phase_start_h = booking.start_h;
+  if (lot.next_hop == routes_[lot.demand].hops.size() && done_h <= horizon_h_ &&
+      deliverable_ahead(node_index)) {
+    deliver(lot_id, done_h);
+    return;
+  }
   ++lots_booked_;
   sim_.schedule_at(done_h, kBookedDone, node_index, lot_id);
 }
@@ -157,15 +166,12 @@ void CorridorSimulation::move_on(std::uint32_t lot_id, bool holds_server) {
   Lot& lot = lots_[lot_id];
   lot.held_server_node = holds_server ? lot.node : kNone;
   if (lot.next_hop == routes_[lot.demand].hops.size()) {
-    deliver(lot_id);
+    deliver(lot_id, now());
     return;
   }
   const std::uint32_t next_node = next_hop(lot).to_node;
   if (try_reserve_slot(next_node)) {
-    // Onto the link before giving up the slot here, so that lots admitted into that slot
-    // follow this one onto any link they share.
     enter_link(lot_id);
-    leave_node(lot_id);
   } else {
     set_phase(lot, kQueueing);
     nodes_[next_node].waiting_for_slot.push_back(lot_id);
@@ -185,7 +191,6 @@ bool CorridorSimulation::try_reserve_slot(std::uint32_t node_index) {
 // millions of lots long. Nested calls only record the freed slot; the outermost call
 // admits waiting lots in first-in, first-out order at each node.
 void CorridorSimulation::release_slot(std::uint32_t node_index) {
-  if (nodes_[node_index].storage_limit == kUnlimitedStorage) return;
   --nodes_[node_index].occupancy;
   if (!nodes_[node_index].waiting_for_slot.empty()) freed_slots_.push_back(node_index);
   if (draining_slots_) return;
@@ -213,7 +218,6 @@ void CorridorSimulation::admit(std::uint32_t lot_id) {
     return;
   }
   enter_link(lot_id);
-  leave_node(lot_id);
 }
 
 void CorridorSimulation::leave_node(std::uint32_t lot_id) {
@@ -225,7 +229,7 @@ void CorridorSimulation::leave_node(std::uint32_t lot_id) {
     lot.held_server_node = kNone;
     release_server(held);
   }
-  release_slot(node_index);
+  if (nodes_[node_index].storage_limit != kUnlimitedStorage) release_slot(node_index);
 }
 
 }  // namespace corridor::model::detail

@@ -29,13 +29,12 @@ struct NodeMeans {
   double handled_lots_per_h = 0.0;
 };
 
-NodeMeans replicate(const model::CorridorSpec& spec, const std::string& node_id,
-                    bool book_handling) {
+NodeMeans replicate(const model::CorridorSpec& spec, const std::string& node_id, bool book_ahead) {
   NodeMeans means;
   const double window_h = (spec.horizon_days - spec.warmup_days) * 24.0;
   for (int r = 0; r < kReplications; ++r) {
     const auto result = model::simulate(
-        spec, model::RunOptions{spec.seed, static_cast<std::uint64_t>(r), book_handling});
+        spec, model::RunOptions{spec.seed, static_cast<std::uint64_t>(r), book_ahead});
     const auto& node = node_result(result, node_id);
     means.wait_h += *node.mean_wait_h / kReplications;
     means.queue_lots += node.mean_queue_lots / kReplications;
@@ -48,9 +47,9 @@ NodeMeans replicate(const model::CorridorSpec& spec, const std::string& node_id,
 // Runs `check(means)` on the node's means from each simulation path.
 template <class Check>
 void on_both_paths(const model::CorridorSpec& spec, const std::string& node_id, Check check) {
-  for (const bool book_handling : {true, false}) {
-    CAPTURE(book_handling);
-    check(replicate(spec, node_id, book_handling));
+  for (const bool book_ahead : {true, false}) {
+    CAPTURE(book_ahead);
+    check(replicate(spec, node_id, book_ahead));
   }
 }
 

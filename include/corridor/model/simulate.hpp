@@ -11,9 +11,10 @@ namespace corridor::model {
 struct RunOptions {
   std::uint64_t seed = 1;
   std::uint64_t replication = 0;
-  // Book handling on arrival at nodes where that is exact (see booked_servers.hpp).
-  // Off, every node takes the general event-driven path: the tests compare the two.
-  bool book_handling = true;
+  // Book ahead what nothing can change any more: handling on arrival at nodes where
+  // that is exact (see booked_servers.hpp), and the delivery of a lot whose last step
+  // is fixed. Off, every lot takes the general event-driven path: tests compare the two.
+  bool book_ahead = true;
 };
 
 // Simulates `spec` from time 0 to its horizon. Throws RoutingError if a demand entry
