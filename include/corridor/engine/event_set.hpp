@@ -26,7 +26,7 @@ namespace corridor::engine {
 template <class T>
 concept EventSet = requires(T set, const T cset, const Event& event) {
   set.push(event);
-  { cset.top() } -> std::same_as<const Event&>;
+  { cset.top() } -> std::convertible_to<Event>;
   set.pop();
   { cset.size() } -> std::convertible_to<std::size_t>;
   { cset.empty() } -> std::convertible_to<bool>;
@@ -107,25 +107,31 @@ class BranchFreeHeapEventSet {
  public:
   void push(const Event& event) {
     const Key key = key_of(event);
+    const Body body{event.kind, event.target, event.payload};
     std::size_t hole = keys_.size();
     keys_.push_back(key);
-    events_.push_back(event);
+    bodies_.push_back(body);
     while (hole > 0) {
       const std::size_t parent = (hole - 1) / kArity;
       if (!(key < keys_[parent])) break;
       keys_[hole] = keys_[parent];
-      events_[hole] = events_[parent];
+      bodies_[hole] = bodies_[parent];
       hole = parent;
     }
     keys_[hole] = key;
-    events_[hole] = event;
+    bodies_[hole] = body;
   }
-  [[nodiscard]] const Event& top() const { return events_.front(); }
+  [[nodiscard]] Event top() const {
+    const Key key = keys_.front();
+    const Body& body = bodies_.front();
+    return Event{std::bit_cast<double>(static_cast<std::uint64_t>(key >> 64)),
+                 static_cast<std::uint64_t>(key), body.kind, body.target, body.payload};
+  }
   void pop() {
     const Key last_key = keys_.back();
-    const Event last = events_.back();
+    const Body last = bodies_.back();
     keys_.pop_back();
-    events_.pop_back();
+    bodies_.pop_back();
     const std::size_t n = keys_.size();
     if (n == 0) return;
     std::size_t hole = 0;
@@ -144,21 +150,21 @@ class BranchFreeHeapEventSet {
       }
       if (!(keys_[best] < last_key)) break;
       keys_[hole] = keys_[best];
-      events_[hole] = events_[best];
+      bodies_[hole] = bodies_[best];
       hole = best;
     }
     keys_[hole] = last_key;
-    events_[hole] = last;
+    bodies_[hole] = last;
   }
   [[nodiscard]] std::size_t size() const noexcept { return keys_.size(); }
   [[nodiscard]] bool empty() const noexcept { return keys_.empty(); }
   void clear() noexcept {
     keys_.clear();
-    events_.clear();
+    bodies_.clear();
   }
   void reserve(std::size_t n) {
     keys_.reserve(n);
-    events_.reserve(n);
+    bodies_.reserve(n);
   }
 
  private:
@@ -169,10 +175,16 @@ class BranchFreeHeapEventSet {
     const double time = event.time + 0.0;  // -0.0 becomes +0.0
     return (static_cast<Key>(std::bit_cast<std::uint64_t>(time)) << 64) | event.sequence;
   }
+  // The rest of an event, apart from its key: choosing a child reads only keys, and a
+  // move shifts 32 bytes rather than 48.
+  struct Body {
+    std::uint32_t kind;
+    std::uint32_t target;
+    std::uint64_t payload;
+  };
   static constexpr std::size_t kArity = 4;
-  // Keys apart from the events: choosing a child reads four keys, often one cache line.
   std::vector<Key> keys_;
-  std::vector<Event> events_;
+  std::vector<Body> bodies_;
 };
 
 static_assert(EventSet<BinaryHeapEventSet>);
