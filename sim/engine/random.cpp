@@ -17,38 +17,60 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication,
   }
 }
 
-double RandomStream::exponential(double mean) noexcept {
-  return -mean * std::log(uniform_open01());
-}
-
 namespace {
 
-// Ziggurat tables for the standard normal, 128 layers of equal area (Marsaglia and
-// Tsang, 2000, with Doornik's 2005 layout): x[i] is the right edge of layer i, x[0]
-// the pseudo-edge of the base layer (area V, including the tail beyond R).
+// Ziggurat tables (Marsaglia and Tsang, 2000, in Doornik's 2005 floating-point layout):
+// the area under a decreasing density is cut into layers of equal area V. x[i] is the
+// right edge of layer i, x[0] the pseudo-edge of the base layer (which includes the
+// tail beyond R), and x[layers] = 0. `inverse` maps a density height back to x.
+template <int Layers>
 struct Ziggurat {
-  static constexpr int kLayers = 128;
-  static constexpr double kR = 3.442619855899;
-  static constexpr double kV = 9.91256303526217e-3;
-  double x[kLayers + 1];
-  double ratio[kLayers];  // x[i + 1] / x[i]: below it a point is inside the curve
+  double x[Layers + 1];
+  double ratio[Layers];  // x[i + 1] / x[i]: below it a point is inside the curve
 
-  Ziggurat() {
-    double f = std::exp(-0.5 * kR * kR);
-    x[0] = kV / f;
-    x[1] = kR;
-    x[kLayers] = 0.0;
-    for (int i = 2; i < kLayers; ++i) {
-      x[i] = std::sqrt(-2.0 * std::log(kV / x[i - 1] + f));
-      f = std::exp(-0.5 * x[i] * x[i]);
-    }
-    for (int i = 0; i < kLayers; ++i) ratio[i] = x[i + 1] / x[i];
+  template <class Density, class Inverse>
+  Ziggurat(double r, double v, Density density, Inverse inverse) {
+    x[0] = v / density(r);
+    x[1] = r;
+    x[Layers] = 0.0;
+    for (int i = 2; i < Layers; ++i) x[i] = inverse(v / x[i - 1] + density(x[i - 1]));
+    for (int i = 0; i < Layers; ++i) ratio[i] = x[i + 1] / x[i];
   }
 };
 
-const Ziggurat kZiggurat;
+constexpr double kNormalR = 3.442619855899;
+constexpr double kNormalV = 9.91256303526217e-3;
+const Ziggurat<128> kNormal(
+    kNormalR, kNormalV, [](double x) { return std::exp(-0.5 * x * x); },
+    [](double y) { return std::sqrt(-2.0 * std::log(y)); });
+
+constexpr double kExponentialR = 7.69711747013104972;
+constexpr double kExponentialV = 3.949659822581572e-3;
+const Ziggurat<256> kExponential(
+    kExponentialR, kExponentialV, [](double x) { return std::exp(-x); },
+    [](double y) { return -std::log(y); });
 
 }  // namespace
+
+double RandomStream::exponential(double mean) noexcept {
+  return mean * standard_exponential();
+}
+
+// As standard_normal below, on the one-sided exponential density, 256 layers.
+double RandomStream::standard_exponential() noexcept {
+  for (;;) {
+    const std::uint64_t bits = next_u64();
+    const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;  // (0, 1)
+    const auto layer = static_cast<int>(bits & 255U);
+    if (u < kExponential.ratio[layer]) return u * kExponential.x[layer];
+    // Beyond R the exponential is R plus an exponential: it has no memory.
+    if (layer == 0) return kExponentialR - std::log(uniform_open01());
+    const double x = u * kExponential.x[layer];
+    const double f0 = std::exp(x - kExponential.x[layer]);
+    const double f1 = std::exp(x - kExponential.x[layer + 1]);
+    if (f1 + uniform_open01() * (f0 - f1) < 1.0) return x;
+  }
+}
 
 // One 64-bit draw gives both the layer (low 7 bits) and the position in it (high 53).
 // About 99 % of draws are accepted by the first comparison.
@@ -56,12 +78,12 @@ double RandomStream::standard_normal() noexcept {
   for (;;) {
     const std::uint64_t bits = next_u64();
     const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-52 - 1.0;  // (-1, 1)
-    const auto layer = static_cast<int>(bits & (Ziggurat::kLayers - 1));
-    if (std::abs(u) < kZiggurat.ratio[layer]) return u * kZiggurat.x[layer];
+    const auto layer = static_cast<int>(bits & 127U);
+    if (std::abs(u) < kNormal.ratio[layer]) return u * kNormal.x[layer];
     if (layer == 0) return normal_tail(u < 0.0);
-    const double x = u * kZiggurat.x[layer];
-    const double f0 = std::exp(-0.5 * (kZiggurat.x[layer] * kZiggurat.x[layer] - x * x));
-    const double f1 = std::exp(-0.5 * (kZiggurat.x[layer + 1] * kZiggurat.x[layer + 1] - x * x));
+    const double x = u * kNormal.x[layer];
+    const double f0 = std::exp(-0.5 * (kNormal.x[layer] * kNormal.x[layer] - x * x));
+    const double f1 = std::exp(-0.5 * (kNormal.x[layer + 1] * kNormal.x[layer + 1] - x * x));
     if (f1 + uniform_open01() * (f0 - f1) < 1.0) return x;
   }
 }
@@ -71,10 +93,10 @@ double RandomStream::normal_tail(bool negative) noexcept {
   double x = 0.0;
   double y = 0.0;
   do {
-    x = std::log(uniform_open01()) / Ziggurat::kR;
+    x = std::log(uniform_open01()) / kNormalR;
     y = std::log(uniform_open01());
   } while (-2.0 * y < x * x);
-  return negative ? x - Ziggurat::kR : Ziggurat::kR - x;
+  return negative ? x - kNormalR : kNormalR - x;
 }
 
 }  // namespace corridor::engine

@@ -144,3 +144,29 @@ TEST_CASE("standard normal draws follow the normal law, tail included") {
     CHECK(std::abs(static_cast<double>(below[p]) / n - cdf) < 4.0 * standard_error);
   }
 }
+
+// The exponential ziggurat likewise, with points beyond its base layer's edge (7.70).
+TEST_CASE("standard exponential draws follow the exponential law, tail included") {
+  RandomStream rng(2025, 0, "exponential");
+  const int n = 4000000;
+  const double points[] = {0.01, 0.1, 0.5, 1.0, 2.0, 4.0, 7.0, 8.0, 9.0};
+  int below[std::size(points)] = {};
+  double sum = 0.0;
+  double sum_sq = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double x = rng.standard_exponential();
+    REQUIRE(x >= 0.0);
+    sum += x;
+    sum_sq += x * x;
+    for (std::size_t p = 0; p < std::size(points); ++p) below[p] += x < points[p] ? 1 : 0;
+  }
+  CHECK(sum / n == doctest::Approx(1.0).epsilon(4.0 / std::sqrt(n)));
+  // Var(X^2) = E[X^4] - 4 = 20 for a unit exponential.
+  CHECK(sum_sq / n == doctest::Approx(2.0).epsilon(4.0 * std::sqrt(20.0 / n) / 2.0));
+  for (std::size_t p = 0; p < std::size(points); ++p) {
+    CAPTURE(points[p]);
+    const double cdf = 1.0 - std::exp(-points[p]);
+    const double standard_error = std::sqrt(cdf * (1.0 - cdf) / n);
+    CHECK(std::abs(static_cast<double>(below[p]) / n - cdf) < 4.0 * standard_error);
+  }
+}

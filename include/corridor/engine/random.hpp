@@ -54,6 +54,7 @@ class RandomStream {
   }
 
   double exponential(double mean) noexcept;  // mean > 0
+  double standard_exponential() noexcept;    // mean 1, by the ziggurat method
   double standard_normal() noexcept;         // the ziggurat method (Marsaglia and Tsang)
 
  private:
