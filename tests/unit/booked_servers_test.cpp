@@ -5,6 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "corridor/engine/random.hpp"
+
 using corridor::model::detail::BookedServers;
 
 namespace {
@@ -61,5 +67,29 @@ TEST_CASE("booked servers: statistics count only what falls in the window") {
     CHECK(servers.waits() == 4);
     CHECK(servers.handled_lots() == 3);
     CHECK(servers.mean_busy_servers() == doctest::Approx((10.0 + 10.0 + 2.0 + 1.0) / 12.0));
+  }
+}
+
+// Against a plain reference (every server's free time in a list, the earliest found by
+// search) on random arrivals: a few servers are scanned, many are kept as a heap, and
+// both must book exactly as the reference does.
+TEST_CASE("booked servers: scanned and heap-kept servers book as a plain search does") {
+  for (const std::uint32_t count : {1U, 3U, 8U, 9U, 40U}) {
+    CAPTURE(count);
+    BookedServers servers(count, 0.0, 1e9);
+    std::vector<double> free_at_h(count, 0.0);
+    corridor::engine::RandomStream rng(11, count, "booked-servers");
+    double arrival_h = 0.0;
+    for (int i = 0; i < 20000; ++i) {
+      // Arrivals in bursts (several at one instant, as a train unloads) and gaps.
+      if (rng.uniform_open01() < 0.7) arrival_h += rng.exponential(1.0 / count);
+      const double service_h = rng.exponential(0.9);
+      const auto earliest = std::min_element(free_at_h.begin(), free_at_h.end());
+      const double start_h = std::max(arrival_h, *earliest);
+      *earliest = start_h + service_h;
+      const auto booking = servers.book(arrival_h, service_h);
+      REQUIRE(booking.start_h == start_h);
+      REQUIRE(booking.end_h == start_h + service_h);
+    }
   }
 }
