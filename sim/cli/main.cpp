@@ -17,6 +17,8 @@
 #include "corridor/experiment/run.hpp"
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/io/json_results.hpp"
+#include "corridor/io/route_report.hpp"
+#include "corridor/model/routing.hpp"
 #include "corridor/io/table_report.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
@@ -95,6 +97,12 @@ int validate_command(const std::string& scenario, const std::vector<std::string>
   return 0;
 }
 
+int routes_command(const std::string& scenario, const std::vector<std::string>& overrides) {
+  const auto spec = corridor::scenario::load_scenario(scenario_or_default(scenario), overrides);
+  std::fputs(corridor::io::format_routes(spec, corridor::model::plan_routes(spec)).c_str(), stdout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -127,6 +135,15 @@ int main(int argc, char** argv) {
   validate_app->add_option("--set", validate_overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
+  std::string routes_path;
+  std::vector<std::string> routes_overrides;
+  auto* routes_app = app.add_subcommand(
+      "routes", "List each demand entry's candidate routes with distance, time, cost and CO2");
+  routes_app->add_option("scenario", routes_path,
+                         "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  routes_app->add_option("--set", routes_overrides, "Override a value, PATH=VALUE")
+      ->allow_extra_args(false);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -141,6 +158,7 @@ int main(int argc, char** argv) {
   try {
     if (run.quiet || run.json_path == "-") spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
+    if (*routes_app) return routes_command(routes_path, routes_overrides);
     return validate_command(validate_path, validate_overrides);
   } catch (const UsageError& error) {
     std::fprintf(stderr, "corridor: error: %s\n", error.what());

@@ -14,10 +14,27 @@ Json optional(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
-Json transit(const model::OdResult& od) {
-  if (!od.transit_days) return nullptr;
-  const auto& t = *od.transit_days;
+Json transit(const std::optional<model::TransitDays>& days) {
+  if (!days) return nullptr;
+  const auto& t = *days;
   return Json{{"mean", t.mean}, {"p50", t.p50}, {"p95", t.p95}, {"min", t.min}, {"max", t.max}};
+}
+
+Json routes(const model::OdResult& od) {
+  Json list = Json::array();
+  for (const auto& route : od.routes) {
+    list.push_back(Json{{"path", route.path},
+                        {"share", route.share},
+                        {"chosen_lots", route.chosen_lots},
+                        {"delivered_t", route.delivered_t},
+                        {"delivered_lots", route.delivered_lots},
+                        {"transit_days", transit(route.transit_days)},
+                        {"cost_usd_per_t", optional(route.cost_usd_per_t)},
+                        {"free_flow_cost_usd_per_t", route.free_flow_cost_usd_per_t},
+                        {"co2_kg_per_t", route.co2_kg_per_t},
+                        {"length_km", route.length_km}});
+  }
+  return list;
 }
 
 Json time_split(const model::OdResult& od) {
@@ -52,8 +69,9 @@ std::string to_json(const model::RunResult& result) {
                               {"destination", od.destination},
                               {"delivered_t", od.delivered_t},
                               {"delivered_lots", od.delivered_lots},
-                              {"transit_days", transit(od)},
-                              {"time_split_days", time_split(od)}});
+                              {"transit_days", transit(od.transit_days)},
+                              {"time_split_days", time_split(od)},
+                              {"routes", routes(od)}});
   }
   root["nodes"] = Json::array();
   for (const auto& node : result.nodes) {

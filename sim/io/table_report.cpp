@@ -58,6 +58,22 @@ std::string format_table(const model::RunResult& result) {
                     s.dwell, s.consolidation));
   }
 
+  // Each pair's routes: share of its lots, how they fared, and what they cost and emit.
+  line("");
+  line(fmt::format("{:<{}}  {:>6}  {:>7}  {:>9}  {:>8}  {}", "Routes", od_width, "share",
+                   "days", "USD/t", "kg CO2/t", "path"));
+  for (std::size_t i = 0; i < result.od.size(); ++i) {
+    for (const auto& route : result.od[i].routes) {
+      std::string path;
+      for (const auto& node : route.path) path += (path.empty() ? "" : " > ") + node;
+      line(fmt::format("{:<{}}  {:>5.1f}%  {:>7}  {:>9}  {:>8.1f}  {}", od_names[i], od_width,
+                       route.share * 100.0,
+                       route.transit_days ? fmt::format("{:.2f}", route.transit_days->mean) : "-",
+                       route.cost_usd_per_t ? fmt::format("{:.1f}", *route.cost_usd_per_t) : "-",
+                       route.co2_kg_per_t, path));
+    }
+  }
+
   std::vector<std::string> node_names;
   for (const auto& node : result.nodes) node_names.push_back(node.id);
   const std::size_t node_width = widest(node_names, 12);

@@ -59,6 +59,11 @@ class BookedServers {
     max_queue_lots_ = waiting_starts_h_.size();
   }
 
+  // How long a lot arriving at `now_h` would wait for a server.
+  [[nodiscard]] double wait_if_arriving_h(double now_h) const {
+    return std::max(0.0, earliest_h_ - now_h);
+  }
+
   // Window statistics, as the event-driven node reports them.
   [[nodiscard]] double wait_sum_h() const noexcept { return wait_sum_h_; }
   [[nodiscard]] std::uint64_t waits() const noexcept { return waits_; }

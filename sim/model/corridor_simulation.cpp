@@ -18,13 +18,10 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
     : spec_(spec),
       options_(options),
       window_start_h_(spec.warmup_days * 24.0),
-      horizon_h_(spec.horizon_days * 24.0),
-      routes_(plan_routes(spec)) {
+      horizon_h_(spec.horizon_days * 24.0) {
   if (!(horizon_h_ > 0.0) || !(window_start_h_ >= 0.0) || window_start_h_ >= horizon_h_) {
     throw std::invalid_argument("the warm-up must end before the horizon");
   }
-  init_nodes();
-  init_links();
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     const DemandSpec& demand = spec_.demand[d];
     arrival_rngs_.emplace_back(options_.seed, options_.replication, "demand/" + demand.id);
@@ -43,6 +40,9 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
     }
     od_of_demand_.push_back(static_cast<std::uint32_t>(found - od_.begin()));
   }
+  init_route_choice();
+  init_nodes();
+  init_links();
 }
 
 RunResult CorridorSimulation::run() {
@@ -153,6 +153,7 @@ void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
                            : arrival_mean_gap_h_[demand];
   sim_.schedule_in(gap_h, kLotArrival, demand);
   const std::uint32_t lot_id = new_lot(demand);
+  lots_[lot_id].route = choose_route(demand);
   const std::uint32_t origin = spec_.demand[demand].origin;
   if (try_reserve_slot(origin)) {
     admit(lot_id);
@@ -194,6 +195,12 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     od.transit_sum_h += transit_h;
     od.transit_h.add(transit_h);
     for (int p = 0; p < kPhaseCount; ++p) od.split_sum_h[p] += lot.split_h[p];
+    RouteRow& row = route_rows_[route_row_of_[lot.route]];
+    ++row.delivered_lots;
+    row.transit_sum_h += transit_h;
+    row.transit_h.add(transit_h);
+    row.cost_sum_usd_per_t += spec_.routing.value_of_time_usd_per_t_h * transit_h +
+                              routes_[lot.route].tariff_usd_per_t;
   }
   free_lots_.push_back(lot_id);
 }
@@ -225,6 +232,18 @@ void CorridorSimulation::on_capacity_change(const CapacityChange& change) {
   }
 }
 
+namespace {
+
+TransitDays transit_days_of(double sum_h, std::uint64_t lots, const LogHistogram& histogram) {
+  constexpr double kHoursPerDay = 24.0;
+  return TransitDays{sum_h / static_cast<double>(lots) / kHoursPerDay,
+                     histogram.percentile(0.50) / kHoursPerDay,
+                     histogram.percentile(0.95) / kHoursPerDay, histogram.min() / kHoursPerDay,
+                     histogram.max() / kHoursPerDay};
+}
+
+}  // namespace
+
 RunResult CorridorSimulation::collect_results() const {
   RunResult result;
   result.scenario_name = spec_.name;
@@ -254,14 +273,34 @@ RunResult CorridorSimulation::collect_results() const {
     row.delivered_t = static_cast<double>(od.delivered_lots) * spec_.lot_t;
     if (od.delivered_lots > 0) {
       const double n = static_cast<double>(od.delivered_lots);
-      row.transit_days = TransitDays{
-          od.transit_sum_h / n / kHoursPerDay, od.transit_h.percentile(0.50) / kHoursPerDay,
-          od.transit_h.percentile(0.95) / kHoursPerDay, od.transit_h.min() / kHoursPerDay,
-          od.transit_h.max() / kHoursPerDay};
+      row.transit_days = transit_days_of(od.transit_sum_h, od.delivered_lots, od.transit_h);
       row.time_split_days = TimeSplitDays{od.split_sum_h[kMoving] / n / kHoursPerDay,
                                           od.split_sum_h[kQueueing] / n / kHoursPerDay,
                                           od.split_sum_h[kDwell] / n / kHoursPerDay,
                                           od.split_sum_h[kConsolidation] / n / kHoursPerDay};
+    }
+    std::uint64_t chosen = 0;
+    for (const std::uint32_t r : od.route_rows) chosen += route_rows_[r].chosen_lots;
+    for (const std::uint32_t r : od.route_rows) {
+      const RouteRow& state = route_rows_[r];
+      const Route& route = routes_[state.route];
+      RouteResult path;
+      for (const std::uint32_t node : route.nodes()) path.path.push_back(spec_.nodes[node].id);
+      path.chosen_lots = state.chosen_lots;
+      if (chosen > 0) {
+        path.share = static_cast<double>(state.chosen_lots) / static_cast<double>(chosen);
+      }
+      path.delivered_lots = state.delivered_lots;
+      path.delivered_t = static_cast<double>(state.delivered_lots) * spec_.lot_t;
+      if (state.delivered_lots > 0) {
+        path.transit_days = transit_days_of(state.transit_sum_h, state.delivered_lots,
+                                            state.transit_h);
+        path.cost_usd_per_t = state.cost_sum_usd_per_t / static_cast<double>(state.delivered_lots);
+      }
+      path.free_flow_cost_usd_per_t = route.cost_usd_per_t;
+      path.co2_kg_per_t = route.co2_kg_per_t;
+      path.length_km = route.length_km;
+      row.routes.push_back(std::move(path));
     }
     result.od.push_back(std::move(row));
   }

@@ -51,6 +51,7 @@ struct Lot {
   double phase_start_h = 0.0;
   double split_h[kPhaseCount] = {};
   std::uint32_t demand = kNone;
+  std::uint32_t route = kNone;             // index into routes_, chosen at creation
   std::uint32_t next_hop = 0;              // route position; == hops.size() at the destination
   std::uint32_t node = kNone;              // node it is at; kNone before its origin and on links
   std::uint32_t held_server_node = kNone;  // node whose server it blocks while waiting
@@ -123,6 +124,26 @@ struct OdState {
   double transit_sum_h = 0.0;
   double split_sum_h[kPhaseCount] = {};
   LogHistogram transit_h;
+  std::vector<std::uint32_t> route_rows;  // into route_rows_, in first-seen order
+};
+
+// One origin-destination's use of one path (entries of the pair may share paths).
+struct RouteRow {
+  std::uint32_t route = kNone;  // a representative in routes_
+  std::uint64_t chosen_lots = 0;  // created in the window
+  std::uint64_t delivered_lots = 0;
+  double transit_sum_h = 0.0;
+  double cost_sum_usd_per_t = 0.0;
+  LogHistogram transit_h;
+};
+
+// How a demand entry's lots pick among its candidates, routes_[first, first + count).
+struct DemandChoice {
+  explicit DemandChoice(engine::RandomStream stream) : rng(stream) {}
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
+  std::vector<double> cumulative;   // `fixed`, `logit`: cumulative probabilities
+  engine::RandomStream rng;
 };
 
 class CorridorSimulation {
@@ -188,15 +209,28 @@ class CorridorSimulation {
   [[nodiscard]] double now() const { return sim_.now(); }
   [[nodiscard]] bool in_window() const { return sim_.now() >= window_start_h_; }
   [[nodiscard]] const Hop& next_hop(const Lot& lot) const {
-    return routes_[lot.demand].hops[lot.next_hop];
+    return routes_[lot.route].hops[lot.next_hop];
   }
+  [[nodiscard]] bool at_destination(const Lot& lot) const {
+    return lot.next_hop == routes_[lot.route].hops.size();
+  }
+
+  // route_choice.cpp
+  void init_route_choice();
+  std::uint32_t choose_route(std::uint32_t demand);
+  std::uint32_t least_cost_now(DemandChoice& choice);
+  [[nodiscard]] double node_backlog_h(std::uint32_t node) const;
+  [[nodiscard]] double direction_backlog_h(std::uint32_t direction) const;
 
   const CorridorSpec& spec_;
   RunOptions options_;
   engine::Simulator<> sim_;
   double window_start_h_;
   double horizon_h_;
-  std::vector<Route> routes_;
+  std::vector<Route> routes_;  // every demand entry's candidates, entry after entry
+  std::vector<DemandChoice> choices_;
+  std::vector<std::uint32_t> route_row_of_;  // per route in routes_
+  std::vector<RouteRow> route_rows_;
 
   std::vector<Lot> lots_;
   std::vector<std::uint32_t> free_lots_;

@@ -158,7 +158,7 @@ bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t di
   const DirectionState& direction = directions_[direction_index];
   Lot& lot = lots_[lot_id];
   const double arrival_h = now() + spec_.links[direction.link].travel_h();
-  if (lot.next_hop + 1 != routes_[lot.demand].hops.size() || arrival_h > horizon_h_) return false;
+  if (lot.next_hop + 1 != routes_[lot.route].hops.size() || arrival_h > horizon_h_) return false;
   NodeState& destination = nodes_[direction.to_node];
   if (!destination.pass_through || !deliverable_ahead(direction.to_node)) return false;
   if (arrival_h >= window_start_h_) ++destination.handled_lots;

@@ -24,9 +24,9 @@ std::vector<bool> CorridorSimulation::nodes_to_book() const {
   for (const CapacityChange& change : spec_.capacity_changes) {
     if (change.facility == FacilityKind::node) book[change.index] = false;
   }
-  for (std::uint32_t d = 0; d < routes_.size(); ++d) {
-    std::uint32_t from = spec_.demand[d].origin;
-    for (const Hop& hop : routes_[d].hops) {
+  for (const Route& route : routes_) {
+    std::uint32_t from = route.origin;
+    for (const Hop& hop : route.hops) {
       if (spec_.nodes[hop.to_node].storage_lots) book[from] = false;
       from = hop.to_node;
     }
@@ -102,7 +102,7 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
   lot.split_h[kQueueing] += booking.start_h - now();
   lot.phase = kDwell;  // handling counts as dwell, as on the event-driven path
   lot.phase_start_h = booking.start_h;
-  if (lot.next_hop == routes_[lot.demand].hops.size() && done_h <= horizon_h_ &&
+  if (at_destination(lot) && done_h <= horizon_h_ &&
       deliverable_ahead(node_index)) {
     deliver(lot_id, done_h);
     return;
@@ -165,7 +165,7 @@ void CorridorSimulation::finish_handling(std::uint32_t lot_id, std::uint32_t nod
 void CorridorSimulation::move_on(std::uint32_t lot_id, bool holds_server) {
   Lot& lot = lots_[lot_id];
   lot.held_server_node = holds_server ? lot.node : kNone;
-  if (lot.next_hop == routes_[lot.demand].hops.size()) {
+  if (at_destination(lot)) {
     deliver(lot_id, now());
     return;
   }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/property_map/function_property_map.hpp>
+#include <cmath>
 #include <limits>
 
 #include "corridor/model/service_time.hpp"
@@ -12,64 +14,226 @@
 namespace corridor::model {
 namespace {
 
+constexpr double kUnusable = std::numeric_limits<double>::infinity();
+
 struct Arc {
-  double weight_h = 0.0;
+  double cost_usd_per_t = 0.0;  // to cross the link and be handled at its far end
   std::uint32_t link = kNone;
   std::uint8_t direction = 0;
 };
 
 using Graph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, Arc>;
+using Edge = Graph::edge_descriptor;
+
+double node_cost_usd_per_t(const CorridorSpec& spec, std::uint32_t node) {
+  return spec.routing.value_of_time_usd_per_t_h *
+             expected_node_time_h(spec.nodes[node], spec.lot_t) +
+         spec.nodes[node].tariff_usd_per_t;
+}
 
 Graph build_graph(const CorridorSpec& spec) {
   Graph graph(spec.nodes.size());
   for (std::uint32_t i = 0; i < spec.links.size(); ++i) {
     const LinkSpec& link = spec.links[i];
-    // An arc's weight is the time to cross it and be handled at its far end, so a
-    // route's weight is its free-flow time less the origin's handling (common to all).
-    const double crossing_h = link_free_flow_h(spec, link);
-    const double forward_h = crossing_h + expected_node_time_h(spec.nodes[link.to], spec.lot_t);
-    boost::add_edge(link.from, link.to, Arc{forward_h, i, 0}, graph);
+    // An arc's cost includes handling at its far end, so a route's cost is the sum of
+    // its arcs' plus the origin's (common to all of an entry's routes).
+    const double crossing = spec.routing.value_of_time_usd_per_t_h * link_free_flow_h(spec, link) +
+                            spec.tariff_usd_per_tkm(link) * link.length_km;
+    boost::add_edge(link.from, link.to, Arc{crossing + node_cost_usd_per_t(spec, link.to), i, 0},
+                    graph);
     if (!link.oneway) {
-      const double back_h = crossing_h + expected_node_time_h(spec.nodes[link.from], spec.lot_t);
-      boost::add_edge(link.to, link.from, Arc{back_h, i, 1}, graph);
+      boost::add_edge(link.to, link.from,
+                      Arc{crossing + node_cost_usd_per_t(spec, link.from), i, 1}, graph);
     }
   }
   return graph;
 }
 
-// Appends the shortest path from -> to onto `route`; false if `to` is unreachable.
-bool append_shortest_path(const Graph& graph, std::uint32_t from, std::uint32_t to, Route& route) {
+// Arcs Yen's algorithm takes out of a search: some leaving the spur node, and every
+// arc touching a node of the root path.
+struct Exclusions {
+  std::vector<Hop> arcs;
+  std::vector<bool> nodes;
+};
+
+// The cheapest path from -> to, as hops, avoiding `excluded`; empty if `to` cannot be
+// reached.
+std::vector<Hop> cheapest_path(const Graph& graph, std::uint32_t from, std::uint32_t to,
+                               const Exclusions* excluded = nullptr) {
   const std::size_t n = boost::num_vertices(graph);
-  std::vector<double> distance(n, std::numeric_limits<double>::infinity());
+  std::vector<double> cost(n, kUnusable);
   std::vector<Graph::vertex_descriptor> predecessor(n);
-  std::vector<Graph::edge_descriptor> via_edge(n);
+  std::vector<Edge> via_edge(n);
   struct RecordEdge : boost::default_dijkstra_visitor {
-    std::vector<Graph::edge_descriptor>* edges;
-    void edge_relaxed(Graph::edge_descriptor e, const Graph& g) {
-      (*edges)[boost::target(e, g)] = e;
-    }
+    std::vector<Edge>* edges;
+    void edge_relaxed(Edge e, const Graph& g) { (*edges)[boost::target(e, g)] = e; }
   } visitor;
   visitor.edges = &via_edge;
+  const auto weight = boost::make_function_property_map<Edge>([&](Edge e) {
+    const Arc& arc = graph[e];
+    if (excluded != nullptr) {
+      const bool banned = std::any_of(
+          excluded->arcs.begin(), excluded->arcs.end(),
+          [&](const Hop& hop) { return hop.link == arc.link && hop.direction == arc.direction; });
+      if (banned || excluded->nodes[boost::source(e, graph)] ||
+          excluded->nodes[boost::target(e, graph)]) {
+        return kUnusable;
+      }
+    }
+    return arc.cost_usd_per_t;
+  });
   boost::dijkstra_shortest_paths(graph, from,
-                                 boost::weight_map(boost::get(&Arc::weight_h, graph))
-                                     .distance_map(distance.data())
+                                 boost::weight_map(weight)
+                                     .distance_map(cost.data())
                                      .predecessor_map(predecessor.data())
+                                     .distance_inf(kUnusable)
                                      .visitor(visitor));
-  // Boost marks unreached vertices as their own predecessor (and their distance as the
-  // largest double, not infinity).
-  if (to != from && predecessor[to] == to) return false;
+  if (to == from || !(cost[to] < kUnusable)) return {};
   std::vector<Hop> reversed;
   for (auto v = static_cast<Graph::vertex_descriptor>(to); v != from; v = predecessor[v]) {
     const Arc& arc = graph[via_edge[v]];
     reversed.push_back(Hop{arc.link, arc.direction, static_cast<std::uint32_t>(v)});
   }
-  route.hops.insert(route.hops.end(), reversed.rbegin(), reversed.rend());
-  route.free_flow_h += distance[to];
-  return true;
+  return {reversed.rbegin(), reversed.rend()};
+}
+
+// Fills a route's times, costs and emissions from its hops.
+Route measure(const CorridorSpec& spec, std::uint32_t origin, std::vector<Hop> hops, bool pinned) {
+  Route route;
+  route.origin = origin;
+  route.hops = std::move(hops);
+  route.pinned = pinned;
+  route.free_flow_h = expected_node_time_h(spec.nodes[origin], spec.lot_t);
+  route.tariff_usd_per_t = spec.nodes[origin].tariff_usd_per_t;
+  for (const Hop& hop : route.hops) {
+    const LinkSpec& link = spec.links[hop.link];
+    route.free_flow_h +=
+        link_free_flow_h(spec, link) + expected_node_time_h(spec.nodes[hop.to_node], spec.lot_t);
+    route.length_km += link.length_km;
+    route.tariff_usd_per_t +=
+        spec.tariff_usd_per_tkm(link) * link.length_km + spec.nodes[hop.to_node].tariff_usd_per_t;
+    route.co2_kg_per_t += spec.co2_g_per_tkm(link) * link.length_km / 1000.0;
+  }
+  route.cost_usd_per_t =
+      spec.routing.value_of_time_usd_per_t_h * route.free_flow_h + route.tariff_usd_per_t;
+  return route;
+}
+
+bool cheaper(const Route& a, const Route& b) {
+  if (a.cost_usd_per_t != b.cost_usd_per_t) return a.cost_usd_per_t < b.cost_usd_per_t;
+  // Equal costs: fewer hops, then link order, so the ranking never depends on chance.
+  if (a.hops.size() != b.hops.size()) return a.hops.size() < b.hops.size();
+  return std::lexicographical_compare(
+      a.hops.begin(), a.hops.end(), b.hops.begin(), b.hops.end(), [](const Hop& x, const Hop& y) {
+        return x.link != y.link ? x.link < y.link : x.direction < y.direction;
+      });
+}
+
+// Yen (1971): the k cheapest loopless paths. Each next path leaves an earlier one at
+// some spur node, with that path's next arc and the nodes before the spur removed.
+std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, const Graph& graph,
+                                             std::uint32_t from, std::uint32_t to,
+                                             std::uint32_t k) {
+  std::vector<std::vector<Hop>> found;
+  std::vector<Hop> first = cheapest_path(graph, from, to);
+  if (first.empty()) return found;
+  found.push_back(std::move(first));
+  std::vector<Route> pending;
+  while (found.size() < k) {
+    const std::vector<Hop>& last = found.back();
+    for (std::size_t spur = 0; spur < last.size(); ++spur) {
+      const std::uint32_t spur_node = spur == 0 ? from : last[spur - 1].to_node;
+      Exclusions excluded;
+      // Paths that share this root may not leave the spur by the arc they took.
+      for (const auto& path : found) {
+        if (path.size() > spur && std::equal(last.begin(), last.begin() + spur, path.begin())) {
+          excluded.arcs.push_back(path[spur]);
+        }
+      }
+      // The root path's nodes before the spur may not be visited again: no loops.
+      excluded.nodes.assign(spec.nodes.size(), false);
+      excluded.nodes[from] = spur > 0;
+      for (std::size_t i = 0; i + 1 < spur; ++i) excluded.nodes[last[i].to_node] = true;
+      std::vector<Hop> tail = cheapest_path(graph, spur_node, to, &excluded);
+      if (tail.empty()) continue;
+      std::vector<Hop> candidate(last.begin(), last.begin() + spur);
+      candidate.insert(candidate.end(), tail.begin(), tail.end());
+      const bool known =
+          std::find(found.begin(), found.end(), candidate) != found.end() ||
+          std::any_of(pending.begin(), pending.end(),
+                      [&](const Route& route) { return route.hops == candidate; });
+      if (!known) pending.push_back(measure(spec, from, std::move(candidate), false));
+    }
+    if (pending.empty()) break;
+    const auto best = std::min_element(pending.begin(), pending.end(), cheaper);
+    found.push_back(best->hops);
+    pending.erase(best);
+  }
+  return found;
+}
+
+std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, std::uint32_t d) {
+  const DemandSpec& demand = spec.demand[d];
+  const std::uint32_t k = demand.k.value_or(demand.via.empty() ? spec.routing.k : 1);
+  std::vector<Route> routes;
+  if (!demand.via.empty()) {
+    std::vector<std::uint32_t> stops{demand.origin};
+    stops.insert(stops.end(), demand.via.begin(), demand.via.end());
+    stops.push_back(demand.destination);
+    std::vector<Hop> hops;
+    for (std::size_t s = 0; s + 1 < stops.size(); ++s) {
+      if (stops[s] == stops[s + 1]) continue;
+      const std::vector<Hop> leg = cheapest_path(graph, stops[s], stops[s + 1]);
+      if (leg.empty()) {
+        throw RoutingError(d, fmt::format("no route from '{}' to '{}'", spec.nodes[stops[s]].id,
+                                          spec.nodes[stops[s + 1]].id));
+      }
+      hops.insert(hops.end(), leg.begin(), leg.end());
+    }
+    routes.push_back(measure(spec, demand.origin, std::move(hops), true));
+  }
+  for (auto& hops : cheapest_paths(spec, graph, demand.origin, demand.destination, k)) {
+    if (routes.size() >= k) break;
+    const bool known = std::any_of(routes.begin(), routes.end(),
+                                   [&](const Route& route) { return route.hops == hops; });
+    if (!known) routes.push_back(measure(spec, demand.origin, std::move(hops), false));
+  }
+  if (routes.empty()) {
+    throw RoutingError(d, fmt::format("no route from '{}' to '{}'", spec.nodes[demand.origin].id,
+                                      spec.nodes[demand.destination].id));
+  }
+  return routes;
+}
+
+void check_shares(const CorridorSpec& spec, std::uint32_t d, const std::vector<Route>& routes) {
+  const DemandSpec& demand = spec.demand[d];
+  if (spec.routing.choice != RouteChoice::fixed) return;
+  if (demand.shares.empty()) {
+    if (routes.size() == 1) return;
+    throw RoutingError(d, fmt::format("the fixed rule needs routes.shares: {} numbers, one per "
+                                      "candidate route (see `corridor routes`)",
+                                      routes.size()));
+  }
+  if (demand.shares.size() != routes.size()) {
+    throw RoutingError(d, fmt::format("routes.shares has {} numbers but the entry has {} "
+                                      "candidate routes (see `corridor routes`)",
+                                      demand.shares.size(), routes.size()));
+  }
+  double sum = 0.0;
+  for (const double share : demand.shares) sum += share;
+  if (std::abs(sum - 1.0) > 1e-6) {
+    throw RoutingError(d, fmt::format("routes.shares add up to {}, not 1", sum));
+  }
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> Route::nodes() const {
+  std::vector<std::uint32_t> nodes{origin};
+  for (const Hop& hop : hops) nodes.push_back(hop.to_node);
+  return nodes;
+}
 
 double expected_node_time_h(const NodeSpec& node, double lot_t) {
   double time_h = 0.0;
@@ -87,31 +251,29 @@ double link_free_flow_h(const CorridorSpec& spec, const LinkSpec& link) {
   return time_h;
 }
 
-std::vector<Route> plan_routes(const CorridorSpec& spec) {
+std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
   const Graph graph = build_graph(spec);
-  std::vector<Route> routes;
+  std::vector<std::vector<Route>> routes;
   routes.reserve(spec.demand.size());
   for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
     const DemandSpec& demand = spec.demand[d];
-    Route route;
-    route.free_flow_h = expected_node_time_h(spec.nodes[demand.origin], spec.lot_t);
-    std::vector<std::uint32_t> stops{demand.origin};
-    stops.insert(stops.end(), demand.via.begin(), demand.via.end());
-    stops.push_back(demand.destination);
-    for (std::size_t s = 0; s + 1 < stops.size(); ++s) {
-      if (stops[s] == stops[s + 1]) continue;
-      if (!append_shortest_path(graph, stops[s], stops[s + 1], route)) {
-        throw RoutingError(d, fmt::format("no route from '{}' to '{}'", spec.nodes[stops[s]].id,
-                                          spec.nodes[stops[s + 1]].id));
-      }
-    }
-    if (route.hops.empty()) {
+    if (demand.origin == demand.destination) {
       throw RoutingError(d, fmt::format("origin and destination are the same node '{}'",
                                         spec.nodes[demand.origin].id));
     }
-    routes.push_back(std::move(route));
+    routes.push_back(candidates_of(spec, graph, d));
+    check_shares(spec, d, routes.back());
   }
   return routes;
+}
+
+std::string describe(const CorridorSpec& spec, const Route& route) {
+  std::string text = spec.nodes[route.origin].id;
+  for (const Hop& hop : route.hops) {
+    text += " > ";
+    text += spec.nodes[hop.to_node].id;
+  }
+  return text;
 }
 
 }  // namespace corridor::model

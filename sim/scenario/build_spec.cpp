@@ -85,6 +85,8 @@ class Builder {
     for (const Value& item : get(network, "links").items) add_link(item);
     for (const Value& item : get(root_, "demand").items) add_demand(item);
     for (const Value& item : get(root_, "events").items) add_event(item);
+    read_routing(get(root_, "routing"));
+    read_modes(get(root_, "modes"));
     check_servers_have_capacity();
     if (diagnostics_.empty()) check_size();
     if (diagnostics_.empty()) check_routes();
@@ -149,6 +151,7 @@ class Builder {
           static_cast<std::uint32_t>(spec_.nodes.size()),
           item.key_location(has(item, "servers") ? "servers" : "service"));
     }
+    node.tariff_usd_per_t = number(item, "tariff_usd_per_t", 0.0);
     node.lat = optional_number(item, "lat");
     node.lon = optional_number(item, "lon");
     spec_.nodes.push_back(std::move(node));
@@ -186,6 +189,8 @@ class Builder {
     link.speed_kmh = number(item, "speed_kmh", 1.0);
     link.capacity_mtpa = optional_number(item, "capacity_mtpa");
     link.oneway = text(item, "oneway") == "true";
+    link.tariff_usd_per_tkm = optional_number(item, "tariff_usd_per_tkm");
+    link.co2_g_per_tkm = optional_number(item, "co2_g_per_tkm");
     if (has(item, "vehicle")) {
       link.vehicle = resolve(vehicle_index_, get(item, "vehicle"), "vehicle");
       if (link.vehicle != kNone && spec_.vehicles[link.vehicle].mode != link.mode) {
@@ -219,6 +224,11 @@ class Builder {
                                                           : model::ArrivalPattern::poisson;
     for (const Value& stop : get(item, "via").items)
       demand.via.push_back(resolve(node_index_, stop, "node"));
+    const Value& routes = get(item, "routes");
+    if (has(routes, "k")) demand.k = count(routes, "k", 1);
+    for (const Value& share : get(routes, "shares").items) {
+      demand.shares.push_back(parse_number(share.scalar).value_or(0.0));
+    }
     if (demand.origin != kNone && demand.origin == demand.destination) {
       error(get(item, "destination").location, "origin and destination are the same node");
     }
@@ -265,6 +275,28 @@ class Builder {
     closure.for_days = number(item, "for_days", 0.0);
     closure.link = resolve(link_index_, get(get(item, "close"), "link"), "link");
     spec_.closures.push_back(closure);
+  }
+
+  void read_routing(const Value& routing) {
+    model::RoutingSpec& spec = spec_.routing;
+    const std::string choice = text(routing, "choice");
+    if (choice == "fixed") spec.choice = model::RouteChoice::fixed;
+    if (choice == "logit") spec.choice = model::RouteChoice::logit;
+    if (choice == "adaptive") spec.choice = model::RouteChoice::adaptive;
+    spec.k = count(routing, "k", spec.k);
+    spec.logit_scale_per_usd = number(routing, "logit_scale_per_usd", spec.logit_scale_per_usd);
+    spec.value_of_time_usd_per_t_h =
+        number(routing, "value_of_time_usd_per_t_h", spec.value_of_time_usd_per_t_h);
+  }
+
+  void read_modes(const Value& modes) {
+    const char* names[] = {"rail", "sea", "road"};
+    for (int m = 0; m < 3; ++m) {
+      const Value& mode = get(modes, names[m]);
+      model::ModeCosts& costs = spec_.mode_costs[m];
+      costs.tariff_usd_per_tkm = number(mode, "tariff_usd_per_tkm", costs.tariff_usd_per_tkm);
+      costs.co2_g_per_tkm = number(mode, "co2_g_per_tkm", costs.co2_g_per_tkm);
+    }
   }
 
   void check_servers_have_capacity() {
@@ -323,7 +355,9 @@ class Builder {
     try {
       (void)model::plan_routes(spec_);
     } catch (const model::RoutingError& failure) {
-      error(demand_items_[failure.demand()]->location,
+      const Value& item = *demand_items_[failure.demand()];
+      const Value& shares = get(get(item, "routes"), "shares");
+      error(shares.is_sequence() ? shares.location : item.location,
             fmt::format("demand '{}': {}", spec_.demand[failure.demand()].id, failure.what()));
     }
   }

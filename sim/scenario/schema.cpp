@@ -9,6 +9,15 @@ using enum FieldType;
 constexpr double kMaxHorizonDays = 36500.0;  // a century
 constexpr double kMaxHours = 1e5;
 
+// The model's defaults (model/spec.hpp), as documented; a unit test checks they agree.
+constexpr std::string_view kRailTariffDefault = "0.011";
+constexpr std::string_view kRailCo2Default = "30";
+constexpr std::string_view kSeaTariffDefault = "0.0126";
+constexpr std::string_view kSeaCo2Default = "124.8";
+constexpr std::string_view kRoadTariffDefault = "0";
+constexpr std::string_view kRoadCo2Default = "102.7";
+constexpr std::string_view kValueOfTimeDefault = "1";
+
 Field id_field(std::string_view help) {
   return Field{.name = "id", .type = identifier, .required = true, .help = help};
 }
@@ -103,6 +112,110 @@ const Record& vehicle_record() {
   return instance;
 }
 
+// Costs and emissions of one mode, with that mode's defaults (docs/data-sources.md).
+Record mode_costs(std::string_view name, std::string_view tariff_default,
+                  std::string_view co2_default) {
+  return Record{name,
+                {
+                    Field{.name = "tariff_usd_per_tkm",
+                          .type = number,
+                          .default_text = tariff_default,
+                          .min = 0.0,
+                          .max = 100.0,
+                          .help = "Freight rate, US dollars per tonne-kilometre."},
+                    Field{.name = "co2_g_per_tkm",
+                          .type = number,
+                          .default_text = co2_default,
+                          .min = 0.0,
+                          .max = 1e4,
+                          .help = "CO2 emitted, grams per tonne-kilometre."},
+                }};
+}
+
+const Record& rail_costs_record() {
+  static const Record instance = mode_costs("rail", kRailTariffDefault, kRailCo2Default);
+  return instance;
+}
+const Record& sea_costs_record() {
+  static const Record instance = mode_costs("sea", kSeaTariffDefault, kSeaCo2Default);
+  return instance;
+}
+const Record& road_costs_record() {
+  static const Record instance = mode_costs("road", kRoadTariffDefault, kRoadCo2Default);
+  return instance;
+}
+
+const Record& modes_record() {
+  static const Record instance{
+      "modes",
+      {
+          Field{.name = "rail",
+                .type = record,
+                .record = &rail_costs_record(),
+                .help = "Rail links' defaults."},
+          Field{.name = "sea",
+                .type = record,
+                .record = &sea_costs_record(),
+                .help = "Sea links' defaults."},
+          Field{.name = "road",
+                .type = record,
+                .record = &road_costs_record(),
+                .help = "Road links' defaults."},
+      }};
+  return instance;
+}
+
+const Record& routing_record() {
+  static const Record instance{
+      "routing",
+      {
+          Field{.name = "choice",
+                .type = choice,
+                .default_text = "shortest",
+                .choices = {"fixed", "shortest", "logit", "adaptive"},
+                .help = "How each lot picks among its candidate routes (docs/routing.md)."},
+          Field{.name = "k",
+                .type = integer,
+                .default_text = "1",
+                .min = 1.0,
+                .max = 20.0,
+                .help = "Candidate routes per demand entry without via: the k cheapest."},
+          Field{.name = "logit_scale_per_usd",
+                .type = number,
+                .default_text = "0.1",
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e3,
+                .help = "Logit scale: odds fall by e per this inverse of USD per tonne."},
+          Field{.name = "value_of_time_usd_per_t_h",
+                .type = number,
+                .default_text = kValueOfTimeDefault,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e4,
+                .help = "What an hour in transit costs, US dollars per tonne."},
+      }};
+  return instance;
+}
+
+const Record& demand_routes_record() {
+  static const Record instance{
+      "routes",
+      {
+          Field{.name = "k",
+                .type = integer,
+                .min = 1.0,
+                .max = 20.0,
+                .help = "Candidate routes for this entry; with via, the pinned one and k-1 more."},
+          Field{.name = "shares",
+                .type = numbers,
+                .min = 0.0,
+                .max = 1.0,
+                .help = "The fixed rule's share of each candidate, in `corridor routes` order."},
+      }};
+  return instance;
+}
+
 const Record& node_record() {
   static const Record instance{
       "node",
@@ -134,6 +247,12 @@ const Record& node_record() {
                 .type = duration,
                 .help = "Extra delay after handling that takes no server (customs, gauge "
                         "change)."},
+          Field{.name = "tariff_usd_per_t",
+                .type = number,
+                .default_text = "0",
+                .min = 0.0,
+                .max = 1e5,
+                .help = "Handling and border fees, US dollars per tonne passing."},
           Field{.name = "storage_lots",
                 .type = integer,
                 .min = 1.0,
@@ -193,6 +312,18 @@ const Record& link_record() {
                 .type = boolean,
                 .default_text = "false",
                 .help = "Carries cargo from -> to only."},
+          Field{.name = "tariff_usd_per_tkm",
+                .type = number,
+                .default_text = "the mode's",
+                .min = 0.0,
+                .max = 100.0,
+                .help = "Freight rate, US dollars per tonne-kilometre."},
+          Field{.name = "co2_g_per_tkm",
+                .type = number,
+                .default_text = "the mode's",
+                .min = 0.0,
+                .max = 1e4,
+                .help = "CO2 emitted, grams per tonne-kilometre."},
           Field{.name = "name", .type = text, .help = "Display name."},
       }};
   return instance;
@@ -239,7 +370,11 @@ const Record& demand_record() {
                 .help = "Poisson process, or evenly spaced lots."},
           Field{.name = "via",
                 .type = identifiers,
-                .help = "Node ids the route must pass, in order."},
+                .help = "Node ids the pinned route must pass, in order."},
+          Field{.name = "routes",
+                .type = record,
+                .record = &demand_routes_record(),
+                .help = "This entry's candidate routes and fixed shares."},
       }};
   return instance;
 }
@@ -338,6 +473,14 @@ const Record& root_record() {
                 .type = record_list,
                 .record = &event_record(),
                 .help = "Dated capacity changes and closures."},
+          Field{.name = "routing",
+                .type = record,
+                .record = &routing_record(),
+                .help = "Candidate routes and how lots choose among them."},
+          Field{.name = "modes",
+                .type = record,
+                .record = &modes_record(),
+                .help = "Tariffs and emissions per mode."},
       }};
   return instance;
 }

@@ -19,6 +19,7 @@ enum class FieldType {
   service,      // "deterministic" | "exponential" | {dist: D, cv: X}
   duration,     // hours: a number, or {dist: D, mean_h: X, cv: Y}
   identifiers,  // a list of identifiers
+  numbers,      // a list of numbers, each within min and max
   record,       // a mapping described by `record`
   record_list,  // a list of mappings described by `record`
 };

@@ -136,6 +136,14 @@ class Validator {
         }
         for (const Value& item : value.items) identifier(item, name);
         break;
+      case FieldType::numbers:
+        if (!value.is_sequence()) {
+          error(value.location,
+                fmt::format("{} must be a list of numbers, got {}", name, describe(value)));
+          break;
+        }
+        for (const Value& item : value.items) number(item, field, name);
+        break;
       case FieldType::record:
         record(value, *field.record, field.record->name);
         break;

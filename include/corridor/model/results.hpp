@@ -36,6 +36,21 @@ struct TimeSplitDays {
   double consolidation = 0.0;  // waiting for a vehicle to fill and leave, loading, unloading
 };
 
+// One path between an origin and a destination, as the lots that chose it fared.
+struct RouteResult {
+  std::vector<std::string> path;  // node ids, origin first
+  double share = 0.0;             // of the pair's lots created in the window
+  std::uint64_t chosen_lots = 0;  // created in the window
+  double delivered_t = 0.0;
+  std::uint64_t delivered_lots = 0;
+  std::optional<TransitDays> transit_days;  // empty if nothing delivered
+  // Mean over delivered lots of value of time x transit time + tariffs; empty if none.
+  std::optional<double> cost_usd_per_t;
+  double free_flow_cost_usd_per_t = 0.0;  // what routes are ranked by
+  double co2_kg_per_t = 0.0;
+  double length_km = 0.0;
+};
+
 struct OdResult {
   std::string origin;
   std::string destination;
@@ -43,6 +58,7 @@ struct OdResult {
   std::uint64_t delivered_lots = 0;
   std::optional<TransitDays> transit_days;       // empty if nothing delivered
   std::optional<TimeSplitDays> time_split_days;  // empty if nothing delivered
+  std::vector<RouteResult> routes;               // every candidate path of the pair
 };
 
 struct NodeResult {

@@ -1,6 +1,8 @@
 #pragma once
-// Routes for the demand: shortest free-flow time by Dijkstra (Boost.Graph), through
-// any `via` nodes in order. Boost stays inside routing.cpp; this header is light.
+// Candidate routes for the demand. Each demand entry gets its pinned route (shortest
+// through its `via` nodes, in order) if it has one, then the k shortest loopless paths
+// by free-flow generalized cost (Yen's algorithm on Boost.Graph), without repeats.
+// Boost stays inside routing.cpp; this header is light.
 
 #include <cstdint>
 #include <stdexcept>
@@ -16,11 +18,21 @@ struct Hop {
   std::uint32_t link = kNone;
   std::uint8_t direction = 0;
   std::uint32_t to_node = kNone;
+
+  friend bool operator==(const Hop&, const Hop&) = default;
 };
 
 struct Route {
+  std::uint32_t origin = kNone;
   std::vector<Hop> hops;
+  bool pinned = false;       // the entry's `via` route
   double free_flow_h = 0.0;  // moving plus expected handling and dwell, no queueing
+  double length_km = 0.0;
+  double tariff_usd_per_t = 0.0;  // links by the tonne-km, plus every node passed
+  double co2_kg_per_t = 0.0;
+  double cost_usd_per_t = 0.0;  // value of time x free_flow_h + tariff: what routes rank by
+
+  [[nodiscard]] std::vector<std::uint32_t> nodes() const;  // origin first
 };
 
 // Raised when a demand entry has no route; `demand` says which.
@@ -40,7 +52,12 @@ class RoutingError : public std::runtime_error {
 // Time to cross a link with no waiting: moving, plus loading and unloading if it has a vehicle.
 [[nodiscard]] double link_free_flow_h(const CorridorSpec& spec, const LinkSpec& link);
 
-// One route per demand entry, in demand order.
-[[nodiscard]] std::vector<Route> plan_routes(const CorridorSpec& spec);
+// Candidate routes of every demand entry, in demand order; within an entry the pinned
+// route first, then by free-flow cost. Throws RoutingError if an entry has none, or if
+// the fixed rule's shares do not match its candidates.
+[[nodiscard]] std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec);
+
+// "xian > khorgos > almaty": a route's nodes by id.
+[[nodiscard]] std::string describe(const CorridorSpec& spec, const Route& route);
 
 }  // namespace corridor::model

@@ -31,6 +31,7 @@ struct Distribution {
 
 struct NodeSpec {
   std::string id;
+  double tariff_usd_per_t = 0.0;  // handling and border fees per tonne passing
   NodeKind kind = NodeKind::terminal;
   std::optional<double> capacity_mtpa;  // total handling capacity; none: handles instantly
   std::uint32_t servers = 1;            // parallel handling lines sharing capacity_mtpa
@@ -62,6 +63,8 @@ struct LinkSpec {
   std::optional<double> capacity_mtpa;  // per direction; caps departures
   std::uint32_t vehicle = kNone;        // vehicle index; none: lots travel individually
   bool oneway = false;
+  std::optional<double> tariff_usd_per_tkm;  // none: the mode's
+  std::optional<double> co2_g_per_tkm;       // none: the mode's
 
   [[nodiscard]] double travel_h() const { return length_km / speed_kmh; }
 };
@@ -73,6 +76,36 @@ struct DemandSpec {
   double volume_mtpa = 0.0;
   ArrivalPattern arrivals = ArrivalPattern::poisson;
   std::vector<std::uint32_t> via;  // node indices the route must pass, in order
+  std::optional<std::uint32_t> k;  // candidate routes; none: RoutingSpec::k
+  std::vector<double> shares;      // the fixed rule's share of each candidate, in order
+};
+
+// How each lot picks one of its demand entry's candidate routes (docs/routing.md).
+enum class RouteChoice {
+  fixed,     // by the entry's shares
+  shortest,  // the pinned route if the entry has `via`, else the least free-flow cost
+  logit,     // probability proportional to exp(-scale x free-flow cost)
+  adaptive,  // the least cost given the queues and backlogs seen at the origin
+};
+
+// Defaults per mode for links that do not set their own.
+struct ModeCosts {
+  double tariff_usd_per_tkm = 0.0;
+  double co2_g_per_tkm = 0.0;
+};
+
+// The defaults a scenario gets when it sets no `modes:` (sources in docs/data-sources.md;
+// the scenario schema documents the same numbers, and a test checks they agree).
+inline constexpr ModeCosts kDefaultRailCosts{0.011, 30.0};
+inline constexpr ModeCosts kDefaultSeaCosts{0.0126, 124.8};
+inline constexpr ModeCosts kDefaultRoadCosts{0.0, 102.7};
+inline constexpr double kDefaultValueOfTimeUsdPerTonneHour = 1.0;
+
+struct RoutingSpec {
+  RouteChoice choice = RouteChoice::shortest;
+  std::uint32_t k = 1;                      // candidates per entry without `via`
+  double logit_scale_per_usd = 0.1;         // per USD per tonne of cost difference
+  double value_of_time_usd_per_t_h = kDefaultValueOfTimeUsdPerTonneHour;
 };
 
 enum class FacilityKind { node, link };
@@ -102,6 +135,18 @@ struct CorridorSpec {
   std::vector<DemandSpec> demand;
   std::vector<CapacityChange> capacity_changes;
   std::vector<LinkClosure> closures;
+  RoutingSpec routing;
+  ModeCosts mode_costs[3] = {kDefaultRailCosts, kDefaultSeaCosts, kDefaultRoadCosts};  // by Mode
+
+  [[nodiscard]] const ModeCosts& costs_of(Mode mode) const {
+    return mode_costs[static_cast<int>(mode)];
+  }
+  [[nodiscard]] double tariff_usd_per_tkm(const LinkSpec& link) const {
+    return link.tariff_usd_per_tkm.value_or(costs_of(link.mode).tariff_usd_per_tkm);
+  }
+  [[nodiscard]] double co2_g_per_tkm(const LinkSpec& link) const {
+    return link.co2_g_per_tkm.value_or(costs_of(link.mode).co2_g_per_tkm);
+  }
 };
 
 [[nodiscard]] const char* to_string(NodeKind kind);

@@ -1,0 +1,142 @@
+// Which candidate route a new lot takes (docs/routing.md). `fixed` and `logit` draw from
+// precomputed probabilities; `shortest` takes the first candidate (the pinned route, or
+// the cheapest at free flow); `adaptive` prices every candidate with the queues and
+// backlogs on it at the moment the lot is created, and takes the cheapest.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "corridor_simulation.hpp"
+
+namespace corridor::model::detail {
+
+void CorridorSimulation::init_route_choice() {
+  const std::vector<std::vector<Route>> candidates = plan_routes(spec_);
+  for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+    DemandChoice& choice = choices_.emplace_back(engine::RandomStream(
+        options_.seed, options_.replication, fmt::format("demand/{}/route", spec_.demand[d].id)));
+    choice.first = static_cast<std::uint32_t>(routes_.size());
+    choice.count = static_cast<std::uint32_t>(candidates[d].size());
+    std::vector<double> weights;
+    for (const Route& route : candidates[d]) {
+      if (spec_.routing.choice == RouteChoice::logit) {
+        // Relative to the cheapest, so the exponent cannot underflow every weight.
+        weights.push_back(std::exp(-spec_.routing.logit_scale_per_usd *
+                                   (route.cost_usd_per_t - candidates[d].front().cost_usd_per_t)));
+      }
+      routes_.push_back(route);
+    }
+    if (spec_.routing.choice == RouteChoice::fixed && !spec_.demand[d].shares.empty()) {
+      weights = spec_.demand[d].shares;
+    }
+    if (!weights.empty()) {
+      double total = 0.0;
+      for (const double weight : weights) total += weight;
+      double running = 0.0;
+      for (const double weight : weights) {
+        running += weight / total;
+        choice.cumulative.push_back(running);
+      }
+      choice.cumulative.back() = 1.0;
+    }
+    // One result row per origin-destination and path, shared by entries of the pair.
+    OdState& od = od_[od_of_demand_[d]];
+    for (std::uint32_t r = choice.first; r < choice.first + choice.count; ++r) {
+      const auto same_path = [&](std::uint32_t row) {
+        return routes_[route_rows_[row].route].hops == routes_[r].hops;
+      };
+      const auto found = std::find_if(od.route_rows.begin(), od.route_rows.end(), same_path);
+      if (found != od.route_rows.end()) {
+        route_row_of_.push_back(*found);
+        continue;
+      }
+      route_row_of_.push_back(static_cast<std::uint32_t>(route_rows_.size()));
+      od.route_rows.push_back(static_cast<std::uint32_t>(route_rows_.size()));
+      route_rows_.emplace_back().route = r;
+    }
+  }
+}
+
+std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
+  DemandChoice& choice = choices_[demand];
+  std::uint32_t offset = 0;
+  if (choice.count > 1) {
+    switch (spec_.routing.choice) {
+      case RouteChoice::shortest:  // the pinned route, or the cheapest: always first
+        break;
+      case RouteChoice::fixed:
+      case RouteChoice::logit: {
+        const double u = choice.rng.uniform_open01();
+        offset = static_cast<std::uint32_t>(
+            std::upper_bound(choice.cumulative.begin(), choice.cumulative.end(), u) -
+            choice.cumulative.begin());
+        offset = std::min(offset, choice.count - 1);
+        break;
+      }
+      case RouteChoice::adaptive:
+        offset = least_cost_now(choice);
+        break;
+    }
+  }
+  const std::uint32_t route = choice.first + offset;
+  if (in_window()) ++route_rows_[route_row_of_[route]].chosen_lots;
+  return route;
+}
+
+// The candidate that is cheapest with the waits a lot would meet if every queue and
+// backlog on the way stayed as it is now. Equal costs are settled by a draw.
+std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
+  double best_cost = std::numeric_limits<double>::infinity();
+  std::uint32_t best = 0;
+  std::uint32_t ties = 0;
+  for (std::uint32_t offset = 0; offset < choice.count; ++offset) {
+    const Route& route = routes_[choice.first + offset];
+    double backlog_h = node_backlog_h(route.origin);
+    for (const Hop& hop : route.hops) {
+      backlog_h += direction_backlog_h(2 * hop.link + hop.direction) + node_backlog_h(hop.to_node);
+    }
+    const double cost = route.cost_usd_per_t + spec_.routing.value_of_time_usd_per_t_h * backlog_h;
+    if (cost < best_cost * (1.0 - 1e-12)) {
+      best_cost = cost;
+      best = offset;
+      ties = 1;
+    } else if (cost <= best_cost * (1.0 + 1e-12)) {
+      // Reservoir sampling: each of the tied candidates ends up chosen with equal chance.
+      ++ties;
+      if (choice.rng.uniform_open01() * ties < 1.0) best = offset;
+    }
+  }
+  return best;
+}
+
+// Expected wait at a node for a lot arriving now: the lots ahead of it, handled by all
+// servers at once; at a booked node, exactly when its server would fall free.
+double CorridorSimulation::node_backlog_h(std::uint32_t node_index) const {
+  const NodeState& node = nodes_[node_index];
+  if (node.booked) return node.booked->wait_if_arriving_h(now());
+  if (!node.capacitated) return 0.0;
+  const double ahead = static_cast<double>(node.queue.size() + node.waiting_for_slot.size());
+  return ahead * node.service.mean() / node.servers;
+}
+
+// Expected wait to leave on a link direction: the rest of any closure, then the lots
+// already waiting, spaced by the departure cap or, on a vehicle link, by the departures
+// needed to carry them.
+double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) const {
+  const DirectionState& direction = directions_[direction_index];
+  const double closed_h = std::max(0.0, links_[direction.link].closed_until_h - now());
+  const auto waiting = static_cast<double>(direction.waiting.size());
+  const VehicleSpec* vehicle = vehicle_of(direction_index);
+  if (vehicle == nullptr) return closed_h + waiting * direction.headway_h;
+  double interval_h = direction.headway_h;
+  if (vehicle->fleet) {
+    const LinkSpec& link = spec_.links[direction.link];
+    const double round_trip_h = 2.0 * (link.travel_h() + vehicle->load_h + vehicle->unload_h);
+    interval_h = std::max(interval_h, round_trip_h / *vehicle->fleet);
+  }
+  return closed_h + std::ceil(waiting / vehicle->capacity_lots) * interval_h;
+}
+
+}  // namespace corridor::model::detail
