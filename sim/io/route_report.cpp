@@ -26,8 +26,8 @@ std::string format_routes(const model::CorridorSpec& spec,
     const model::DemandSpec& demand = spec.demand[d];
     out += fmt::format("\n{}: {} -> {}, {:g} Mt/yr\n", demand.id, spec.nodes[demand.origin].id,
                        spec.nodes[demand.destination].id, demand.volume_mtpa);
-    out += fmt::format("  {:>2}  {:>8}  {:>9}  {:>10}  {:>9}  {:>8}  {}\n", "#", "km",
-                       "free days", "cost USD/t", "tariff", "kg CO2/t", "path");
+    out += fmt::format("  {:>2}  {:>8}  {:>9}  {:>10}  {:>9}  {:>8}  {}\n", "#", "km", "free days",
+                       "cost USD/t", "tariff", "kg CO2/t", "path");
     for (std::size_t r = 0; r < routes[d].size(); ++r) {
       const model::Route& route = routes[d][r];
       out += fmt::format("  {:>2}  {:>8.0f}  {:>9.2f}  {:>10.1f}  {:>9.1f}  {:>8.1f}  {}{}\n",

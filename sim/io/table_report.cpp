@@ -59,11 +59,13 @@ std::string format_table(const model::RunResult& result) {
   }
 
   // Each pair's routes: share of its lots, how they fared, and what they cost and emit.
+  // Candidates no lot took are left to the JSON (and `corridor routes`).
   line("");
-  line(fmt::format("{:<{}}  {:>6}  {:>7}  {:>9}  {:>8}  {}", "Routes", od_width, "share",
-                   "days", "USD/t", "kg CO2/t", "path"));
+  line(fmt::format("{:<{}}  {:>6}  {:>7}  {:>9}  {:>8}  {}", "Routes", od_width, "share", "days",
+                   "USD/t", "kg CO2/t", "path"));
   for (std::size_t i = 0; i < result.od.size(); ++i) {
     for (const auto& route : result.od[i].routes) {
+      if (route.chosen_lots == 0 && route.delivered_lots == 0) continue;
       std::string path;
       for (const auto& node : route.path) path += (path.empty() ? "" : " > ") + node;
       line(fmt::format("{:<{}}  {:>5.1f}%  {:>7}  {:>9}  {:>8.1f}  {}", od_names[i], od_width,

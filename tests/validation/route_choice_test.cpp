@@ -1,0 +1,236 @@
+// Route choice: candidate routes (Yen's algorithm) and the four rules, against what each
+// rule promises: logit shares against the logit formula, fixed shares against the
+// shares, and adaptive choice against capacity (lots divert when the fast route fills).
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "corridor/model/routing.hpp"
+#include "corridor/scenario/load.hpp"
+#include "support/corridor_builder.hpp"
+
+using namespace corridor;
+using corridor::testing::CorridorBuilder;
+using corridor::testing::node_result;
+
+namespace {
+
+// a -> (north | south) -> z: two parallel routes through one node each.
+CorridorBuilder two_routes(double north_km, double south_km, double volume_mtpa,
+                           double horizon_days = 400.0) {
+  CorridorBuilder corridor(horizon_days, 30.0, 10.0);
+  corridor.node("a");
+  corridor.node("north");
+  corridor.node("south");
+  corridor.node("z");
+  corridor.link("a", "north", north_km / 2.0, 50.0);
+  corridor.link("north", "z", north_km / 2.0, 50.0);
+  corridor.link("a", "south", south_km / 2.0, 50.0);
+  corridor.link("south", "z", south_km / 2.0, 50.0);
+  corridor.demand("a", "z", volume_mtpa);
+  corridor.spec().routing.k = 2;
+  return corridor;
+}
+
+const model::RouteResult& route_through(const model::OdResult& od, const std::string& node) {
+  for (const auto& route : od.routes) {
+    if (route.path.size() == 3 && route.path[1] == node) return route;
+  }
+  throw std::out_of_range("no route through " + node);
+}
+
+// |observed share - p| within four binomial standard errors.
+void check_share(const model::RouteResult& route, std::uint64_t lots, double p) {
+  CAPTURE(route.share);
+  CAPTURE(p);
+  const double standard_error = std::sqrt(p * (1.0 - p) / static_cast<double>(lots));
+  CHECK(std::abs(route.share - p) < 4.0 * standard_error);
+}
+
+std::uint64_t chosen_lots(const model::OdResult& od) {
+  std::uint64_t lots = 0;
+  for (const auto& route : od.routes) lots += route.chosen_lots;
+  return lots;
+}
+
+}  // namespace
+
+TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
+  // A ladder: a-b-c-f along the top, a-d-e-f along the bottom, and a rung b-e.
+  CorridorBuilder corridor(10.0, 0.0, 10.0);
+  for (const char* id : {"a", "b", "c", "d", "e", "f"}) corridor.node(id);
+  corridor.link("a", "b", 100.0, 50.0);
+  corridor.link("b", "c", 100.0, 50.0);
+  corridor.link("c", "f", 100.0, 50.0);
+  corridor.link("a", "d", 150.0, 50.0);
+  corridor.link("d", "e", 100.0, 50.0);
+  corridor.link("e", "f", 100.0, 50.0);
+  corridor.link("b", "e", 120.0, 50.0);
+  corridor.demand("a", "f", 0.1);
+  corridor.spec().routing.k = 10;
+  const auto routes = model::plan_routes(corridor.spec());
+  REQUIRE(routes.size() == 1);
+  // a-b-c-f 300, a-b-e-f 320, a-d-e-f 350, a-d-e-b-c-f 570: all four, in that order.
+  REQUIRE(routes[0].size() == 4);
+  const char* expected[] = {"a > b > c > f", "a > b > e > f", "a > d > e > f",
+                            "a > d > e > b > c > f"};
+  const double expected_km[] = {300.0, 320.0, 350.0, 570.0};
+  for (std::size_t r = 0; r < 4; ++r) {
+    CAPTURE(r);
+    CHECK(model::describe(corridor.spec(), routes[0][r]) == expected[r]);
+    CHECK(routes[0][r].length_km == doctest::Approx(expected_km[r]));
+  }
+  SUBCASE("k limits the list") {
+    corridor.spec().routing.k = 2;
+    CHECK(model::plan_routes(corridor.spec())[0].size() == 2);
+  }
+  SUBCASE("a pinned route comes first, then the cheapest others") {
+    corridor.spec().demand[0].via = {corridor.index_of("d")};
+    CHECK(model::plan_routes(corridor.spec())[0].size() == 1);
+    corridor.spec().demand[0].k = 2;
+    const auto pinned = model::plan_routes(corridor.spec())[0];
+    REQUIRE(pinned.size() == 2);
+    CHECK(pinned[0].pinned);
+    CHECK(model::describe(corridor.spec(), pinned[0]) == "a > d > e > f");
+    CHECK(model::describe(corridor.spec(), pinned[1]) == "a > b > c > f");
+  }
+}
+
+TEST_CASE("cost and CO2 of a route follow its tariffs, emission factors and time") {
+  auto corridor = two_routes(200.0, 400.0, 0.1);
+  auto& spec = corridor.spec();
+  spec.routing.value_of_time_usd_per_t_h = 2.0;
+  spec.mode_costs[0] = model::ModeCosts{0.05, 20.0};
+  spec.nodes[corridor.index_of("north")].tariff_usd_per_t = 7.0;
+  const auto routes = model::plan_routes(spec)[0];
+  REQUIRE(routes.size() == 2);
+  const auto& north = routes[0];
+  CHECK(model::describe(spec, north) == "a > north > z");
+  CHECK(north.free_flow_h == doctest::Approx(4.0));
+  CHECK(north.tariff_usd_per_t == doctest::Approx(0.05 * 200.0 + 7.0));
+  CHECK(north.co2_kg_per_t == doctest::Approx(20.0 * 200.0 / 1000.0));
+  CHECK(north.cost_usd_per_t == doctest::Approx(2.0 * 4.0 + 17.0));
+}
+
+TEST_CASE("logit: equal routes split evenly, unequal ones as the logit formula says") {
+  SUBCASE("equal cost") {
+    auto corridor = two_routes(300.0, 300.0, 2.0);
+    corridor.spec().routing.choice = model::RouteChoice::logit;
+    const auto result = corridor.run();
+    const auto& od = result.od.at(0);
+    REQUIRE(od.routes.size() == 2);
+    check_share(route_through(od, "north"), chosen_lots(od), 0.5);
+  }
+  SUBCASE("the south route 10 h longer") {
+    auto corridor = two_routes(300.0, 800.0, 2.0);
+    auto& routing = corridor.spec().routing;
+    routing.choice = model::RouteChoice::logit;
+    routing.logit_scale_per_usd = 0.15;
+    const auto result = corridor.run();
+    const auto& od = result.od.at(0);
+    // Cost difference: 10 h at the default value of time plus 500 km of rail tariff.
+    const auto& south = route_through(od, "south");
+    const auto& north = route_through(od, "north");
+    const double difference = south.free_flow_cost_usd_per_t - north.free_flow_cost_usd_per_t;
+    CHECK(difference == doctest::Approx(10.0 * routing.value_of_time_usd_per_t_h +
+                                        500.0 * corridor.spec().mode_costs[0].tariff_usd_per_tkm));
+    check_share(north, chosen_lots(od), 1.0 / (1.0 + std::exp(-0.15 * difference)));
+  }
+}
+
+TEST_CASE("fixed: lots take each route in its share") {
+  auto corridor = two_routes(300.0, 500.0, 2.0);
+  corridor.spec().routing.choice = model::RouteChoice::fixed;
+  corridor.spec().demand[0].shares = {0.3, 0.7};  // north (cheaper, first), south
+  const auto result = corridor.run();
+  const auto& od = result.od.at(0);
+  check_share(route_through(od, "north"), chosen_lots(od), 0.3);
+  CHECK(route_through(od, "north").delivered_lots > 0);
+  CHECK(route_through(od, "south").delivered_lots > 0);
+}
+
+TEST_CASE("adaptive: when the fast route fills, the excess takes the slow one") {
+  // North is faster but handles 1.0 Mt/yr, south 0.8; 2.2 Mt/yr wants to go.
+  auto corridor = two_routes(300.0, 600.0, 2.2, 730.0);
+  auto& spec = corridor.spec();
+  spec.nodes[corridor.index_of("north")].capacity_mtpa = 1.0;
+  spec.nodes[corridor.index_of("south")].capacity_mtpa = 0.8;
+  const double window_years = (spec.horizon_days - spec.warmup_days) / 365.0;
+  const auto delivered_mtpa = [&](const model::RunResult& result) {
+    return result.od.at(0).delivered_t / 1e6 / window_years;
+  };
+  SUBCASE("adaptive uses both: delivered = the sum of the capacities") {
+    spec.routing.choice = model::RouteChoice::adaptive;
+    const auto result = corridor.run();
+    CHECK(delivered_mtpa(result) == doctest::Approx(1.8).epsilon(0.03));
+    CHECK(node_result(result, "north").throughput_mtpa == doctest::Approx(1.0).epsilon(0.03));
+    CHECK(node_result(result, "south").throughput_mtpa == doctest::Approx(0.8).epsilon(0.03));
+  }
+  SUBCASE("shortest queues behind the fast route") {
+    spec.routing.choice = model::RouteChoice::shortest;
+    const auto result = corridor.run();
+    CHECK(delivered_mtpa(result) == doctest::Approx(1.0).epsilon(0.03));
+    CHECK(node_result(result, "south").throughput_mtpa == 0.0);
+  }
+  SUBCASE("uncongested, adaptive takes only the fast route") {
+    spec.demand[0].volume_mtpa = 0.3;
+    spec.routing.choice = model::RouteChoice::adaptive;
+    const auto result = corridor.run();
+    CHECK(route_through(result.od.at(0), "north").share == 1.0);
+  }
+}
+
+TEST_CASE("with BTK at 1 Mt/yr, adaptive routing sends the excess through the Georgian ports") {
+  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-2023-capacity.yaml";
+  const auto demand_to_istanbul = [](const model::CorridorSpec& spec) {
+    double mtpa = 0.0;
+    for (const auto& demand : spec.demand) {
+      if (spec.nodes[demand.destination].id == "istanbul") mtpa += demand.volume_mtpa;
+    }
+    return mtpa;
+  };
+  const auto delivered_to_istanbul = [](const model::RunResult& result, double window_years) {
+    double t = 0.0;
+    for (const auto& od : result.od) {
+      if (od.destination == "istanbul") t += od.delivered_t;
+    }
+    return t / 1e6 / window_years;
+  };
+  SUBCASE("adaptive: all of it arrives, BTK full, the rest by sea from Poti and Batumi") {
+    const auto spec = scenario::load_scenario(path, {});
+    REQUIRE(spec.routing.choice == model::RouteChoice::adaptive);
+    const double window_years = (spec.horizon_days - spec.warmup_days) / 365.0;
+    const auto result = model::simulate(spec, model::RunOptions{spec.seed, 0});
+    const double wanted = demand_to_istanbul(spec);
+    const double delivered = delivered_to_istanbul(result, window_years);
+    const double over_btk = node_result(result, "kars").throughput_mtpa;
+    CHECK(wanted > 1.3);
+    CHECK(delivered == doctest::Approx(wanted).epsilon(0.05));
+    CHECK(*node_result(result, "akhalkalaki").utilization > 0.9);
+    CHECK(over_btk < 1.0);
+    // What did not cross BTK came through the Georgian ports, on the new feeders.
+    double by_sea = 0.0;
+    for (const auto& od : result.od) {
+      if (od.destination != "istanbul") continue;
+      for (const auto& route : od.routes) {
+        const auto& nodes = route.path;
+        const bool via_port = std::find(nodes.begin(), nodes.end(), "poti") != nodes.end() ||
+                              std::find(nodes.begin(), nodes.end(), "batumi") != nodes.end();
+        if (via_port) by_sea += route.delivered_t / 1e6 / window_years;
+      }
+    }
+    CHECK(by_sea == doctest::Approx(delivered - over_btk).epsilon(0.05));
+    CHECK(by_sea > 0.3);
+  }
+  SUBCASE("shortest: the pinned routes queue behind BTK") {
+    const auto spec = scenario::load_scenario(path, {"routing.choice=shortest"});
+    const double window_years = (spec.horizon_days - spec.warmup_days) / 365.0;
+    const auto result = model::simulate(spec, model::RunOptions{spec.seed, 0});
+    // Istanbul gets what BTK carries, its capacity, and no more.
+    CHECK(delivered_to_istanbul(result, window_years) == doctest::Approx(1.0).epsilon(0.05));
+    CHECK(node_result(result, "akhalkalaki").mean_queue_lots > 1000.0);
+  }
+}
