@@ -179,6 +179,17 @@ TEST_CASE("run --json - prints results that hold the contract") {
     split_sum += od["time_split_days"][key].get<double>();
   }
   CHECK(split_sum == doctest::Approx(od["transit_days"]["mean"].get<double>()).epsilon(1e-9));
+  REQUIRE(od["routes"].size() == 1);
+  const auto& route = od["routes"][0];
+  CHECK(route["path"] == nlohmann::json::array({"a", "b", "c"}));
+  CHECK(route["share"] == 1.0);
+  CHECK(route["delivered_lots"] == od["delivered_lots"]);
+  CHECK(route["transit_days"]["mean"] == od["transit_days"]["mean"]);
+  for (const char* key : {"chosen_lots", "delivered_t", "cost_usd_per_t",
+                          "free_flow_cost_usd_per_t", "co2_kg_per_t", "length_km"}) {
+    CHECK(route[key].is_number());
+  }
+  CHECK(route["length_km"] == 200.0);
   REQUIRE(json["nodes"].size() == 3);
   for (const auto& node : json["nodes"]) {
     for (const char* key : {"id", "throughput_t", "throughput_mtpa", "utilization",
@@ -215,4 +226,18 @@ TEST_CASE("run with no file runs the bundled baseline and prints the summary") {
   CHECK(outcome.out.find("Transit (days)") != std::string::npos);
   CHECK(outcome.out.find("Top bottlenecks") != std::string::npos);
   CHECK(outcome.out.find("xian -> ") != std::string::npos);
+}
+
+TEST_CASE("routes lists each demand entry's candidates; bad shares are input errors") {
+  const Outcome listed = corridor(
+      "routes scenarios/btk-2023-capacity.yaml --set demand.turkmenbashi-istanbul.routes.k=3");
+  REQUIRE(listed.exit_code == 0);
+  CHECK(listed.out.find("turkmenbashi-istanbul: turkmenbashi -> istanbul") != std::string::npos);
+  CHECK(listed.out.find("turkmenbashi > alat > tbilisi > poti > istanbul") != std::string::npos);
+  CHECK(listed.out.find("(via)") != std::string::npos);
+  const Outcome bad = corridor(
+      "run scenarios/two-terminal-line.yaml --set routing.choice=fixed --set routing.k=2 "
+      "--set demand.a-c.routes.shares=[0.5,0.4]");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("error: demand 'a-c'") != std::string::npos);
 }

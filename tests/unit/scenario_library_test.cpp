@@ -4,19 +4,30 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <vector>
 
 #include "corridor/io/json_results.hpp"
 #include "corridor/model/simulate.hpp"
 #include "corridor/scenario/load.hpp"
+#include "scenario/schema.hpp"
 
 using namespace corridor;
 namespace fs = std::filesystem;
 
 namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream stream(path);
+  std::stringstream text;
+  text << stream.rdbuf();
+  return text.str();
+}
 
 std::vector<fs::path> bundled_scenarios() {
   std::vector<fs::path> files;
@@ -82,4 +93,54 @@ TEST_CASE("docs/scenario-format.md documents every key") {
     CAPTURE(key);
     CHECK(doc.find("`" + name + "`") != std::string::npos);
   }
+}
+
+TEST_CASE("every source a bundled scenario cites is listed in docs/data-sources.md") {
+  const std::string doc = read_text(fs::path(CORRIDOR_SOURCE_DIR) / "docs/data-sources.md");
+  const std::string keys = doc.substr(doc.find("## Source keys"));
+  const std::regex citation(R"(\[([A-Z][A-Z0-9]*[0-9]+)\])");
+  std::set<std::string> cited;
+  for (const auto& path : bundled_scenarios()) {
+    const std::string text = read_text(path);
+    for (auto match = std::sregex_iterator(text.begin(), text.end(), citation);
+         match != std::sregex_iterator(); ++match) {
+      cited.insert((*match)[1].str());
+    }
+  }
+  CHECK(cited.size() > 20);
+  for (const auto& key : cited) {
+    CAPTURE(key);
+    CHECK(keys.find("\n" + key + " ") != std::string::npos);
+  }
+}
+
+TEST_CASE("the documented defaults of costs and emissions are the model's") {
+  const auto default_of = [](const scenario::detail::Record& record, std::string_view key) {
+    const auto* field = record.find(key);
+    REQUIRE(field != nullptr);
+    double value = -1.0;
+    const auto text = field->default_text;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+  };
+  const scenario::detail::Record* modes = nullptr;
+  const scenario::detail::Record* routing = nullptr;
+  for (const auto* record : scenario::detail::all_records()) {
+    if (record->name == "routing") routing = record;
+    if (record->name == "modes") modes = record;
+  }
+  REQUIRE(modes != nullptr);
+  REQUIRE(routing != nullptr);
+  const model::ModeCosts expected[] = {model::kDefaultRailCosts, model::kDefaultSeaCosts,
+                                       model::kDefaultRoadCosts};
+  const char* names[] = {"rail", "sea", "road"};
+  for (int m = 0; m < 3; ++m) {
+    CAPTURE(names[m]);
+    const auto& mode = *modes->find(names[m])->record;
+    CHECK(default_of(mode, "tariff_usd_per_tkm") == expected[m].tariff_usd_per_tkm);
+    CHECK(default_of(mode, "co2_g_per_tkm") == expected[m].co2_g_per_tkm);
+  }
+  CHECK(default_of(*routing, "value_of_time_usd_per_t_h") ==
+        model::kDefaultValueOfTimeUsdPerTonneHour);
+  CHECK(default_of(*routing, "logit_scale_per_usd") == model::RoutingSpec{}.logit_scale_per_usd);
 }
