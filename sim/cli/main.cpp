@@ -14,12 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "corridor/analysis/assignment.hpp"
 #include "corridor/experiment/run.hpp"
+#include "corridor/io/assignment_report.hpp"
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/io/json_results.hpp"
 #include "corridor/io/route_report.hpp"
-#include "corridor/model/routing.hpp"
 #include "corridor/io/table_report.hpp"
+#include "corridor/model/routing.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
 
@@ -103,6 +105,14 @@ int routes_command(const std::string& scenario, const std::vector<std::string>& 
   return 0;
 }
 
+int assign_command(const std::string& scenario, const std::vector<std::string>& overrides) {
+  const auto spec = corridor::scenario::load_scenario(scenario_or_default(scenario), overrides);
+  const auto candidates = corridor::model::plan_routes(spec);
+  const auto assignment = corridor::analysis::assign(spec, candidates);
+  std::fputs(corridor::io::format_assignment(spec, candidates, assignment).c_str(), stdout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -144,6 +154,17 @@ int main(int argc, char** argv) {
   routes_app->add_option("--set", routes_overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
+  std::string assign_path;
+  std::vector<std::string> assign_overrides;
+  auto* assign_app = app.add_subcommand(
+      "assign",
+      "Static capacity-constrained assignment (Frank-Wolfe) over the candidate routes: a "
+      "cross-check of adaptive routing without simulation");
+  assign_app->add_option("scenario", assign_path,
+                         "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  assign_app->add_option("--set", assign_overrides, "Override a value, PATH=VALUE")
+      ->allow_extra_args(false);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -159,6 +180,7 @@ int main(int argc, char** argv) {
     if (run.quiet || run.json_path == "-") spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
+    if (*assign_app) return assign_command(assign_path, assign_overrides);
     return validate_command(validate_path, validate_overrides);
   } catch (const UsageError& error) {
     std::fprintf(stderr, "corridor: error: %s\n", error.what());

@@ -199,8 +199,8 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     ++row.delivered_lots;
     row.transit_sum_h += transit_h;
     row.transit_h.add(transit_h);
-    row.cost_sum_usd_per_t += spec_.routing.value_of_time_usd_per_t_h * transit_h +
-                              routes_[lot.route].tariff_usd_per_t;
+    row.cost_sum_usd_per_t +=
+        spec_.routing.value_of_time_usd_per_t_h * transit_h + routes_[lot.route].tariff_usd_per_t;
   }
   free_lots_.push_back(lot_id);
 }
@@ -293,8 +293,8 @@ RunResult CorridorSimulation::collect_results() const {
       path.delivered_lots = state.delivered_lots;
       path.delivered_t = static_cast<double>(state.delivered_lots) * spec_.lot_t;
       if (state.delivered_lots > 0) {
-        path.transit_days = transit_days_of(state.transit_sum_h, state.delivered_lots,
-                                            state.transit_h);
+        path.transit_days =
+            transit_days_of(state.transit_sum_h, state.delivered_lots, state.transit_h);
         path.cost_usd_per_t = state.cost_sum_usd_per_t / static_cast<double>(state.delivered_lots);
       }
       path.free_flow_cost_usd_per_t = route.cost_usd_per_t;

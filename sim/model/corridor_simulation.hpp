@@ -129,7 +129,7 @@ struct OdState {
 
 // One origin-destination's use of one path (entries of the pair may share paths).
 struct RouteRow {
-  std::uint32_t route = kNone;  // a representative in routes_
+  std::uint32_t route = kNone;    // a representative in routes_
   std::uint64_t chosen_lots = 0;  // created in the window
   std::uint64_t delivered_lots = 0;
   double transit_sum_h = 0.0;
@@ -142,7 +142,7 @@ struct DemandChoice {
   explicit DemandChoice(engine::RandomStream stream) : rng(stream) {}
   std::uint32_t first = 0;
   std::uint32_t count = 0;
-  std::vector<double> cumulative;   // `fixed`, `logit`: cumulative probabilities
+  std::vector<double> cumulative;  // `fixed`, `logit`: cumulative probabilities
   engine::RandomStream rng;
 };
 

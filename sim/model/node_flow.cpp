@@ -102,8 +102,7 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
   lot.split_h[kQueueing] += booking.start_h - now();
   lot.phase = kDwell;  // handling counts as dwell, as on the event-driven path
   lot.phase_start_h = booking.start_h;
-  if (at_destination(lot) && done_h <= horizon_h_ &&
-      deliverable_ahead(node_index)) {
+  if (at_destination(lot) && done_h <= horizon_h_ && deliverable_ahead(node_index)) {
     deliver(lot_id, done_h);
     return;
   }

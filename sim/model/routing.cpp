@@ -159,10 +159,9 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, const Gra
       if (tail.empty()) continue;
       std::vector<Hop> candidate(last.begin(), last.begin() + spur);
       candidate.insert(candidate.end(), tail.begin(), tail.end());
-      const bool known =
-          std::find(found.begin(), found.end(), candidate) != found.end() ||
-          std::any_of(pending.begin(), pending.end(),
-                      [&](const Route& route) { return route.hops == candidate; });
+      const bool known = std::find(found.begin(), found.end(), candidate) != found.end() ||
+                         std::any_of(pending.begin(), pending.end(),
+                                     [&](const Route& route) { return route.hops == candidate; });
       if (!known) pending.push_back(measure(spec, from, std::move(candidate), false));
     }
     if (pending.empty()) break;

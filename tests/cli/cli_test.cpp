@@ -241,3 +241,13 @@ TEST_CASE("routes lists each demand entry's candidates; bad shares are input err
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("error: demand 'a-c'") != std::string::npos);
 }
+
+TEST_CASE("assign prints a converged static assignment") {
+  const Outcome outcome = corridor("assign scenarios/btk-2023-capacity.yaml");
+  REQUIRE(outcome.exit_code == 0);
+  CHECK(outcome.out.find("static assignment (Frank-Wolfe): converged") != std::string::npos);
+  CHECK(outcome.out.find("node akhalkalaki") != std::string::npos);
+  const Outcome broken = corridor("assign scenarios/two-terminal-line.yaml --set routing.k=0");
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("error: 'k' in routing must be at least 1") != std::string::npos);
+}

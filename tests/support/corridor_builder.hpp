@@ -92,6 +92,24 @@ class CorridorBuilder {
   model::CorridorSpec spec_;
 };
 
+// a -> (north | south) -> z: two parallel routes, each through one node, with both as
+// candidates (routing.k = 2). Lengths are each route's whole length.
+inline CorridorBuilder parallel_routes(double north_km, double south_km, double volume_mtpa,
+                                       double horizon_days = 400.0) {
+  CorridorBuilder corridor(horizon_days, 30.0, 10.0);
+  corridor.node("a");
+  corridor.node("north");
+  corridor.node("south");
+  corridor.node("z");
+  corridor.link("a", "north", north_km / 2.0, 50.0);
+  corridor.link("north", "z", north_km / 2.0, 50.0);
+  corridor.link("a", "south", south_km / 2.0, 50.0);
+  corridor.link("south", "z", south_km / 2.0, 50.0);
+  corridor.demand("a", "z", volume_mtpa);
+  corridor.spec().routing.k = 2;
+  return corridor;
+}
+
 // Lots per hour of a flow in Mt/yr.
 inline double lots_per_hour(double mtpa, double lot_t) {
   return model::tonnes_per_hour(mtpa) / lot_t;

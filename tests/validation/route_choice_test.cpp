@@ -15,25 +15,9 @@
 using namespace corridor;
 using corridor::testing::CorridorBuilder;
 using corridor::testing::node_result;
+using corridor::testing::parallel_routes;
 
 namespace {
-
-// a -> (north | south) -> z: two parallel routes through one node each.
-CorridorBuilder two_routes(double north_km, double south_km, double volume_mtpa,
-                           double horizon_days = 400.0) {
-  CorridorBuilder corridor(horizon_days, 30.0, 10.0);
-  corridor.node("a");
-  corridor.node("north");
-  corridor.node("south");
-  corridor.node("z");
-  corridor.link("a", "north", north_km / 2.0, 50.0);
-  corridor.link("north", "z", north_km / 2.0, 50.0);
-  corridor.link("a", "south", south_km / 2.0, 50.0);
-  corridor.link("south", "z", south_km / 2.0, 50.0);
-  corridor.demand("a", "z", volume_mtpa);
-  corridor.spec().routing.k = 2;
-  return corridor;
-}
 
 const model::RouteResult& route_through(const model::OdResult& od, const std::string& node) {
   for (const auto& route : od.routes) {
@@ -100,7 +84,7 @@ TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
 }
 
 TEST_CASE("cost and CO2 of a route follow its tariffs, emission factors and time") {
-  auto corridor = two_routes(200.0, 400.0, 0.1);
+  auto corridor = parallel_routes(200.0, 400.0, 0.1);
   auto& spec = corridor.spec();
   spec.routing.value_of_time_usd_per_t_h = 2.0;
   spec.mode_costs[0] = model::ModeCosts{0.05, 20.0};
@@ -117,7 +101,7 @@ TEST_CASE("cost and CO2 of a route follow its tariffs, emission factors and time
 
 TEST_CASE("logit: equal routes split evenly, unequal ones as the logit formula says") {
   SUBCASE("equal cost") {
-    auto corridor = two_routes(300.0, 300.0, 2.0);
+    auto corridor = parallel_routes(300.0, 300.0, 2.0);
     corridor.spec().routing.choice = model::RouteChoice::logit;
     const auto result = corridor.run();
     const auto& od = result.od.at(0);
@@ -125,7 +109,7 @@ TEST_CASE("logit: equal routes split evenly, unequal ones as the logit formula s
     check_share(route_through(od, "north"), chosen_lots(od), 0.5);
   }
   SUBCASE("the south route 10 h longer") {
-    auto corridor = two_routes(300.0, 800.0, 2.0);
+    auto corridor = parallel_routes(300.0, 800.0, 2.0);
     auto& routing = corridor.spec().routing;
     routing.choice = model::RouteChoice::logit;
     routing.logit_scale_per_usd = 0.15;
@@ -142,7 +126,7 @@ TEST_CASE("logit: equal routes split evenly, unequal ones as the logit formula s
 }
 
 TEST_CASE("fixed: lots take each route in its share") {
-  auto corridor = two_routes(300.0, 500.0, 2.0);
+  auto corridor = parallel_routes(300.0, 500.0, 2.0);
   corridor.spec().routing.choice = model::RouteChoice::fixed;
   corridor.spec().demand[0].shares = {0.3, 0.7};  // north (cheaper, first), south
   const auto result = corridor.run();
@@ -154,7 +138,7 @@ TEST_CASE("fixed: lots take each route in its share") {
 
 TEST_CASE("adaptive: when the fast route fills, the excess takes the slow one") {
   // North is faster but handles 1.0 Mt/yr, south 0.8; 2.2 Mt/yr wants to go.
-  auto corridor = two_routes(300.0, 600.0, 2.2, 730.0);
+  auto corridor = parallel_routes(300.0, 600.0, 2.2, 730.0);
   auto& spec = corridor.spec();
   spec.nodes[corridor.index_of("north")].capacity_mtpa = 1.0;
   spec.nodes[corridor.index_of("south")].capacity_mtpa = 0.8;

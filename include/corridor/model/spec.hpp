@@ -103,8 +103,8 @@ inline constexpr double kDefaultValueOfTimeUsdPerTonneHour = 1.0;
 
 struct RoutingSpec {
   RouteChoice choice = RouteChoice::shortest;
-  std::uint32_t k = 1;                      // candidates per entry without `via`
-  double logit_scale_per_usd = 0.1;         // per USD per tonne of cost difference
+  std::uint32_t k = 1;               // candidates per entry without `via`
+  double logit_scale_per_usd = 0.1;  // per USD per tonne of cost difference
   double value_of_time_usd_per_t_h = kDefaultValueOfTimeUsdPerTonneHour;
 };
 

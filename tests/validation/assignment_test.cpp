@@ -1,0 +1,169 @@
+// The static assignment (Frank-Wolfe): it converges, it satisfies Wardrop's condition,
+// and it agrees with the simulation's adaptive routing: the same routes when nothing is
+// congested, the same order of route shares when capacity binds.
+
+#include "corridor/analysis/assignment.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+#include "corridor/scenario/load.hpp"
+#include "support/corridor_builder.hpp"
+
+using namespace corridor;
+using corridor::testing::CorridorBuilder;
+
+namespace {
+
+// Two parallel routes, each through one capacitated node, chosen adaptively.
+CorridorBuilder two_routes(double north_km, double south_km, double north_mtpa, double south_mtpa,
+                           double volume_mtpa) {
+  auto corridor = testing::parallel_routes(north_km, south_km, volume_mtpa, 730.0);
+  corridor.spec().nodes[corridor.index_of("north")].capacity_mtpa = north_mtpa;
+  corridor.spec().nodes[corridor.index_of("south")].capacity_mtpa = south_mtpa;
+  corridor.spec().routing.choice = model::RouteChoice::adaptive;
+  return corridor;
+}
+
+// Candidate indices of entry d, the largest share first.
+std::vector<std::size_t> by_share(const std::vector<double>& shares) {
+  std::vector<std::size_t> order(shares.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return shares[x] > shares[y]; });
+  return order;
+}
+
+std::vector<double> assigned_shares(const analysis::AssignmentResult& assignment, std::size_t d) {
+  std::vector<double> shares;
+  for (const auto& route : assignment.routes[d]) shares.push_back(route.share);
+  return shares;
+}
+
+// The simulation's shares of entry d's candidates, matched by path.
+std::vector<double> simulated_shares(const model::CorridorSpec& spec,
+                                     const std::vector<model::Route>& candidates,
+                                     const model::RunResult& result, std::size_t d) {
+  std::vector<double> shares;
+  const auto& demand = spec.demand[d];
+  for (const auto& candidate : candidates) {
+    std::vector<std::string> path;
+    for (const auto node : candidate.nodes()) path.push_back(spec.nodes[node].id);
+    double share = 0.0;
+    for (const auto& od : result.od) {
+      if (od.origin != spec.nodes[demand.origin].id ||
+          od.destination != spec.nodes[demand.destination].id) {
+        continue;
+      }
+      for (const auto& route : od.routes) {
+        if (route.path == path) share = route.share;
+      }
+    }
+    shares.push_back(share);
+  }
+  return shares;
+}
+
+// Wardrop: every used route of an entry costs (nearly) the least of its candidates.
+void check_equilibrium(const analysis::AssignmentResult& assignment) {
+  for (const auto& routes : assignment.routes) {
+    double cheapest = routes.front().cost_usd_per_t;
+    for (const auto& route : routes) cheapest = std::min(cheapest, route.cost_usd_per_t);
+    for (const auto& route : routes) {
+      if (route.share > 1e-3) CHECK(route.cost_usd_per_t <= cheapest * (1.0 + 1e-3));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the facility delay is the M/M/1 wait, then rises linearly, never infinite") {
+  const double tau = 0.5;
+  CHECK(analysis::facility_delay_h(0.0, 1.0, tau) == 0.0);
+  CHECK(analysis::facility_delay_h(0.5, 1.0, tau) == doctest::Approx(tau * 0.5 / 0.5));
+  CHECK(analysis::facility_delay_h(0.9, 1.0, tau) == doctest::Approx(tau * 0.9 / 0.1));
+  const double at_limit = analysis::facility_delay_h(0.99, 1.0, tau);
+  CHECK(at_limit == doctest::Approx(tau * 99.0));
+  // Continuous at the switch, then steeper and steeper no more: linear.
+  CHECK(analysis::facility_delay_h(0.99 + 1e-9, 1.0, tau) == doctest::Approx(at_limit));
+  const double over = analysis::facility_delay_h(1.5, 1.0, tau);
+  CHECK(over == doctest::Approx(at_limit + tau * 10000.0 * 0.51));
+}
+
+TEST_CASE("Frank-Wolfe: equal routes split evenly; a cheaper route takes all while uncongested") {
+  SUBCASE("identical routes, congested: half each, equal costs") {
+    const auto corridor = two_routes(300.0, 300.0, 1.0, 1.0, 1.6);
+    const auto candidates = model::plan_routes(corridor.spec());
+    const auto assignment = analysis::assign(corridor.spec(), candidates);
+    REQUIRE(assignment.converged);
+    CHECK(assignment.relative_gap < 1e-4);
+    CHECK(assignment.routes[0][0].share == doctest::Approx(0.5).epsilon(1e-3));
+    check_equilibrium(assignment);
+  }
+  SUBCASE("uncongested: the same single route as the simulation's adaptive rule") {
+    const auto corridor = two_routes(300.0, 600.0, 1.0, 0.8, 0.2);
+    const auto candidates = model::plan_routes(corridor.spec());
+    const auto assignment = analysis::assign(corridor.spec(), candidates);
+    REQUIRE(assignment.converged);
+    const auto simulated = simulated_shares(corridor.spec(), candidates[0], corridor.run(), 0);
+    CHECK(assignment.routes[0][0].share == 1.0);
+    CHECK(simulated[0] == 1.0);
+  }
+  SUBCASE("congested: both used, in the same order of shares as the simulation") {
+    const auto corridor = two_routes(300.0, 600.0, 1.0, 0.8, 1.6);
+    const auto candidates = model::plan_routes(corridor.spec());
+    const auto assignment = analysis::assign(corridor.spec(), candidates);
+    REQUIRE(assignment.converged);
+    check_equilibrium(assignment);
+    const auto assigned = assigned_shares(assignment, 0);
+    const auto simulated = simulated_shares(corridor.spec(), candidates[0], corridor.run(), 0);
+    CAPTURE(assigned[0]);
+    CAPTURE(simulated[0]);
+    CHECK(assigned[0] > 0.05);
+    CHECK(assigned[1] > 0.05);
+    CHECK(by_share(assigned) == by_share(simulated));
+  }
+}
+
+TEST_CASE("Frank-Wolfe converges on the baseline, with and without its pinned routes") {
+  const auto path =
+      std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/middle-corridor-2025.yaml";
+  auto spec = scenario::load_scenario(path, {});
+  SUBCASE("as pinned") {}
+  SUBCASE("every entry free to take its four cheapest routes") {
+    for (auto& demand : spec.demand) {
+      demand.via.clear();
+      demand.k = 4;
+    }
+  }
+  const auto assignment = analysis::assign(spec, model::plan_routes(spec));
+  CHECK(assignment.converged);
+  CHECK(assignment.relative_gap < 1e-4);
+  check_equilibrium(assignment);
+}
+
+TEST_CASE("with BTK binding, assignment and simulation rank the Istanbul routes alike") {
+  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-2023-capacity.yaml";
+  const auto spec = scenario::load_scenario(path, {});
+  const auto candidates = model::plan_routes(spec);
+  const auto assignment = analysis::assign(spec, candidates);
+  REQUIRE(assignment.converged);
+  CHECK(assignment.relative_gap < 1e-4);
+  check_equilibrium(assignment);
+  const auto result = model::simulate(spec, model::RunOptions{spec.seed, 0});
+  int compared = 0;
+  for (std::size_t d = 0; d < spec.demand.size(); ++d) {
+    if (spec.nodes[spec.demand[d].destination].id != "istanbul") continue;
+    CAPTURE(spec.demand[d].id);
+    const auto assigned = by_share(assigned_shares(assignment, d));
+    const auto simulated = by_share(simulated_shares(spec, candidates[d], result, d));
+    // The route through BTK first, then the diversion through Poti, in both.
+    CHECK(assigned[0] == simulated[0]);
+    CHECK(assigned[1] == simulated[1]);
+    ++compared;
+  }
+  CHECK(compared == 3);
+}
