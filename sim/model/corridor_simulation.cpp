@@ -193,7 +193,6 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;
     od.transit_sum_h += transit_h;
-    od.transit_h.add(transit_h);
     for (int p = 0; p < kPhaseCount; ++p) od.split_sum_h[p] += lot.split_h[p];
     RouteRow& row = route_rows_[route_row_of_[lot.route]];
     ++row.delivered_lots;
@@ -273,7 +272,9 @@ RunResult CorridorSimulation::collect_results() const {
     row.delivered_t = static_cast<double>(od.delivered_lots) * spec_.lot_t;
     if (od.delivered_lots > 0) {
       const double n = static_cast<double>(od.delivered_lots);
-      row.transit_days = transit_days_of(od.transit_sum_h, od.delivered_lots, od.transit_h);
+      LogHistogram transit_h;
+      for (const std::uint32_t r : od.route_rows) transit_h.merge(route_rows_[r].transit_h);
+      row.transit_days = transit_days_of(od.transit_sum_h, od.delivered_lots, transit_h);
       row.time_split_days = TimeSplitDays{od.split_sum_h[kMoving] / n / kHoursPerDay,
                                           od.split_sum_h[kQueueing] / n / kHoursPerDay,
                                           od.split_sum_h[kDwell] / n / kHoursPerDay,

@@ -123,8 +123,8 @@ struct OdState {
   std::uint64_t delivered_lots = 0;
   double transit_sum_h = 0.0;
   double split_sum_h[kPhaseCount] = {};
-  LogHistogram transit_h;
-  std::vector<std::uint32_t> route_rows;  // into route_rows_, in first-seen order
+  std::vector<std::uint32_t> route_rows;  // into route_rows_, in first-seen order; their
+                                          // transit histograms together are the pair's
 };
 
 // One origin-destination's use of one path (entries of the pair may share paths).

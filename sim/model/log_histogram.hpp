@@ -22,6 +22,14 @@ class LogHistogram {
     min_ = total_ == 1 ? value : std::min(min_, value);
     max_ = total_ == 1 ? value : std::max(max_, value);
   }
+  // Adds every value `other` holds: the histogram of the two samples together.
+  void merge(const LogHistogram& other) {
+    if (other.total_ == 0) return;
+    for (std::size_t bin = 0; bin < counts_.size(); ++bin) counts_[bin] += other.counts_[bin];
+    min_ = total_ == 0 ? other.min_ : std::min(min_, other.min_);
+    max_ = total_ == 0 ? other.max_ : std::max(max_, other.max_);
+    total_ += other.total_;
+  }
   [[nodiscard]] std::uint64_t count() const noexcept { return total_; }
   [[nodiscard]] double min() const noexcept { return min_; }
   [[nodiscard]] double max() const noexcept { return max_; }

@@ -64,3 +64,24 @@ TEST_CASE("percentiles stay right for durations far below an hour") {
   CHECK(histogram.percentile(0.5) == doctest::Approx(1e-5).epsilon(0.001));
   CHECK(histogram.percentile(0.95) == doctest::Approx(2.0).epsilon(0.001));
 }
+
+TEST_CASE("merged histograms give the percentiles of the two samples together") {
+  corridor::engine::RandomStream rng(6, 0, "merge");
+  LogHistogram first;
+  LogHistogram second;
+  LogHistogram together;
+  for (int i = 0; i < 20000; ++i) {
+    const double value = rng.exponential(i % 3 == 0 ? 5.0 : 50.0);
+    (i % 3 == 0 ? first : second).add(value);
+    together.add(value);
+  }
+  LogHistogram merged;
+  merged.merge(first);
+  merged.merge(second);
+  merged.merge(LogHistogram{});
+  CHECK(merged.count() == together.count());
+  CHECK(merged.min() == together.min());
+  CHECK(merged.max() == together.max());
+  for (const double q : {0.01, 0.5, 0.95, 1.0})
+    CHECK(merged.percentile(q) == together.percentile(q));
+}
