@@ -85,7 +85,7 @@ class Builder {
     for (const Value& item : get(network, "links").items) add_link(item);
     for (const Value& item : get(root_, "demand").items) add_demand(item);
     for (const Value& item : get(root_, "events").items) add_event(item);
-    read_routing(get(root_, "routing"));
+    read_routing(get(root_, "routes"));
     read_modes(get(root_, "modes"));
     check_servers_have_capacity();
     if (diagnostics_.empty()) check_size();

@@ -167,7 +167,7 @@ const Record& modes_record() {
 
 const Record& routing_record() {
   static const Record instance{
-      "routing",
+      "routes",
       {
           Field{.name = "choice",
                 .type = choice,
@@ -200,7 +200,7 @@ const Record& routing_record() {
 
 const Record& demand_routes_record() {
   static const Record instance{
-      "routes",
+      "demand routes",
       {
           Field{.name = "k",
                 .type = integer,
@@ -473,7 +473,7 @@ const Record& root_record() {
                 .type = record_list,
                 .record = &event_record(),
                 .help = "Dated capacity changes and closures."},
-          Field{.name = "routing",
+          Field{.name = "routes",
                 .type = record,
                 .record = &routing_record(),
                 .help = "Candidate routes and how lots choose among them."},

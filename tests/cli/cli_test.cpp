@@ -236,7 +236,7 @@ TEST_CASE("routes lists each demand entry's candidates; bad shares are input err
   CHECK(listed.out.find("turkmenbashi > alat > tbilisi > poti > istanbul") != std::string::npos);
   CHECK(listed.out.find("(via)") != std::string::npos);
   const Outcome bad = corridor(
-      "run scenarios/two-terminal-line.yaml --set routing.choice=fixed --set routing.k=2 "
+      "run scenarios/two-terminal-line.yaml --set routes.choice=fixed --set routes.k=2 "
       "--set demand.a-c.routes.shares=[0.5,0.4]");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("error: demand 'a-c'") != std::string::npos);
@@ -247,7 +247,7 @@ TEST_CASE("assign prints a converged static assignment") {
   REQUIRE(outcome.exit_code == 0);
   CHECK(outcome.out.find("static assignment (Frank-Wolfe): converged") != std::string::npos);
   CHECK(outcome.out.find("node akhalkalaki") != std::string::npos);
-  const Outcome broken = corridor("assign scenarios/two-terminal-line.yaml --set routing.k=0");
+  const Outcome broken = corridor("assign scenarios/two-terminal-line.yaml --set routes.k=0");
   CHECK(broken.exit_code == 2);
-  CHECK(broken.err.find("error: 'k' in routing must be at least 1") != std::string::npos);
+  CHECK(broken.err.find("error: 'k' in routes must be at least 1") != std::string::npos);
 }

@@ -93,7 +93,7 @@ class CorridorBuilder {
 };
 
 // a -> (north | south) -> z: two parallel routes, each through one node, with both as
-// candidates (routing.k = 2). Lengths are each route's whole length.
+// candidates (routes.k = 2). Lengths are each route's whole length.
 inline CorridorBuilder parallel_routes(double north_km, double south_km, double volume_mtpa,
                                        double horizon_days = 400.0) {
   CorridorBuilder corridor(horizon_days, 30.0, 10.0);

@@ -126,7 +126,7 @@ TEST_CASE("the documented defaults of costs and emissions are the model's") {
   const scenario::detail::Record* modes = nullptr;
   const scenario::detail::Record* routing = nullptr;
   for (const auto* record : scenario::detail::all_records()) {
-    if (record->name == "routing") routing = record;
+    if (record->name == "routes") routing = record;
     if (record->name == "modes") modes = record;
   }
   REQUIRE(modes != nullptr);

@@ -210,7 +210,7 @@ TEST_CASE("with BTK at 1 Mt/yr, adaptive routing sends the excess through the Ge
     CHECK(by_sea > 0.3);
   }
   SUBCASE("shortest: the pinned routes queue behind BTK") {
-    const auto spec = scenario::load_scenario(path, {"routing.choice=shortest"});
+    const auto spec = scenario::load_scenario(path, {"routes.choice=shortest"});
     const double window_years = (spec.horizon_days - spec.warmup_days) / 365.0;
     const auto result = model::simulate(spec, model::RunOptions{spec.seed, 0});
     // Istanbul gets what BTK carries, its capacity, and no more.
