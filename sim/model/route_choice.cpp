@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "corridor_simulation.hpp"
 
@@ -19,12 +20,15 @@ void CorridorSimulation::init_route_choice() {
         options_.seed, options_.replication, fmt::format("demand/{}/route", spec_.demand[d].id)));
     choice.first = static_cast<std::uint32_t>(routes_.size());
     choice.count = static_cast<std::uint32_t>(candidates[d].size());
+    double cheapest = std::numeric_limits<double>::infinity();
+    for (const Route& route : candidates[d]) cheapest = std::min(cheapest, route.cost_usd_per_t);
     std::vector<double> weights;
     for (const Route& route : candidates[d]) {
       if (spec_.routing.choice == RouteChoice::logit) {
-        // Relative to the cheapest, so the exponent cannot underflow every weight.
-        weights.push_back(std::exp(-spec_.routing.logit_scale_per_usd *
-                                   (route.cost_usd_per_t - candidates[d].front().cost_usd_per_t)));
+        // Relative to the cheapest: the exponent is at most 0, so no weight overflows and
+        // the cheapest's is 1, so they cannot all underflow.
+        weights.push_back(
+            std::exp(-spec_.routing.logit_scale_per_usd * (route.cost_usd_per_t - cheapest)));
       }
       routes_.push_back(route);
     }

@@ -125,6 +125,23 @@ TEST_CASE("logit: equal routes split evenly, unequal ones as the logit formula s
   }
 }
 
+TEST_CASE("logit with a huge scale sends every lot the cheapest way, whatever comes first") {
+  // Three routes: south (dearest) pinned first, then north (cheapest), then middle.
+  auto corridor = parallel_routes(300.0, 800.0, 0.5);
+  corridor.node("middle");
+  corridor.link("a", "middle", 250.0, 50.0);
+  corridor.link("middle", "z", 250.0, 50.0);
+  auto& spec = corridor.spec();
+  spec.routing.choice = model::RouteChoice::logit;
+  // exp(1000 x a cost difference) overflows unless taken relative to the cheapest.
+  spec.routing.logit_scale_per_usd = 1000.0;
+  spec.demand[0].via = {corridor.index_of("south")};
+  spec.demand[0].k = 3;
+  REQUIRE(model::plan_routes(spec)[0].size() == 3);
+  const auto result = corridor.run();
+  CHECK(route_through(result.od.at(0), "north").share == 1.0);
+}
+
 TEST_CASE("fixed: lots take each route in its share") {
   auto corridor = parallel_routes(300.0, 500.0, 2.0);
   corridor.spec().routing.choice = model::RouteChoice::fixed;
