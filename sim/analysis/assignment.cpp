@@ -45,8 +45,9 @@ std::vector<Facility> list_facilities(const model::CorridorSpec& spec,
     if (link.vehicle != model::kNone && spec.vehicles[link.vehicle].fleet) {
       const model::VehicleSpec& vehicle = spec.vehicles[link.vehicle];
       const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
-      capacity_mtpa = std::min(capacity_mtpa, mtpa_of(*vehicle.fleet * vehicle.capacity_lots *
-                                                      spec.lot_t / round_trip_h));
+      capacity_mtpa =
+          std::min(capacity_mtpa, mtpa_of(static_cast<double>(*vehicle.fleet) *
+                                          vehicle.capacity_lots * spec.lot_t / round_trip_h));
     }
     if (!(capacity_mtpa < std::numeric_limits<double>::infinity())) continue;
     const std::string& from = spec.nodes[link.from].id;
@@ -90,11 +91,12 @@ AssignmentResult assign(const model::CorridorSpec& spec,
       const Eigen::Index r = first[d] + static_cast<Eigen::Index>(k);
       free_flow_cost[r] = route.cost_usd_per_t;
       volume[r] = spec.demand[d].volume_mtpa;
-      if (node_facility[route.origin] >= 0) uses(node_facility[route.origin], r) = 1.0;
+      // A facility a route passes twice (a pinned route may) carries its flow twice.
+      if (node_facility[route.origin] >= 0) uses(node_facility[route.origin], r) += 1.0;
       for (const model::Hop& hop : route.hops) {
         const int direction = direction_facility[2 * hop.link + hop.direction];
-        if (direction >= 0) uses(direction, r) = 1.0;
-        if (node_facility[hop.to_node] >= 0) uses(node_facility[hop.to_node], r) = 1.0;
+        if (direction >= 0) uses(direction, r) += 1.0;
+        if (node_facility[hop.to_node] >= 0) uses(node_facility[hop.to_node], r) += 1.0;
       }
     }
   }

@@ -110,6 +110,12 @@ int assign_command(const std::string& scenario, const std::vector<std::string>& 
   const auto candidates = corridor::model::plan_routes(spec);
   const auto assignment = corridor::analysis::assign(spec, candidates);
   std::fputs(corridor::io::format_assignment(spec, candidates, assignment).c_str(), stdout);
+  if (!assignment.converged) {
+    // Printed, so the state it reached can be read, but not a result to rely on.
+    std::fprintf(stderr, "corridor: error: the assignment did not converge (relative gap %.2e)\n",
+                 assignment.relative_gap);
+    return kExitInternalError;
+  }
   return 0;
 }
 

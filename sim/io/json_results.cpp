@@ -24,6 +24,7 @@ Json routes(const model::OdResult& od) {
   Json list = Json::array();
   for (const auto& route : od.routes) {
     list.push_back(Json{{"path", route.path},
+                        {"links", route.links},
                         {"share", route.share},
                         {"chosen_lots", route.chosen_lots},
                         {"delivered_t", route.delivered_t},

@@ -287,6 +287,7 @@ RunResult CorridorSimulation::collect_results() const {
       const Route& route = routes_[state.route];
       RouteResult path;
       for (const std::uint32_t node : route.nodes()) path.path.push_back(spec_.nodes[node].id);
+      for (const Hop& hop : route.hops) path.links.push_back(spec_.links[hop.link].id);
       path.chosen_lots = state.chosen_lots;
       if (chosen > 0) {
         path.share = static_cast<double>(state.chosen_lots) / static_cast<double>(chosen);

@@ -130,17 +130,19 @@ double CorridorSimulation::node_backlog_h(std::uint32_t node_index) const {
 // needed to carry them.
 double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) const {
   const DirectionState& direction = directions_[direction_index];
-  const double closed_h = std::max(0.0, links_[direction.link].closed_until_h - now());
+  // Departures wait for the later of a closure's end and the next departure slot.
+  const double blocked_h = std::max(
+      {0.0, links_[direction.link].closed_until_h - now(), direction.next_departure_h - now()});
   const auto waiting = static_cast<double>(direction.waiting.size());
   const VehicleSpec* vehicle = vehicle_of(direction_index);
-  if (vehicle == nullptr) return closed_h + waiting * direction.headway_h;
+  if (vehicle == nullptr) return blocked_h + waiting * direction.headway_h;
   double interval_h = direction.headway_h;
   if (vehicle->fleet) {
     const LinkSpec& link = spec_.links[direction.link];
     const double round_trip_h = 2.0 * (link.travel_h() + vehicle->load_h + vehicle->unload_h);
     interval_h = std::max(interval_h, round_trip_h / *vehicle->fleet);
   }
-  return closed_h + std::ceil(waiting / vehicle->capacity_lots) * interval_h;
+  return blocked_h + std::ceil(waiting / vehicle->capacity_lots) * interval_h;
 }
 
 }  // namespace corridor::model::detail

@@ -120,8 +120,14 @@ Route measure(const CorridorSpec& spec, std::uint32_t origin, std::vector<Hop> h
   return route;
 }
 
+// Costs compared in micro-dollars per tonne: paths of equal cost summed in a different
+// order differ in the last bits, and must still tie.
+long long cost_key(const Route& route) {
+  return std::llround(route.cost_usd_per_t * 1e6);
+}
+
 bool cheaper(const Route& a, const Route& b) {
-  if (a.cost_usd_per_t != b.cost_usd_per_t) return a.cost_usd_per_t < b.cost_usd_per_t;
+  if (cost_key(a) != cost_key(b)) return cost_key(a) < cost_key(b);
   // Equal costs: fewer hops, then link order, so the ranking never depends on chance.
   if (a.hops.size() != b.hops.size()) return a.hops.size() < b.hops.size();
   return std::lexicographical_compare(
@@ -192,11 +198,17 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
     }
     routes.push_back(measure(spec, demand.origin, std::move(hops), true));
   }
+  // Yen's order follows the search; ties are put in the documented order here.
+  std::vector<Route> cheapest;
   for (auto& hops : cheapest_paths(spec, graph, demand.origin, demand.destination, k)) {
+    cheapest.push_back(measure(spec, demand.origin, std::move(hops), false));
+  }
+  std::stable_sort(cheapest.begin(), cheapest.end(), cheaper);
+  for (Route& route : cheapest) {
     if (routes.size() >= k) break;
     const bool known = std::any_of(routes.begin(), routes.end(),
-                                   [&](const Route& route) { return route.hops == hops; });
-    if (!known) routes.push_back(measure(spec, demand.origin, std::move(hops), false));
+                                   [&](const Route& other) { return other.hops == route.hops; });
+    if (!known) routes.push_back(std::move(route));
   }
   if (routes.empty()) {
     throw RoutingError(d, fmt::format("no route from '{}' to '{}'", spec.nodes[demand.origin].id,
@@ -210,19 +222,23 @@ void check_shares(const CorridorSpec& spec, std::uint32_t d, const std::vector<R
   if (spec.routing.choice != RouteChoice::fixed) return;
   if (demand.shares.empty()) {
     if (routes.size() == 1) return;
-    throw RoutingError(d, fmt::format("the fixed rule needs routes.shares: {} numbers, one per "
-                                      "candidate route (see `corridor routes`)",
-                                      routes.size()));
+    throw RoutingError(d,
+                       fmt::format("the fixed rule needs routes.shares: {} numbers, one per "
+                                   "candidate route (see `corridor routes`)",
+                                   routes.size()),
+                       false);
   }
   if (demand.shares.size() != routes.size()) {
-    throw RoutingError(d, fmt::format("routes.shares has {} numbers but the entry has {} "
-                                      "candidate routes (see `corridor routes`)",
-                                      demand.shares.size(), routes.size()));
+    throw RoutingError(d,
+                       fmt::format("routes.shares has {} numbers but the entry has {} "
+                                   "candidate routes (see `corridor routes`)",
+                                   demand.shares.size(), routes.size()),
+                       true);
   }
   double sum = 0.0;
   for (const double share : demand.shares) sum += share;
   if (std::abs(sum - 1.0) > 1e-6) {
-    throw RoutingError(d, fmt::format("routes.shares add up to {}, not 1", sum));
+    throw RoutingError(d, fmt::format("routes.shares add up to {}, not 1", sum), true);
   }
 }
 

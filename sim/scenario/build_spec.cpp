@@ -357,7 +357,7 @@ class Builder {
     } catch (const model::RoutingError& failure) {
       const Value& item = *demand_items_[failure.demand()];
       const Value& shares = get(get(item, "routes"), "shares");
-      error(shares.is_sequence() ? shares.location : item.location,
+      error(failure.about_shares() && shares.is_sequence() ? shares.location : item.location,
             fmt::format("demand '{}': {}", spec_.demand[failure.demand()].id, failure.what()));
     }
   }

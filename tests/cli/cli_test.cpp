@@ -240,6 +240,13 @@ TEST_CASE("routes lists each demand entry's candidates; bad shares are input err
       "--set demand.a-c.routes.shares=[0.5,0.4]");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("error: demand 'a-c'") != std::string::npos);
+  const Outcome unbalanced = corridor(
+      "run scenarios/btk-2023-capacity.yaml --set routes.choice=fixed --set routes.k=1 "
+      "--set demand.turkmenbashi-istanbul.routes.k=2 "
+      "--set demand.turkmenbashi-istanbul.routes.shares=[0.5,0.4]");
+  CHECK(unbalanced.exit_code == 2);
+  CHECK(unbalanced.err.find("--set:4:") != std::string::npos);  // at the shares
+  CHECK(unbalanced.err.find("routes.shares add up to 0.9, not 1") != std::string::npos);
 }
 
 TEST_CASE("assign prints a converged static assignment") {

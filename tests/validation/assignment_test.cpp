@@ -50,8 +50,8 @@ std::vector<double> simulated_shares(const model::CorridorSpec& spec,
   std::vector<double> shares;
   const auto& demand = spec.demand[d];
   for (const auto& candidate : candidates) {
-    std::vector<std::string> path;
-    for (const auto node : candidate.nodes()) path.push_back(spec.nodes[node].id);
+    std::vector<std::string> links;
+    for (const auto& hop : candidate.hops) links.push_back(spec.links[hop.link].id);
     double share = 0.0;
     for (const auto& od : result.od) {
       if (od.origin != spec.nodes[demand.origin].id ||
@@ -59,7 +59,7 @@ std::vector<double> simulated_shares(const model::CorridorSpec& spec,
         continue;
       }
       for (const auto& route : od.routes) {
-        if (route.path == path) share = route.share;
+        if (route.links == links) share = route.share;
       }
     }
     shares.push_back(share);
@@ -125,21 +125,23 @@ TEST_CASE("Frank-Wolfe: equal routes split evenly; a cheaper route takes all whi
     CHECK(assigned[0] > 0.05);
     CHECK(assigned[1] > 0.05);
     CHECK(by_share(assigned) == by_share(simulated));
+    // Closer than the order: 61.9 % and 62.5 % when measured.
+    CHECK(std::abs(assigned[0] - simulated[0]) < 0.05);
   }
 }
 
-TEST_CASE("Frank-Wolfe converges on the baseline, with and without its pinned routes") {
+TEST_CASE("Frank-Wolfe converges on the baseline network, every entry over up to four routes") {
   const auto path =
       std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/middle-corridor-2025.yaml";
   auto spec = scenario::load_scenario(path, {});
-  SUBCASE("as pinned") {}
-  SUBCASE("every entry free to take its four cheapest routes") {
-    for (auto& demand : spec.demand) {
-      demand.via.clear();
-      demand.k = 4;
-    }
+  // Free of its pins, every entry has up to four cheapest routes to spread over.
+  for (auto& demand : spec.demand) {
+    demand.via.clear();
+    demand.k = 4;
   }
-  const auto assignment = analysis::assign(spec, model::plan_routes(spec));
+  const auto candidates = model::plan_routes(spec);
+  for (const auto& routes : candidates) CHECK(routes.size() >= 2);  // Turkmenbashi has two
+  const auto assignment = analysis::assign(spec, candidates);
   CHECK(assignment.converged);
   CHECK(assignment.relative_gap < 1e-4);
   check_equilibrium(assignment);
@@ -160,9 +162,16 @@ TEST_CASE("with BTK binding, assignment and simulation rank the Istanbul routes 
     CAPTURE(spec.demand[d].id);
     const auto assigned = by_share(assigned_shares(assignment, d));
     const auto simulated = by_share(simulated_shares(spec, candidates[d], result, d));
-    // The route through BTK first, then the diversion through Poti, in both.
+    // The route through BTK first, then the diversion through Poti, in both; the BTK
+    // share about two thirds (docs/routing.md).
     CHECK(assigned[0] == simulated[0]);
     CHECK(assigned[1] == simulated[1]);
+    const double btk_assigned = assigned_shares(assignment, d)[assigned[0]];
+    const double btk_simulated = simulated_shares(spec, candidates[d], result, d)[simulated[0]];
+    CHECK(btk_assigned > 0.6);
+    CHECK(btk_assigned < 0.8);
+    CHECK(btk_simulated > 0.55);
+    CHECK(btk_simulated < 0.8);
     ++compared;
   }
   CHECK(compared == 3);

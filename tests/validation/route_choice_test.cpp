@@ -83,6 +83,34 @@ TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
   }
 }
 
+TEST_CASE("equal-cost paths come fewer steps first; a one-way link is used one way only") {
+  // a-x-y-z (3 x 100 km) and a-w-z (250 + 50 km) cost the same.
+  CorridorBuilder corridor(10.0, 0.0, 10.0);
+  for (const char* id : {"a", "x", "y", "w", "z"}) corridor.node(id);
+  corridor.link("a", "x", 100.0, 50.0);
+  corridor.link("x", "y", 100.0, 50.0);
+  corridor.link("y", "z", 100.0, 50.0);
+  corridor.link("a", "w", 250.0, 50.0);
+  corridor.link("w", "z", 50.0, 50.0);
+  corridor.demand("a", "z", 0.1);
+  corridor.spec().routing.k = 5;
+  SUBCASE("both ways open") {
+    const auto routes = model::plan_routes(corridor.spec())[0];
+    REQUIRE(routes.size() == 2);
+    CHECK(routes[0].cost_usd_per_t == doctest::Approx(routes[1].cost_usd_per_t));
+    CHECK(model::describe(corridor.spec(), routes[0]) == "a > w > z");
+    CHECK(model::describe(corridor.spec(), routes[1]) == "a > x > y > z");
+  }
+  SUBCASE("w-z one way from z to w: only the long way") {
+    auto& w_z = corridor.spec().links[4];
+    std::swap(w_z.from, w_z.to);
+    w_z.oneway = true;
+    const auto routes = model::plan_routes(corridor.spec())[0];
+    REQUIRE(routes.size() == 1);
+    CHECK(model::describe(corridor.spec(), routes[0]) == "a > x > y > z");
+  }
+}
+
 TEST_CASE("cost and CO2 of a route follow its tariffs, emission factors and time") {
   auto corridor = parallel_routes(200.0, 400.0, 0.1);
   auto& spec = corridor.spec();

@@ -38,9 +38,10 @@ struct TimeSplitDays {
 
 // One path between an origin and a destination, as the lots that chose it fared.
 struct RouteResult {
-  std::vector<std::string> path;  // node ids, origin first
-  double share = 0.0;             // of the pair's lots created in the window
-  std::uint64_t chosen_lots = 0;  // created in the window
+  std::vector<std::string> path;   // node ids, origin first
+  std::vector<std::string> links;  // link ids in order: tells parallel links apart
+  double share = 0.0;              // of the pair's lots created in the window
+  std::uint64_t chosen_lots = 0;   // created in the window
   double delivered_t = 0.0;
   std::uint64_t delivered_lots = 0;
   std::optional<TransitDays> transit_days;  // empty if nothing delivered

@@ -38,12 +38,15 @@ struct Route {
 // Raised when a demand entry has no route; `demand` says which.
 class RoutingError : public std::runtime_error {
  public:
-  RoutingError(std::uint32_t demand, const std::string& message)
-      : std::runtime_error(message), demand_(demand) {}
+  RoutingError(std::uint32_t demand, const std::string& message, bool about_shares = false)
+      : std::runtime_error(message), demand_(demand), about_shares_(about_shares) {}
   [[nodiscard]] std::uint32_t demand() const noexcept { return demand_; }
+  // The entry's routes.shares are at fault, not its route.
+  [[nodiscard]] bool about_shares() const noexcept { return about_shares_; }
 
  private:
   std::uint32_t demand_;
+  bool about_shares_;
 };
 
 // Free-flow handling time a lot spends at a node: mean service plus mean dwell.
