@@ -18,6 +18,7 @@
 #include "corridor/experiment/run.hpp"
 #include "corridor/io/assignment_report.hpp"
 #include "corridor/io/atomic_file.hpp"
+#include "corridor/io/graph_export.hpp"
 #include "corridor/io/json_results.hpp"
 #include "corridor/io/route_report.hpp"
 #include "corridor/io/table_report.hpp"
@@ -119,6 +120,27 @@ int assign_command(const std::string& scenario, const std::vector<std::string>& 
   return 0;
 }
 
+struct GraphArguments {
+  std::string scenario;
+  std::vector<std::string> overrides;
+  std::string format = "dot";
+  std::string output;
+};
+
+int graph_command(const GraphArguments& args) {
+  check_output_directory(args.output);
+  const auto spec =
+      corridor::scenario::load_scenario(scenario_or_default(args.scenario), args.overrides);
+  const std::string text =
+      args.format == "geojson" ? corridor::io::to_geojson(spec) : corridor::io::to_dot(spec);
+  if (args.output.empty() || args.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    corridor::io::write_file_atomically(args.output, text);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -171,6 +193,17 @@ int main(int argc, char** argv) {
   assign_app->add_option("--set", assign_overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
+  GraphArguments graph;
+  auto* graph_app =
+      app.add_subcommand("graph", "Export the network for drawing: Graphviz DOT or GeoJSON (QGIS)");
+  graph_app->add_option("scenario", graph.scenario,
+                        "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  graph_app->add_option("--format", graph.format, "dot (default) or geojson")
+      ->check(CLI::IsMember({"dot", "geojson"}));
+  graph_app->add_option("--output,-o", graph.output, "Write to FILE (default: stdout)");
+  graph_app->add_option("--set", graph.overrides, "Override a value, PATH=VALUE")
+      ->allow_extra_args(false);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -187,6 +220,7 @@ int main(int argc, char** argv) {
     if (*run_app) return run_command(run);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);
+    if (*graph_app) return graph_command(graph);
     return validate_command(validate_path, validate_overrides);
   } catch (const UsageError& error) {
     std::fprintf(stderr, "corridor: error: %s\n", error.what());

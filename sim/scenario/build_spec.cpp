@@ -126,6 +126,7 @@ class Builder {
     node.id = text(item, "id");
     if (!register_id(node_index_, node_locations_, node.id, get(item, "id").location, "node"))
       return;
+    node.name = text(item, "name");
     node.kind = parse_kind(text(item, "kind"));
     node.capacity_mtpa = optional_number(item, "capacity_mtpa");
     node.servers = count(item, "servers", 1);

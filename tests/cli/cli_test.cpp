@@ -230,7 +230,7 @@ TEST_CASE("run with no file runs the bundled baseline and prints the summary") {
 
 TEST_CASE("routes lists each demand entry's candidates; bad shares are input errors") {
   const Outcome listed = corridor(
-      "routes scenarios/btk-2023-capacity.yaml --set demand.turkmenbashi-istanbul.routes.k=3");
+      "routes scenarios/btk-before-2025.yaml --set demand.turkmenbashi-istanbul.routes.k=3");
   REQUIRE(listed.exit_code == 0);
   CHECK(listed.out.find("turkmenbashi-istanbul: turkmenbashi -> istanbul") != std::string::npos);
   CHECK(listed.out.find("turkmenbashi > alat > tbilisi > poti > istanbul") != std::string::npos);
@@ -241,7 +241,7 @@ TEST_CASE("routes lists each demand entry's candidates; bad shares are input err
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("error: demand 'a-c'") != std::string::npos);
   const Outcome unbalanced = corridor(
-      "run scenarios/btk-2023-capacity.yaml --set routes.choice=fixed --set routes.k=1 "
+      "run scenarios/btk-before-2025.yaml --set routes.choice=fixed --set routes.k=1 "
       "--set demand.turkmenbashi-istanbul.routes.k=2 "
       "--set demand.turkmenbashi-istanbul.routes.shares=[0.5,0.4]");
   CHECK(unbalanced.exit_code == 2);
@@ -250,11 +250,53 @@ TEST_CASE("routes lists each demand entry's candidates; bad shares are input err
 }
 
 TEST_CASE("assign prints a converged static assignment") {
-  const Outcome outcome = corridor("assign scenarios/btk-2023-capacity.yaml");
+  const Outcome outcome = corridor("assign scenarios/btk-before-2025.yaml");
   REQUIRE(outcome.exit_code == 0);
   CHECK(outcome.out.find("static assignment (Frank-Wolfe): converged") != std::string::npos);
   CHECK(outcome.out.find("node akhalkalaki") != std::string::npos);
   const Outcome broken = corridor("assign scenarios/two-terminal-line.yaml --set routes.k=0");
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find("error: 'k' in routes must be at least 1") != std::string::npos);
+}
+
+TEST_CASE("graph exports the network as GeoJSON and DOT, every node with coordinates") {
+  const Outcome geojson = corridor("graph --format geojson");
+  REQUIRE(geojson.exit_code == 0);
+  const auto json = nlohmann::json::parse(geojson.out);
+  CHECK(json["type"] == "FeatureCollection");
+  int nodes = 0;
+  int links = 0;
+  for (const auto& feature : json["features"]) {
+    const auto& properties = feature["properties"];
+    CAPTURE(properties["id"].get<std::string>());
+    REQUIRE(feature["geometry"].is_object());  // the baseline gives every node coordinates
+    if (properties["feature"] == "node") {
+      ++nodes;
+      CHECK(feature["geometry"]["type"] == "Point");
+      const auto& at = feature["geometry"]["coordinates"];
+      CHECK(at[0].get<double>() > 25.0);  // the corridor lies between 25 and 110 degrees east
+      CHECK(at[0].get<double>() < 110.0);
+      CHECK(at[1].get<double>() > 30.0);
+      CHECK(at[1].get<double>() < 50.0);
+    } else {
+      ++links;
+      CHECK(feature["geometry"]["type"] == "LineString");
+      CHECK(properties["length_km"].get<double>() > 0.0);
+    }
+  }
+  CHECK(nodes == 16);
+  CHECK(links == 18);
+
+  const fs::path file =
+      fs::temp_directory_path() / fmt::format("corridor-graph-{}.dot", ::getpid());
+  const Outcome dot = corridor("graph scenarios/btk-before-2025.yaml -o " + file.string());
+  REQUIRE(dot.exit_code == 0);
+  const std::string text = slurp(file);
+  fs::remove(file);
+  CHECK(text.rfind("digraph \"BTK at 1 Mt/yr", 0) == 0);
+  CHECK(text.find("\"akhalkalaki\" -> \"kars\" [id=\"akhalkalaki-kars\", label=\"rail 105 km\\n1 "
+                  "Mt/yr\"") != std::string::npos);
+  CHECK(text.find("\"poti\" -> \"istanbul\"") != std::string::npos);
+
+  CHECK(corridor("graph --format svg").exit_code == 2);
 }

@@ -144,3 +144,17 @@ TEST_CASE("the documented defaults of costs and emissions are the model's") {
         model::kDefaultValueOfTimeUsdPerTonneHour);
   CHECK(default_of(*routing, "logit_scale_per_usd") == model::RoutingSpec{}.logit_scale_per_usd);
 }
+
+TEST_CASE("every node of every bundled corridor scenario has real coordinates") {
+  for (const auto& path : bundled_scenarios()) {
+    // The abstract M/M/1 line of the queueing tests is no place on a map.
+    if (path.filename() == "two-terminal-line.yaml") continue;
+    CAPTURE(path.filename().string());
+    const auto spec = scenario::load_scenario(path, {});
+    for (const auto& node : spec.nodes) {
+      CAPTURE(node.id);
+      CHECK(node.lat.has_value());
+      CHECK(node.lon.has_value());
+    }
+  }
+}

@@ -148,7 +148,7 @@ TEST_CASE("Frank-Wolfe converges on the baseline network, every entry over up to
 }
 
 TEST_CASE("with BTK binding, assignment and simulation rank the Istanbul routes alike") {
-  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-2023-capacity.yaml";
+  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-before-2025.yaml";
   const auto spec = scenario::load_scenario(path, {});
   const auto candidates = model::plan_routes(spec);
   const auto assignment = analysis::assign(spec, candidates);

@@ -213,7 +213,7 @@ TEST_CASE("adaptive: when the fast route fills, the excess takes the slow one") 
 }
 
 TEST_CASE("with BTK at 1 Mt/yr, adaptive routing sends the excess through the Georgian ports") {
-  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-2023-capacity.yaml";
+  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-before-2025.yaml";
   const auto demand_to_istanbul = [](const model::CorridorSpec& spec) {
     double mtpa = 0.0;
     for (const auto& demand : spec.demand) {

@@ -31,6 +31,7 @@ struct Distribution {
 
 struct NodeSpec {
   std::string id;
+  std::string name;  // display name; empty: the id
   double tariff_usd_per_t = 0.0;  // handling and border fees per tonne passing
   NodeKind kind = NodeKind::terminal;
   std::optional<double> capacity_mtpa;  // total handling capacity; none: handles instantly
