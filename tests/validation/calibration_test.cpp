@@ -1,0 +1,121 @@
+// Calibration: the bundled scenarios against what is known of the corridor. Each range
+// is cited in docs/data-sources.md ("What the baseline reproduces").
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include "corridor/model/simulate.hpp"
+#include "corridor/scenario/load.hpp"
+#include "support/corridor_builder.hpp"
+
+using namespace corridor;
+using corridor::testing::link_result;
+using corridor::testing::node_result;
+
+namespace {
+
+model::RunResult run_bundled(const std::string& file, std::vector<std::string> overrides = {}) {
+  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios" / file;
+  const auto spec = scenario::load_scenario(path, overrides);
+  return model::simulate(spec, model::RunOptions{spec.seed, 0});
+}
+
+const model::OdResult& od_of(const model::RunResult& result, const std::string& origin,
+                             const std::string& destination) {
+  for (const auto& od : result.od) {
+    if (od.origin == origin && od.destination == destination) return od;
+  }
+  throw std::out_of_range(origin + " -> " + destination);
+}
+
+double delivered_mtpa(const model::RunResult& result) {
+  double t = 0.0;
+  for (const auto& od : result.od) t += od.delivered_t;
+  return t / 1e6 / ((result.horizon_days - result.warmup_days) / 365.0);
+}
+
+}  // namespace
+
+TEST_CASE("baseline: a Xi'an-Baku block train arrives in under 12 days") {
+  const auto result = run_bundled("middle-corridor-2025.yaml");
+  const auto& od = od_of(result, "xian", "baku");
+  REQUIRE(od.transit_days);
+  CHECK(od.transit_days->max < 12.0);  // the seed article; [V9]: 11-12 days
+  CHECK(od.transit_days->mean > 8.0);  // and no faster than China-Azerbaijan's 8-10 days [V8]
+}
+
+TEST_CASE("baseline: throughput within the reported 2024-2025 volumes") {
+  const auto result = run_bundled("middle-corridor-2025.yaml");
+  // The corridor: 4.5 Mt in 2024, 5.2 Mt forecast for 2025 [V1][V2][V3].
+  CHECK(delivered_mtpa(result) > 4.5);
+  CHECK(delivered_mtpa(result) < 5.3);
+  // Main nodes carry the corridor's share of what they handle in all, so no more than it.
+  CHECK(node_result(result, "alat").throughput_mtpa < 7.6);  // 7.6 Mt handled in 2024 [A2]
+  CHECK(node_result(result, "poti").throughput_mtpa < 545297 * 14 / 1e6);     // TEU 2024 [G4]
+  CHECK(node_result(result, "khorgos").throughput_mtpa < 372000 * 14 / 1e6);  // TEU 2025 [K15]
+  CHECK(node_result(result, "aktau").throughput_mtpa < 11.0);                 // >11 Mt (2024) [K5]
+  // BTK under its 5 Mt/yr [T1].
+  CHECK(link_result(result, "akhalkalaki-kars").throughput_mtpa < 5.0);
+}
+
+TEST_CASE("BTK carries at most its capacity: 1 Mt/yr before 2025, 5 Mt/yr after") {
+  SUBCASE("before 2025") {
+    const auto result = run_bundled("btk-before-2025.yaml");
+    CHECK(link_result(result, "akhalkalaki-kars").throughput_mtpa <= 1.0 * 1.01);
+  }
+  SUBCASE("before 2025, with every Istanbul lot kept on BTK: it carries 1 Mt/yr, the rest waits") {
+    const auto result = run_bundled("btk-before-2025.yaml", {"routes.choice=shortest"});
+    CHECK(link_result(result, "akhalkalaki-kars").throughput_mtpa ==
+          doctest::Approx(1.0).epsilon(0.05));
+    CHECK(result.totals.in_system_lots > 10000);  // nothing vanishes: it queues
+    CHECK(result.totals.generated_lots ==
+          result.totals.delivered_lots + result.totals.in_system_lots);
+  }
+  SUBCASE("today, with 5 Mt/yr more from Baku to Istanbul: 5 Mt/yr, the rest waits") {
+    const auto path =
+        std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/middle-corridor-2025.yaml";
+    auto spec = scenario::load_scenario(path, {"scenario.horizon_days=200"});
+    model::DemandSpec extra;
+    extra.id = "baku-istanbul";
+    for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
+      if (spec.nodes[i].id == "baku") extra.origin = i;
+      if (spec.nodes[i].id == "istanbul") extra.destination = i;
+    }
+    extra.volume_mtpa = 5.0;
+    spec.demand.push_back(extra);
+    const auto result = model::simulate(spec, model::RunOptions{spec.seed, 0});
+    CHECK(link_result(result, "akhalkalaki-kars").throughput_mtpa ==
+          doctest::Approx(5.0).epsilon(0.02));
+    CHECK(link_result(result, "akhalkalaki-kars").throughput_mtpa <= 5.0 * 1.01);
+    CHECK(result.totals.generated_lots ==
+          result.totals.delivered_lots + result.totals.in_system_lots);
+  }
+}
+
+TEST_CASE("zangezur: from its opening, the new line takes Istanbul cargo off BTK") {
+  const auto baseline = run_bundled("middle-corridor-2025.yaml");
+  const auto result = run_bundled("zangezur.yaml");
+  const double window_days = result.horizon_days - result.warmup_days;
+  const double open_fraction = (result.horizon_days - 182.5) / window_days;
+  double chosen = 0.0;
+  double via_zangezur = 0.0;
+  for (const auto& od : result.od) {
+    if (od.destination != "istanbul") continue;
+    for (const auto& route : od.routes) {
+      chosen += static_cast<double>(route.chosen_lots);
+      const bool zangezur =
+          std::find(route.path.begin(), route.path.end(), "sadarak") != route.path.end();
+      if (zangezur) via_zangezur += static_cast<double>(route.chosen_lots);
+    }
+  }
+  // Closed before mid-year, so at most the open part of the window; cheaper after it.
+  CHECK(via_zangezur / chosen > 0.5 * open_fraction);
+  CHECK(via_zangezur / chosen <= open_fraction + 0.02);
+  CHECK(node_result(result, "akhalkalaki").throughput_mtpa <
+        0.75 * node_result(baseline, "akhalkalaki").throughput_mtpa);
+  CHECK(node_result(result, "akhalkalaki").mean_queue_lots <
+        node_result(baseline, "akhalkalaki").mean_queue_lots);
+}
