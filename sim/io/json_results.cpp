@@ -90,7 +90,8 @@ std::string to_json(const model::RunResult& result) {
                                  {"throughput_t", link.throughput_t},
                                  {"throughput_mtpa", link.throughput_mtpa},
                                  {"utilization", optional(link.utilization)},
-                                 {"departures", link.departures}});
+                                 {"departures", link.departures},
+                                 {"closed_days", link.closed_days}});
   }
   root["bottlenecks"] = Json::array();
   for (const auto& bottleneck : analysis::rank_bottlenecks(result, 5)) {

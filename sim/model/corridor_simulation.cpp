@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
+
+#include "corridor/model/storm_season.hpp"
 
 namespace corridor::model {
 
@@ -111,9 +114,14 @@ void CorridorSimulation::operator()(const engine::Event& event) {
       break;
     case kClosureStart: {
       const LinkClosure& closure = spec_.closures[event.target];
-      LinkState& link = links_[closure.link];
-      // Departures re-check the closure when they fall due, so no end event is needed.
-      link.closed_until_h = std::max(link.closed_until_h, now() + closure.for_days * 24.0);
+      close_link(closure.link, now() + closure.for_days * 24.0);
+      break;
+    }
+    case kStormStart: {
+      const double duration_h = std::bit_cast<double>(event.payload);
+      for (const std::uint32_t link : spec_.storms[event.target].links) {
+        close_link(link, now() + duration_h);
+      }
       break;
     }
     case kWarmupEnd:
@@ -138,6 +146,7 @@ void CorridorSimulation::schedule_initial_events() {
   for (std::uint32_t i = 0; i < spec_.closures.size(); ++i) {
     sim_.schedule_at(spec_.closures[i].at_day * 24.0, kClosureStart, i);
   }
+  schedule_storms();
   sim_.schedule_at(0.0, kStartVehicles);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     const double first_h = spec_.demand[d].arrivals == ArrivalPattern::poisson
@@ -145,6 +154,31 @@ void CorridorSimulation::schedule_initial_events() {
                                : arrival_mean_gap_h_[d];
     sim_.schedule_at(first_h, kLotArrival, d);
   }
+}
+
+// Storms are drawn up front from each storm's own stream: onsets, then durations.
+void CorridorSimulation::schedule_storms() {
+  for (std::uint32_t s = 0; s < spec_.storms.size(); ++s) {
+    const StormSpec& storm = spec_.storms[s];
+    engine::RandomStream rng(options_.seed, options_.replication, "storm/" + storm.id);
+    const std::vector<double> onsets = storm_onsets_days(storm, spec_.horizon_days, rng);
+    const engine::DurationDistribution duration(storm.duration_h.kind, storm.duration_h.mean,
+                                                storm.duration_h.cv);
+    for (const double day : onsets) {
+      sim_.schedule_at(day * 24.0, kStormStart, s,
+                       std::bit_cast<std::uint64_t>(duration.draw(rng)));
+    }
+  }
+}
+
+// Closes a link until `until_h` (a later end wins). Departures re-check the closure when
+// they fall due, so no end event is needed. The closed time counted for the results is
+// the union of closures, inside the window.
+void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
+  LinkState& link = links_[link_index];
+  const double from_h = std::max({now(), link.closed_until_h, window_start_h_});
+  link.closed_in_window_h += std::max(0.0, std::min(until_h, horizon_h_) - from_h);
+  link.closed_until_h = std::max(link.closed_until_h, until_h);
 }
 
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
@@ -360,6 +394,7 @@ RunResult CorridorSimulation::collect_results() const {
           static_cast<double>(busiest_lots) * spec_.lot_t / window_h / fleet_t_per_h;
       row.utilization = std::max(row.utilization.value_or(0.0), fleet_utilization);
     }
+    row.closed_days = links_[i].closed_in_window_h / 24.0;
     result.links.push_back(std::move(row));
   }
   return result;

@@ -36,6 +36,7 @@ enum EventKind : std::uint32_t {
   kVehicleUnloaded,  // target: vehicle
   kCapacityChange,   // target: index into spec.capacity_changes
   kClosureStart,     // target: index into spec.closures
+  kStormStart,       // target: index into spec.storms, payload: duration in hours (bits)
   kWarmupEnd,
   kStartVehicles,  // fleets open for loading, after any day-0 changes
 };
@@ -114,6 +115,7 @@ struct DirectionState {
 
 struct LinkState {
   double closed_until_h = 0.0;
+  double closed_in_window_h = 0.0;
   TimeAverage capacity_t_per_h;  // 0 while uncapped; its integral is the capped capacity
 };
 
@@ -159,6 +161,8 @@ class CorridorSimulation {
   void on_lot_arrival(std::uint32_t demand);
   void on_warmup_end();
   void on_capacity_change(const CapacityChange& change);
+  void schedule_storms();
+  void close_link(std::uint32_t link, double until_h);
   std::uint32_t new_lot(std::uint32_t demand);
   // Closes the lot's current phase at now() and opens `phase`. Inline: every handler
   // calls it, from three source files.

@@ -63,6 +63,16 @@ model::DistributionKind parse_distribution(const std::string& text) {
   return model::DistributionKind::deterministic;
 }
 
+// A `duration` value: hours, or {dist, mean_h, cv}.
+model::Distribution duration(const Value& value) {
+  if (value.is_mapping()) {
+    return model::Distribution{parse_distribution(text(value, "dist")),
+                               number(value, "mean_h", 0.0), number(value, "cv", 0.0)};
+  }
+  return model::Distribution{model::DistributionKind::deterministic,
+                             parse_number(value.scalar).value_or(0.0), 0.0};
+}
+
 class Builder {
  public:
   Builder(const Value& root, std::vector<Diagnostic>& diagnostics)
@@ -85,6 +95,7 @@ class Builder {
     for (const Value& item : get(network, "links").items) add_link(item);
     for (const Value& item : get(root_, "demand").items) add_demand(item);
     for (const Value& item : get(root_, "events").items) add_event(item);
+    for (const Value& item : get(root_, "storms").items) add_storm(item);
     read_routing(get(root_, "routes"));
     read_modes(get(root_, "modes"));
     check_servers_have_capacity();
@@ -137,14 +148,7 @@ class Builder {
       node.service = parse_distribution(text(service, "dist"));
       node.service_cv = number(service, "cv", 0.0);
     }
-    const Value& dwell = get(item, "dwell_h");
-    if (dwell.is_scalar()) {
-      node.dwell_h = model::Distribution{model::DistributionKind::deterministic,
-                                         parse_number(dwell.scalar).value_or(0.0), 0.0};
-    } else if (dwell.is_mapping()) {
-      node.dwell_h = model::Distribution{parse_distribution(text(dwell, "dist")),
-                                         number(dwell, "mean_h", 0.0), number(dwell, "cv", 0.0)};
-    }
+    if (has(item, "dwell_h")) node.dwell_h = duration(get(item, "dwell_h"));
     if (has(item, "storage_lots")) node.storage_lots = count(item, "storage_lots", 1);
     if ((has(item, "servers") || has(item, "service")) && !node.capacity_mtpa) {
       // Allowed if a dated `set` gives the node a capacity later; checked after events.
@@ -278,6 +282,27 @@ class Builder {
     spec_.closures.push_back(closure);
   }
 
+  void add_storm(const Value& item) {
+    model::StormSpec storm;
+    storm.id = text(item, "id");
+    if (!register_id(storm_index_, storm_locations_, storm.id, get(item, "id").location, "storm")) {
+      return;
+    }
+    for (const Value& link : get(item, "links").items) {
+      storm.links.push_back(resolve(link_index_, link, "link"));
+    }
+    if (storm.links.empty()) error(get(item, "links").location, "a storm needs at least one link");
+    const Value& season = get(item, "season");
+    storm.season_from_day = number(season, "from_day", 0.0);
+    storm.season_to_day = number(season, "to_day", 365.0);
+    if (has(item, "season") && storm.season_from_day == storm.season_to_day) {
+      error(season.location, "a season needs from_day and to_day to differ");
+    }
+    storm.per_season = number(item, "per_season", 0.0);
+    storm.duration_h = duration(get(item, "duration_h"));
+    spec_.storms.push_back(std::move(storm));
+  }
+
   void read_routing(const Value& routing) {
     model::RoutingSpec& spec = spec_.routing;
     const std::string choice = text(routing, "choice");
@@ -366,9 +391,10 @@ class Builder {
   const Value& root_;
   std::vector<Diagnostic>& diagnostics_;
   model::CorridorSpec spec_;
-  std::map<std::string, std::uint32_t> node_index_, vehicle_index_, link_index_, demand_index_;
+  std::map<std::string, std::uint32_t> node_index_, vehicle_index_, link_index_, demand_index_,
+      storm_index_;
   std::vector<SourceLocation> node_locations_, vehicle_locations_, link_locations_,
-      demand_locations_;
+      demand_locations_, storm_locations_;
   std::vector<const Value*> demand_items_;
   std::vector<std::pair<std::uint32_t, SourceLocation>> uncapacitated_with_servers_;
 };

@@ -146,22 +146,21 @@ const Record& road_costs_record() {
 }
 
 const Record& modes_record() {
-  static const Record instance{
-      "modes",
-      {
-          Field{.name = "rail",
-                .type = record,
-                .record = &rail_costs_record(),
-                .help = "Rail links' defaults."},
-          Field{.name = "sea",
-                .type = record,
-                .record = &sea_costs_record(),
-                .help = "Sea links' defaults."},
-          Field{.name = "road",
-                .type = record,
-                .record = &road_costs_record(),
-                .help = "Road links' defaults."},
-      }};
+  static const Record instance{"modes",
+                               {
+                                   Field{.name = "rail",
+                                         .type = record,
+                                         .record = &rail_costs_record(),
+                                         .help = "Rail links' defaults."},
+                                   Field{.name = "sea",
+                                         .type = record,
+                                         .record = &sea_costs_record(),
+                                         .help = "Sea links' defaults."},
+                                   Field{.name = "road",
+                                         .type = record,
+                                         .record = &road_costs_record(),
+                                         .help = "Road links' defaults."},
+                               }};
   return instance;
 }
 
@@ -432,6 +431,53 @@ const Record& event_record() {
   return instance;
 }
 
+const Record& season_record() {
+  static const Record instance{
+      "season",
+      {
+          Field{.name = "from_day",
+                .type = number,
+                .required = true,
+                .min = 0.0,
+                .max = 365.0,
+                .help = "Day of the year the season starts (0: 1 January)."},
+          Field{.name = "to_day",
+                .type = number,
+                .required = true,
+                .min = 0.0,
+                .max = 365.0,
+                .help = "Day of the year it ends; smaller than from_day: over the new year."},
+      }};
+  return instance;
+}
+
+const Record& storm_record() {
+  static const Record instance{
+      "storm",
+      {
+          id_field("Names the storm's random stream."),
+          Field{.name = "links",
+                .type = identifiers,
+                .required = true,
+                .help = "Link ids every storm closes (both directions)."},
+          Field{.name = "season",
+                .type = record,
+                .record = &season_record(),
+                .help = "When in the year storms come; absent: all year."},
+          Field{.name = "per_season",
+                .type = number,
+                .required = true,
+                .min = 0.0,
+                .max = 1000.0,
+                .help = "Expected storms in one season, arriving as a Poisson process."},
+          Field{.name = "duration_h",
+                .type = duration,
+                .required = true,
+                .help = "How long each storm keeps the links closed."},
+      }};
+  return instance;
+}
+
 const Record& root_record() {
   static const Record instance{
       "root",
@@ -473,6 +519,10 @@ const Record& root_record() {
                 .type = record_list,
                 .record = &event_record(),
                 .help = "Dated capacity changes and closures."},
+          Field{.name = "storms",
+                .type = record_list,
+                .record = &storm_record(),
+                .help = "Closures at random: storms in a season."},
           Field{.name = "routes",
                 .type = record,
                 .record = &routing_record(),

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "support/corridor_builder.hpp"
 
 using namespace corridor;
@@ -213,4 +215,35 @@ TEST_CASE("a long queue for a yard drains without deep recursion") {
   CHECK(result.totals.delivered_lots > 2'000'000);
   CHECK(result.totals.generated_lots ==
         result.totals.delivered_lots + result.totals.in_system_lots);
+}
+
+TEST_CASE("storms close a link for the union of their durations, only in season") {
+  // Poisson onsets at rate lambda in a season of L days, each closing for D days: the
+  // expected closed time a year, tails past the season's end included, is
+  // (L - D)(1 - e^-lD) + 2D - 2(1 - e^-lD)/l. Here L = 100, 20 storms, D = 3: 45.25 days.
+  constexpr double kYears = 400.0;
+  CorridorBuilder corridor(365.0 * kYears, 0.0, 10.0);
+  corridor.node("a");
+  corridor.node("b");
+  corridor.link("a", "b", 100.0, 50.0);
+  corridor.demand("a", "b", 0.002);
+  model::StormSpec storm;
+  storm.id = "gales";
+  storm.links = {0};
+  storm.season_from_day = 10.0;
+  storm.season_to_day = 110.0;
+  storm.per_season = 20.0;
+  storm.duration_h = model::Distribution{model::DistributionKind::deterministic, 72.0, 0.0};
+  corridor.spec().storms.push_back(storm);
+  const auto result = corridor.run();
+  const double rate = 20.0 / 100.0;
+  const double covered = 1.0 - std::exp(-rate * 3.0);
+  const double expected_days = (100.0 - 3.0) * covered + 2.0 * 3.0 - 2.0 * covered / rate;
+  // The closed days of one season vary with a standard deviation of 8.3 (20,000 seasons
+  // of the same process drawn apart from the model); four standard errors over 400
+  // seasons is 1.7 days.
+  CHECK(link_result(result, "a-b").closed_days / kYears ==
+        doctest::Approx(expected_days).epsilon(1.7 / expected_days));
+  // Nothing leaves while closed: some lot met a whole storm.
+  CHECK(result.od[0].transit_days->max > 3.0);
 }

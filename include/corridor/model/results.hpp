@@ -81,6 +81,7 @@ struct LinkResult {
   // direction's throughput over the fleet's shuttle capacity). Empty if neither exists.
   std::optional<double> utilization;
   std::uint64_t departures = 0;
+  double closed_days = 0.0;  // in the window, by dated closures and storms
 };
 
 struct RunResult {

@@ -31,7 +31,7 @@ struct Distribution {
 
 struct NodeSpec {
   std::string id;
-  std::string name;  // display name; empty: the id
+  std::string name;               // display name; empty: the id
   double tariff_usd_per_t = 0.0;  // handling and border fees per tonne passing
   NodeKind kind = NodeKind::terminal;
   std::optional<double> capacity_mtpa;  // total handling capacity; none: handles instantly
@@ -124,6 +124,17 @@ struct LinkClosure {
   double for_days = 0.0;
 };
 
+// Closures that come at random: storms arriving as a Poisson process within a season of
+// every year, each closing all of `links` for a random time. Day 0 is 1 January.
+struct StormSpec {
+  std::string id;                    // names its random stream, storm/ID
+  std::vector<std::uint32_t> links;  // link indices
+  double season_from_day = 0.0;      // day of the year the season starts, [0, 365)
+  double season_to_day = 365.0;      // day it ends; below season_from_day: over the new year
+  double per_season = 0.0;           // expected storms in one season
+  Distribution duration_h;           // how long each keeps the links closed
+};
+
 struct CorridorSpec {
   std::string name;
   double horizon_days = 365.0;
@@ -136,6 +147,7 @@ struct CorridorSpec {
   std::vector<DemandSpec> demand;
   std::vector<CapacityChange> capacity_changes;
   std::vector<LinkClosure> closures;
+  std::vector<StormSpec> storms;
   RoutingSpec routing;
   ModeCosts mode_costs[3] = {kDefaultRailCosts, kDefaultSeaCosts, kDefaultRoadCosts};  // by Mode
 
