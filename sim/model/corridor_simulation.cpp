@@ -6,6 +6,7 @@
 #include <bit>
 #include <stdexcept>
 
+#include "corridor/model/demand_profile.hpp"
 #include "corridor/model/storm_season.hpp"
 
 namespace corridor::model {
@@ -30,6 +31,7 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
     arrival_rngs_.emplace_back(options_.seed, options_.replication, "demand/" + demand.id);
     const double lots_per_h = tonnes_per_hour(demand.volume_mtpa) / spec_.lot_t;
     arrival_mean_gap_h_.push_back(1.0 / lots_per_h);
+    arrival_max_factor_.push_back(max_rate_factor(demand, spec_.horizon_days));
     // Demand entries with the same origin and destination share one result row.
     auto same_pair = [&](const OdState& od) {
       return od.origin == demand.origin && od.destination == demand.destination;
@@ -149,10 +151,30 @@ void CorridorSimulation::schedule_initial_events() {
   schedule_storms();
   sim_.schedule_at(0.0, kStartVehicles);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
-    const double first_h = spec_.demand[d].arrivals == ArrivalPattern::poisson
-                               ? arrival_rngs_[d].exponential(arrival_mean_gap_h_[d])
-                               : arrival_mean_gap_h_[d];
-    sim_.schedule_at(first_h, kLotArrival, d);
+    sim_.schedule_at(next_arrival_h(d, 0.0), kLotArrival, d);
+  }
+}
+
+// The entry's next lot after `after_h`. A varying rate is drawn by thinning: candidates
+// at the highest rate the run reaches, each kept with the rate's share of it then.
+// Evenly spaced lots take the gap of the rate at the last lot.
+double CorridorSimulation::next_arrival_h(std::uint32_t demand, double after_h) {
+  const DemandSpec& spec = spec_.demand[demand];
+  engine::RandomStream& rng = arrival_rngs_[demand];
+  const double mean_gap_h = arrival_mean_gap_h_[demand];
+  if (!rate_varies(spec)) {
+    return after_h +
+           (spec.arrivals == ArrivalPattern::poisson ? rng.exponential(mean_gap_h) : mean_gap_h);
+  }
+  if (spec.arrivals == ArrivalPattern::regular) {
+    return after_h + mean_gap_h / rate_factor(spec, after_h / 24.0);
+  }
+  const double max_factor = arrival_max_factor_[demand];
+  double at_h = after_h;
+  for (;;) {
+    at_h += rng.exponential(mean_gap_h / max_factor);
+    if (at_h > horizon_h_) return at_h;  // never runs
+    if (rng.uniform_open01() * max_factor < rate_factor(spec, at_h / 24.0)) return at_h;
   }
 }
 
@@ -182,10 +204,7 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
 }
 
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
-  const double gap_h = spec_.demand[demand].arrivals == ArrivalPattern::poisson
-                           ? arrival_rngs_[demand].exponential(arrival_mean_gap_h_[demand])
-                           : arrival_mean_gap_h_[demand];
-  sim_.schedule_in(gap_h, kLotArrival, demand);
+  sim_.schedule_at(next_arrival_h(demand, now()), kLotArrival, demand);
   const std::uint32_t lot_id = new_lot(demand);
   lots_[lot_id].route = choose_route(demand);
   const std::uint32_t origin = spec_.demand[demand].origin;

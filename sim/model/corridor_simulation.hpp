@@ -159,6 +159,7 @@ class CorridorSimulation {
   // corridor_simulation.cpp
   void schedule_initial_events();
   void on_lot_arrival(std::uint32_t demand);
+  [[nodiscard]] double next_arrival_h(std::uint32_t demand, double after_h);
   void on_warmup_end();
   void on_capacity_change(const CapacityChange& change);
   void schedule_storms();
@@ -245,7 +246,8 @@ class CorridorSimulation {
   std::vector<std::uint32_t> free_vehicles_;  // unlimited-stock vehicles ready for reuse
   std::vector<std::uint32_t> unloading_;      // scratch: lots leaving a vehicle
   std::vector<engine::RandomStream> arrival_rngs_;
-  std::vector<double> arrival_mean_gap_h_;
+  std::vector<double> arrival_mean_gap_h_;  // at volume_mtpa, before growth and season
+  std::vector<double> arrival_max_factor_;  // for thinning a varying rate
   std::vector<std::uint32_t> od_of_demand_;
   std::vector<OdState> od_;
 

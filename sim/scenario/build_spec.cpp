@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "corridor/model/demand_profile.hpp"
 #include "corridor/model/routing.hpp"
 #include "validate.hpp"
 
@@ -229,6 +230,24 @@ class Builder {
                                                           : model::ArrivalPattern::poisson;
     for (const Value& stop : get(item, "via").items)
       demand.via.push_back(resolve(node_index_, stop, "node"));
+    demand.growth_pct_per_year = number(item, "growth_pct_per_year", 0.0);
+    const Value& seasonality = get(item, "seasonality");
+    if (seasonality.is_sequence()) {
+      if (seasonality.items.size() != 12) {
+        error(seasonality.location,
+              fmt::format("seasonality needs 12 monthly factors, January first; got {}",
+                          seasonality.items.size()));
+      } else {
+        // Scaled so that a year at these factors carries volume_mtpa.
+        constexpr double kMonthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        double weighted = 0.0;
+        for (std::size_t m = 0; m < 12; ++m) {
+          demand.month_factors.push_back(parse_number(seasonality.items[m].scalar).value_or(1.0));
+          weighted += demand.month_factors[m] * kMonthDays[m] / 365.0;
+        }
+        for (double& factor : demand.month_factors) factor /= weighted;
+      }
+    }
     const Value& routes = get(item, "routes");
     if (has(routes, "k")) demand.k = count(routes, "k", 1);
     for (const Value& share : get(routes, "shares").items) {
@@ -341,7 +360,8 @@ class Builder {
   void check_size() {
     double lots = 0.0;
     for (const auto& demand : spec_.demand) {
-      lots += model::tonnes_per_hour(demand.volume_mtpa) * spec_.horizon_days * 24.0 / spec_.lot_t;
+      lots += model::tonnes_per_hour(demand.volume_mtpa) * spec_.horizon_days * 24.0 / spec_.lot_t *
+              model::mean_rate_factor(demand, spec_.horizon_days);
     }
     if (lots > kMaxLotsPerRun) {
       error(get(get(root_, "cargo"), "lot_t").location,
