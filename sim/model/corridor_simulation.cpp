@@ -401,17 +401,18 @@ RunResult CorridorSimulation::collect_results() const {
     row.throughput_mtpa = annualise(row.throughput_t);
     // Utilization of the binding constraint: the larger of traffic over the departure cap
     // (only traffic that left while a cap applied, over the cap integrated over time) and
-    // traffic over the fleet's shuttle capacity.
+    // traffic over what the vehicles can carry (a fleet's shuttles, or unlimited stock's
+    // loading positions).
     const double capped_capacity_t =
         links_[i].capacity_t_per_h.mean(window_start_h_, horizon_h_) * window_h;
     if (capped_capacity_t > 0.0) {
       row.utilization = static_cast<double>(busiest_capped_lots) * spec_.lot_t / capped_capacity_t;
     }
-    const double fleet_t_per_h = fleet_capacity_t_per_h(i);
-    if (fleet_t_per_h > 0.0) {
-      const double fleet_utilization =
-          static_cast<double>(busiest_lots) * spec_.lot_t / window_h / fleet_t_per_h;
-      row.utilization = std::max(row.utilization.value_or(0.0), fleet_utilization);
+    const double vehicle_t_per_h = vehicle_capacity_t_per_h(i);
+    if (vehicle_t_per_h > 0.0) {
+      const double vehicle_utilization =
+          static_cast<double>(busiest_lots) * spec_.lot_t / window_h / vehicle_t_per_h;
+      row.utilization = std::max(row.utilization.value_or(0.0), vehicle_utilization);
     }
     row.closed_days = links_[i].closed_in_window_h / 24.0;
     result.links.push_back(std::move(row));

@@ -208,7 +208,7 @@ class CorridorSimulation {
   std::uint32_t new_vehicle(std::uint32_t direction);
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;
-  [[nodiscard]] double fleet_capacity_t_per_h(std::uint32_t link) const;
+  [[nodiscard]] double vehicle_capacity_t_per_h(std::uint32_t link) const;
   void count_departure(DirectionState& direction, std::size_t lots);
 
   [[nodiscard]] double now() const { return sim_.now(); }

@@ -49,13 +49,19 @@ void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capa
   links_[link_index].capacity_t_per_h.set(now(), tonnes_per_hour(capacity_mtpa));
 }
 
-// Per-direction carrying capacity of a fleet shuttling with full loads and no holds.
-double CorridorSimulation::fleet_capacity_t_per_h(std::uint32_t link_index) const {
+// Per-direction carrying capacity of the link's vehicles with full loads and no holds:
+// a fleet shuttling end to end, or unlimited stock limited by its loading positions.
+// Zero when nothing limits it (no vehicle, or unlimited stock that loads in no time).
+double CorridorSimulation::vehicle_capacity_t_per_h(std::uint32_t link_index) const {
   const LinkSpec& link = spec_.links[link_index];
-  if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) return 0.0;
+  if (link.vehicle == kNone) return 0.0;
   const VehicleSpec& vehicle = spec_.vehicles[link.vehicle];
+  const double load_t = vehicle.capacity_lots * spec_.lot_t;
+  if (!vehicle.fleet) {
+    return vehicle.load_h > 0.0 ? vehicle.loading_positions * load_t / vehicle.load_h : 0.0;
+  }
   const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
-  return static_cast<double>(*vehicle.fleet) * vehicle.capacity_lots * spec_.lot_t / round_trip_h;
+  return static_cast<double>(*vehicle.fleet) * load_t / round_trip_h;
 }
 
 void CorridorSimulation::count_departure(DirectionState& direction, std::size_t lots) {
@@ -184,27 +190,34 @@ void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
 }
 
 // Boards waiting lots onto the vehicles at this end, the longest-waiting first, opening
-// one if the link has unlimited stock, and lets the first leave if it is due; repeats
-// while vehicles leave. Vehicles at a quay wait side by side, each on its own hold clock
-// from when it arrived. A loop, not recursion: after a long closure, a backlog may
-// fill millions of vehicles at one instant.
+// more while lots wait and a loading position is free if the link has unlimited stock,
+// and lets the first leave if it is due; repeats while vehicles leave. Vehicles at a
+// quay wait side by side, each on its own hold clock from when it arrived. A loop, not
+// recursion: after a long closure, a backlog may fill millions of vehicles at one instant.
 void CorridorSimulation::pump_vehicles(std::uint32_t direction_index) {
   const VehicleSpec* spec = vehicle_of(direction_index);
   if (spec == nullptr) return;
   DirectionState& direction = directions_[direction_index];
+  const auto fill = [&](std::uint32_t vehicle_id) {
+    std::vector<std::uint32_t>& aboard = vehicles_[vehicle_id].lots;
+    while (!direction.waiting.empty() && aboard.size() < spec->capacity_lots) {
+      aboard.push_back(direction.waiting.front());
+      direction.waiting.pop_front();
+    }
+  };
   for (;;) {
-    if (direction.quay.empty()) {
-      if (spec->fleet || direction.waiting.empty()) return;
-      direction.quay.push_back(new_vehicle(direction_index));
-    }
     for (std::size_t i = 0; i < direction.quay.size() && !direction.waiting.empty(); ++i) {
-      Vehicle& vehicle = vehicles_[direction.quay[i]];
-      while (!direction.waiting.empty() && vehicle.lots.size() < spec->capacity_lots) {
-        vehicle.lots.push_back(direction.waiting.front());
-        direction.waiting.pop_front();
-      }
+      fill(direction.quay[i]);
     }
-    if (!try_depart(direction.quay.front())) return;
+    // Every vehicle at the quay is full once lots still wait, so a new one opens behind
+    // them: vehicles leave in the order they opened.
+    while (!spec->fleet && !direction.waiting.empty() &&
+           direction.quay.size() < spec->loading_positions) {
+      const std::uint32_t vehicle_id = new_vehicle(direction_index);
+      direction.quay.push_back(vehicle_id);
+      fill(vehicle_id);
+    }
+    if (direction.quay.empty() || !try_depart(direction.quay.front())) return;
   }
 }
 

@@ -176,6 +176,13 @@ class Builder {
     vehicle.load_h = number(item, "load_h", 0.0);
     vehicle.unload_h = number(item, "unload_h", 0.0);
     if (has(item, "fleet")) vehicle.fleet = count(item, "fleet", 1);
+    vehicle.loading_positions = count(item, "loading_positions", 1);
+    if (vehicle.fleet && has(item, "loading_positions")) {
+      error(get(item, "loading_positions").location,
+            fmt::format("'loading_positions' in vehicle '{}' applies only without a fleet: a "
+                        "fleet's vehicles already load side by side",
+                        vehicle.id));
+    }
     spec_.vehicles.push_back(std::move(vehicle));
   }
 

@@ -107,6 +107,13 @@ const Record& vehicle_record() {
                 .max = 10000.0,
                 .help = "Vehicles shuttling on each link that names this vehicle; absent: "
                         "unlimited stock."},
+          Field{.name = "loading_positions",
+                .type = integer,
+                .default_text = "1",
+                .min = 1.0,
+                .max = 1000.0,
+                .help = "Without a fleet: vehicles that can load at once at each end of a "
+                        "link (tracks or berths); a new one opens when all loading are full."},
           Field{.name = "description", .type = text, .help = "Free text for readers."},
       }};
   return instance;

@@ -91,6 +91,9 @@ TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
        "default-id-collision.yaml:14:5: error: this demand entry's default id 'a-b-c' "
        "(ORIGIN-DESTINATION) is already taken"},
       {"endless-shuttle.yaml", "endless-shuttle.yaml:8:7: error: fleets would make about"},
+      {"loading-positions-with-fleet.yaml",
+       "loading-positions-with-fleet.yaml:12:76: error: 'loading_positions' in vehicle 'ferry' "
+       "applies only without a fleet"},
   };
   const fs::path directory = fs::path(CORRIDOR_SOURCE_DIR) / "tests/bad-input";
   for (const Case& c : cases) {

@@ -151,3 +151,62 @@ TEST_CASE("digital-customs: shorter, steadier border dwell makes Xi'an-Baku fast
   CHECK(digital.transit_days->p95 - digital.transit_days->p50 <
         baseline.transit_days->p95 - baseline.transit_days->p50);
 }
+
+namespace {
+
+// Delivered Mt/yr, split into cargo for Istanbul (which must cross BTK) and the rest.
+struct DeliveredSplit {
+  double istanbul_mtpa = 0.0;
+  double other_mtpa = 0.0;
+};
+
+DeliveredSplit delivered_split(const model::RunResult& result) {
+  const double years = (result.horizon_days - result.warmup_days) / 365.0;
+  DeliveredSplit split;
+  for (const auto& od : result.od) {
+    (od.destination == "istanbul" ? split.istanbul_mtpa : split.other_mtpa) +=
+        od.delivered_t / 1e6 / years;
+  }
+  return split;
+}
+
+}  // namespace
+
+TEST_CASE("demand-2030: Alat's expansion delivers more where Alat binds, nothing where else") {
+  const auto without = run_bundled("demand-2030.yaml");
+  const auto with = run_bundled("demand-2030-alat-25mt.yaml");
+  for (const auto* result : {&without, &with}) {
+    CHECK(result->totals.generated_lots ==
+          result->totals.delivered_lots + result->totals.in_system_lots);
+    // BTK binds in both: 5 Mt/yr [T1], whatever Alat passes.
+    CHECK(link_result(*result, "akhalkalaki-kars").throughput_mtpa ==
+          doctest::Approx(5.0).epsilon(0.01));
+  }
+  // Without the expansion Alat is full: it passes its 15 Mt/yr [A1] and cargo queues there.
+  CHECK(*node_result(without, "alat").utilization > 0.99);
+  CHECK(node_result(without, "alat").throughput_mtpa == doctest::Approx(15.0).epsilon(0.01));
+  CHECK(node_result(without, "alat").mean_wait_h.value_or(0.0) > 24.0 * 7);
+  // With it, Alat has room, and what BTK does not bind reaches its destination freely.
+  CHECK(*node_result(with, "alat").utilization < 0.9);
+  CHECK(node_result(with, "alat").throughput_mtpa > 18.0);
+  CHECK(od_of(with, "turkmenbashi", "batumi").transit_days->mean < 7.0);
+  const auto before = delivered_split(without);
+  const auto after = delivered_split(with);
+  CHECK(after.other_mtpa > before.other_mtpa + 2.0);
+  CHECK(after.istanbul_mtpa == doctest::Approx(before.istanbul_mtpa).epsilon(0.01));
+
+  SUBCASE("with today's Caspian fleet the ferries bind, and the expansion buys nothing") {
+    const std::vector<std::string> todays_fleet = {"vehicles.caspian-ferry-aktau.fleet=12",
+                                                   "vehicles.caspian-ferry-kuryk.fleet=8",
+                                                   "vehicles.caspian-ferry.fleet=6"};
+    auto expanded_overrides = todays_fleet;
+    expanded_overrides.push_back("nodes.alat.capacity_mtpa=25");
+    const auto ferries = run_bundled("demand-2030.yaml", todays_fleet);
+    const auto ferries_expanded = run_bundled("demand-2030.yaml", expanded_overrides);
+    // About 6 Mt/yr cross the sea, far below Alat's 15.
+    CHECK(node_result(ferries, "alat").throughput_mtpa < 7.0);
+    CHECK(*node_result(ferries, "alat").utilization < 0.5);
+    CHECK(delivered_mtpa(ferries_expanded) ==
+          doctest::Approx(delivered_mtpa(ferries)).epsilon(0.005));
+  }
+}

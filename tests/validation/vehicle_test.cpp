@@ -89,6 +89,39 @@ TEST_CASE("a link's departure cap spaces trains apart") {
   CHECK(*link.utilization == doctest::Approx(1.0).epsilon(0.005));
 }
 
+TEST_CASE("unlimited stock loads one vehicle at a time per loading position") {
+  // Trains of 10 lots that take 5 h to load: one loading track carries at most 2 lots an
+  // hour, two tracks 4, against 3 lots an hour of demand.
+  const auto run = [](std::uint32_t positions) {
+    CorridorBuilder corridor(400.0, 30.0, 10.0);
+    corridor.node("a");
+    corridor.node("z");
+    auto& train = corridor.vehicle("train", 10);
+    train.load_h = 5.0;
+    train.max_hold_h = 1000.0;
+    train.loading_positions = positions;
+    corridor.link("a", "z", 500.0, 50.0).vehicle = 0;
+    corridor.demand("a", "z", 3.0 * kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
+    return corridor.run();
+  };
+  SUBCASE("one track: 2 lots an hour, fully used, and the rest waits") {
+    const auto result = run(1);
+    const auto& link = link_result(result, "a-z");
+    CHECK(link.throughput_t / 10.0 / (370.0 * 24.0) == doctest::Approx(2.0).epsilon(0.005));
+    CHECK(*link.utilization == doctest::Approx(1.0).epsilon(0.005));
+    CHECK(result.totals.in_system_lots > 300 * 24);
+  }
+  SUBCASE("two tracks: all 3 lots an hour, three quarters used") {
+    const auto result = run(2);
+    const auto& link = link_result(result, "a-z");
+    CHECK(link.throughput_t / 10.0 / (370.0 * 24.0) == doctest::Approx(3.0).epsilon(0.005));
+    CHECK(*link.utilization == doctest::Approx(0.75).epsilon(0.005));
+    // A train fills in 10/3 h but loads for 5 h, so a second track opens for the lots
+    // behind it: nothing waits for a track, and each lot waits its train's 5 h at most.
+    CHECK(result.od[0].transit_days->max * 24.0 <= 5.0 + 10.0 + 1e-9);
+  }
+}
+
 TEST_CASE("vessels at a quay wait side by side: the fleet's capacity grows with its size") {
   // Each vessel holds up to 24 h for cargo at either end; nothing travels back, so every
   // vessel waits its full hold at the far end. Were vessels to wait one after another,

@@ -52,6 +52,9 @@ struct VehicleSpec {
   double load_h = 0.0;      // per call, not per lot
   double unload_h = 0.0;
   std::optional<std::uint32_t> fleet;  // vehicles shuttling on each link; none: unlimited
+  // Without a fleet: vehicles that may load at once at each end (tracks, berths). A new
+  // one opens only when every loading vehicle is full.
+  std::uint32_t loading_positions = 1;
 };
 
 struct LinkSpec {
