@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -302,4 +303,23 @@ TEST_CASE("graph exports the network as GeoJSON and DOT, every node with coordin
   CHECK(text.find("\"poti\" -> \"istanbul\"") != std::string::npos);
 
   CHECK(corridor("graph --format svg").exit_code == 2);
+}
+
+TEST_CASE("the README's China-Europe comparison is what the command prints") {
+  const Outcome outcome = corridor("run scenarios/china-europe-routes.yaml");
+  REQUIRE(outcome.exit_code == 0);
+  std::ifstream readme_file(fs::path(CORRIDOR_SOURCE_DIR) / "README.md");
+  const std::string readme((std::istreambuf_iterator<char>(readme_file)),
+                           std::istreambuf_iterator<char>());
+  std::istringstream lines(outcome.out);
+  int compared = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const bool route_row = line.find(" > duisburg") != std::string::npos ||
+                           line.find("shanghai > rotterdam") != std::string::npos;
+    if (!route_row) continue;
+    CAPTURE(line);
+    CHECK(readme.find(line) != std::string::npos);
+    ++compared;
+  }
+  CHECK(compared == 3);
 }

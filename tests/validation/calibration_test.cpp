@@ -210,3 +210,44 @@ TEST_CASE("demand-2030: Alat's expansion delivers more where Alat binds, nothing
           doctest::Approx(delivered_mtpa(ferries)).epsilon(0.005));
   }
 }
+
+namespace {
+
+const model::RouteResult& route_through(const model::OdResult& od, const std::string& node) {
+  for (const auto& route : od.routes) {
+    if (route.delivered_lots > 0 &&
+        std::find(route.path.begin(), route.path.end(), node) != route.path.end()) {
+      return route;
+    }
+  }
+  throw std::out_of_range(od.origin + " -> " + od.destination + " through " + node);
+}
+
+}  // namespace
+
+TEST_CASE("china-europe-routes: each route inside its published range, in the published order") {
+  const auto result = run_bundled("china-europe-routes.yaml");
+  const auto& xian_duisburg = od_of(result, "xian", "duisburg");
+  const double middle_days = route_through(xian_duisburg, "aktau").transit_days->mean;
+  const double northern_days = route_through(xian_duisburg, "brest").transit_days->mean;
+  const double sea_days = od_of(result, "shanghai", "rotterdam").transit_days->mean;
+  CAPTURE(middle_days);
+  CAPTURE(northern_days);
+  CAPTURE(sea_days);
+  // Middle Corridor to Duisburg: 32-37 days in the TITR guide [E1], 50-55 reported by DHL
+  // [E2]; the World Bank puts it at about three times the Northern route [V7].
+  CHECK(middle_days >= 32.0);
+  CHECK(middle_days <= 55.0);
+  CHECK(middle_days / northern_days >= 2.0);
+  CHECK(middle_days / northern_days <= 4.0);
+  // Northern route: Xi'an-Duisburg 12-14 days as standard [NR3], 18-21 to Germany [E2].
+  CHECK(northern_days >= 12.0);
+  CHECK(northern_days <= 21.0);
+  // Sea via Suez: 32-36 days typical, Shanghai-Rotterdam [E4][E5].
+  CHECK(sea_days >= 32.0);
+  CHECK(sea_days <= 36.0);
+  // The published order: the Northern route is the fastest of the three. The sources do
+  // not agree on the order of the other two, so none is asserted.
+  CHECK(northern_days < sea_days);
+  CHECK(northern_days < middle_days);
+}
