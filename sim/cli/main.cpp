@@ -15,11 +15,14 @@
 #include <vector>
 
 #include "corridor/analysis/assignment.hpp"
+#include "corridor/experiment/replications.hpp"
 #include "corridor/experiment/run.hpp"
 #include "corridor/io/assignment_report.hpp"
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/io/graph_export.hpp"
 #include "corridor/io/json_results.hpp"
+#include "corridor/io/progress.hpp"
+#include "corridor/io/replications_report.hpp"
 #include "corridor/io/route_report.hpp"
 #include "corridor/io/table_report.hpp"
 #include "corridor/model/routing.hpp"
@@ -37,6 +40,8 @@ struct RunArguments {
   std::vector<std::string> overrides;
   std::string json_path;
   bool quiet = false;
+  std::uint32_t replications = 1;
+  unsigned threads = 0;
 };
 
 std::filesystem::path scenario_or_default(const std::string& scenario) {
@@ -76,18 +81,35 @@ int run_command(const RunArguments& args) {
   const auto spec = corridor::scenario::load_scenario(path, args.overrides);
   spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
                path.string(), spec.nodes.size(), spec.links.size(), spec.demand.size());
-  const auto result = corridor::experiment::run_once(spec, {.seed = args.seed});
   const bool json_to_stdout = args.json_path == "-";
+  std::string json;
+  std::string table;
+  if (args.replications == 1) {
+    const auto result = corridor::experiment::run_once(spec, {.seed = args.seed});
+    json = corridor::io::to_json(result);
+    table = corridor::io::format_table(result);
+  } else {
+    corridor::io::Progress progress("runs", !args.quiet && !json_to_stdout);
+    const auto results = corridor::experiment::run_replications(
+        spec, {.seed = args.seed,
+               .replications = args.replications,
+               .threads = args.threads,
+               .on_progress = [&](std::size_t done, std::size_t total) {
+                 progress.update(done, total);
+               }});
+    progress.finish();
+    auto report = corridor::io::report_replications(results);
+    json = std::move(report.json);
+    table = std::move(report.table);
+  }
   if (!args.json_path.empty()) {
-    const std::string json = corridor::io::to_json(result);
     if (json_to_stdout) {
       std::fwrite(json.data(), 1, json.size(), stdout);
     } else {
       corridor::io::write_file_atomically(args.json_path, json);
     }
   }
-  if (!args.quiet && !json_to_stdout)
-    std::fputs(corridor::io::format_table(result).c_str(), stdout);
+  if (!args.quiet && !json_to_stdout) std::fputs(table.c_str(), stdout);
   return 0;
 }
 
@@ -165,6 +187,15 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   run_app->add_option("--json", run.json_path, "Write results as JSON to FILE, or - for stdout");
   run_app->add_flag("--quiet,-q", run.quiet, "Print no summary table and no progress");
+  run_app
+      ->add_option("--replications,-r", run.replications,
+                   "Independent replications; above 1, every figure is reported as a mean "
+                   "with its 95% confidence half-width")
+      ->check(CLI::Range(1U, 100000U));
+  run_app
+      ->add_option("--threads,-j", run.threads,
+                   "Threads for replications (default: every core); results do not depend on it")
+      ->check(CLI::Range(1U, 1024U));
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;

@@ -1,13 +1,10 @@
 #include "corridor/io/json_results.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "corridor/analysis/bottlenecks.hpp"
+#include "run_json.hpp"
 
 namespace corridor::io {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 template <class T>
 Json optional(const std::optional<T>& value) {
@@ -49,7 +46,7 @@ Json time_split(const model::OdResult& od) {
 
 }  // namespace
 
-std::string to_json(const model::RunResult& result) {
+Json run_json_tree(const model::RunResult& result) {
   Json root;
   root["schema"] = kRunSchema;
   root["scenario"] = Json{{"name", result.scenario_name},
@@ -98,7 +95,11 @@ std::string to_json(const model::RunResult& result) {
     root["bottlenecks"].push_back(Json{
         {"kind", bottleneck.kind}, {"id", bottleneck.id}, {"utilization", bottleneck.utilization}});
   }
-  return root.dump(2) + "\n";
+  return root;
+}
+
+std::string to_json(const model::RunResult& result) {
+  return run_json_tree(result).dump(2) + "\n";
 }
 
 }  // namespace corridor::io

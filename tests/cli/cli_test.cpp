@@ -11,39 +11,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/cli_runner.hpp"
+
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream stream(path);
-  std::stringstream text;
-  text << stream.rdbuf();
-  return text.str();
-}
-
-// Runs the corridor binary with `arguments` (already shell-quoted) in `directory`.
-Outcome corridor(const std::string& arguments, const fs::path& directory = CORRIDOR_SOURCE_DIR) {
-  const fs::path scratch = fs::temp_directory_path() / fmt::format("corridor-cli-{}", ::getpid());
-  fs::create_directories(scratch);
-  const std::string command =
-      fmt::format("cd '{}' && '{}' {} >'{}' 2>'{}'", directory.string(), CORRIDOR_BINARY, arguments,
-                  (scratch / "out").string(), (scratch / "err").string());
-  const int status = std::system(command.c_str());
-  Outcome outcome;
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  outcome.out = slurp(scratch / "out");
-  outcome.err = slurp(scratch / "err");
-  return outcome;
-}
-
-}  // namespace
+using corridor::testing::Outcome;
+using corridor::testing::run_corridor;
+using corridor::testing::slurp;
 
 TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
   struct Case {
@@ -103,7 +76,7 @@ TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
     for (const char* command : {"validate", "run --quiet"}) {
       const std::string command_text = command;
       CAPTURE(command_text);
-      const Outcome outcome = corridor(fmt::format("{} {}", command, c.file), directory);
+      const Outcome outcome = run_corridor(fmt::format("{} {}", command, c.file), directory);
       CHECK(outcome.exit_code == 2);
       CHECK(outcome.err.rfind(c.expected, 0) == 0);
       CHECK(outcome.out.empty());
@@ -112,32 +85,32 @@ TEST_CASE("broken scenarios exit 2 with a located error, and never crash") {
 }
 
 TEST_CASE("a missing scenario file is an input error") {
-  const Outcome outcome = corridor("run no-such-file.yaml");
+  const Outcome outcome = run_corridor("run no-such-file.yaml");
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.err.rfind("no-such-file.yaml:1:1: error: cannot read scenario file", 0) == 0);
 }
 
 TEST_CASE("command-line mistakes exit 2") {
-  CHECK(corridor("").exit_code == 2);
-  CHECK(corridor("frobnicate").exit_code == 2);
-  CHECK(corridor("run --no-such-option").exit_code == 2);
-  CHECK(corridor("run --seed minus-one").exit_code == 2);
-  CHECK(corridor("run --seed -1").exit_code == 2);
-  CHECK(corridor("run --seed 1.5").exit_code == 2);
+  CHECK(run_corridor("").exit_code == 2);
+  CHECK(run_corridor("frobnicate").exit_code == 2);
+  CHECK(run_corridor("run --no-such-option").exit_code == 2);
+  CHECK(run_corridor("run --seed minus-one").exit_code == 2);
+  CHECK(run_corridor("run --seed -1").exit_code == 2);
+  CHECK(run_corridor("run --seed 1.5").exit_code == 2);
   const Outcome bad_set =
-      corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=fast");
+      run_corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=fast");
   CHECK(bad_set.exit_code == 2);
   CHECK(bad_set.err.rfind(
             "--set:1:23: error: 'capacity_mtpa' in node 'b' must be a number, got 'fast'", 0) == 0);
   const Outcome bad_key =
-      corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacty_mtpa=2");
+      run_corridor("run scenarios/two-terminal-line.yaml --set nodes.b.capacty_mtpa=2");
   CHECK(bad_key.exit_code == 2);
   CHECK(bad_key.err.find("did you mean 'capacity_mtpa'?") != std::string::npos);
 }
 
 TEST_CASE("--json into a directory that does not exist fails before the run") {
   const Outcome outcome =
-      corridor("run scenarios/two-terminal-line.yaml --json no-such-dir/out.json");
+      run_corridor("run scenarios/two-terminal-line.yaml --json no-such-dir/out.json");
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.err.rfind(
             "corridor: error: --json no-such-dir/out.json: directory 'no-such-dir' does not exist",
@@ -148,14 +121,14 @@ TEST_CASE("--json into a directory that does not exist fails before the run") {
 TEST_CASE("--help works for every command") {
   for (const char* arguments : {"--help", "run --help", "validate --help"}) {
     CAPTURE(arguments);
-    const Outcome outcome = corridor(arguments);
+    const Outcome outcome = run_corridor(arguments);
     CHECK(outcome.exit_code == 0);
     CHECK(outcome.out.find("Usage") != std::string::npos);
   }
 }
 
 TEST_CASE("run --json - prints results that hold the contract") {
-  const Outcome outcome = corridor("run scenarios/two-terminal-line.yaml --json -");
+  const Outcome outcome = run_corridor("run scenarios/two-terminal-line.yaml --json -");
   REQUIRE(outcome.exit_code == 0);
   const auto json = nlohmann::json::parse(outcome.out);
   CHECK(json["schema"] == "corridor.run/1");
@@ -213,19 +186,19 @@ TEST_CASE("run --json - prints results that hold the contract") {
 
 TEST_CASE("--json FILE writes the same bytes as --json -, and --seed changes them") {
   const fs::path file = fs::temp_directory_path() / fmt::format("corridor-cli-{}.json", ::getpid());
-  const Outcome to_file = corridor(
+  const Outcome to_file = run_corridor(
       fmt::format("run scenarios/two-terminal-line.yaml --quiet --json '{}'", file.string()));
   REQUIRE(to_file.exit_code == 0);
   CHECK(to_file.out.empty());
-  const Outcome to_stdout = corridor("run scenarios/two-terminal-line.yaml --json -");
+  const Outcome to_stdout = run_corridor("run scenarios/two-terminal-line.yaml --json -");
   CHECK(slurp(file) == to_stdout.out);
-  const Outcome other_seed = corridor("run scenarios/two-terminal-line.yaml --seed 8 --json -");
+  const Outcome other_seed = run_corridor("run scenarios/two-terminal-line.yaml --seed 8 --json -");
   CHECK(other_seed.out != to_stdout.out);
   fs::remove(file);
 }
 
 TEST_CASE("run with no file runs the bundled baseline and prints the summary") {
-  const Outcome outcome = corridor("run");
+  const Outcome outcome = run_corridor("run");
   REQUIRE(outcome.exit_code == 0);
   CHECK(outcome.out.find("Transit (days)") != std::string::npos);
   CHECK(outcome.out.find("Top bottlenecks") != std::string::npos);
@@ -233,18 +206,18 @@ TEST_CASE("run with no file runs the bundled baseline and prints the summary") {
 }
 
 TEST_CASE("routes lists each demand entry's candidates; bad shares are input errors") {
-  const Outcome listed = corridor(
+  const Outcome listed = run_corridor(
       "routes scenarios/btk-before-2025.yaml --set demand.turkmenbashi-istanbul.routes.k=3");
   REQUIRE(listed.exit_code == 0);
   CHECK(listed.out.find("turkmenbashi-istanbul: turkmenbashi -> istanbul") != std::string::npos);
   CHECK(listed.out.find("turkmenbashi > alat > tbilisi > poti > istanbul") != std::string::npos);
   CHECK(listed.out.find("(via)") != std::string::npos);
-  const Outcome bad = corridor(
+  const Outcome bad = run_corridor(
       "run scenarios/two-terminal-line.yaml --set routes.choice=fixed --set routes.k=2 "
       "--set demand.a-c.routes.shares=[0.5,0.4]");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("error: demand 'a-c'") != std::string::npos);
-  const Outcome unbalanced = corridor(
+  const Outcome unbalanced = run_corridor(
       "run scenarios/btk-before-2025.yaml --set routes.choice=fixed --set routes.k=1 "
       "--set demand.turkmenbashi-istanbul.routes.k=2 "
       "--set demand.turkmenbashi-istanbul.routes.shares=[0.5,0.4]");
@@ -254,17 +227,17 @@ TEST_CASE("routes lists each demand entry's candidates; bad shares are input err
 }
 
 TEST_CASE("assign prints a converged static assignment") {
-  const Outcome outcome = corridor("assign scenarios/btk-before-2025.yaml");
+  const Outcome outcome = run_corridor("assign scenarios/btk-before-2025.yaml");
   REQUIRE(outcome.exit_code == 0);
   CHECK(outcome.out.find("static assignment (Frank-Wolfe): converged") != std::string::npos);
   CHECK(outcome.out.find("node akhalkalaki") != std::string::npos);
-  const Outcome broken = corridor("assign scenarios/two-terminal-line.yaml --set routes.k=0");
+  const Outcome broken = run_corridor("assign scenarios/two-terminal-line.yaml --set routes.k=0");
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find("error: 'k' in routes must be at least 1") != std::string::npos);
 }
 
 TEST_CASE("graph exports the network as GeoJSON and DOT, every node with coordinates") {
-  const Outcome geojson = corridor("graph --format geojson");
+  const Outcome geojson = run_corridor("graph --format geojson");
   REQUIRE(geojson.exit_code == 0);
   const auto json = nlohmann::json::parse(geojson.out);
   CHECK(json["type"] == "FeatureCollection");
@@ -293,7 +266,7 @@ TEST_CASE("graph exports the network as GeoJSON and DOT, every node with coordin
 
   const fs::path file =
       fs::temp_directory_path() / fmt::format("corridor-graph-{}.dot", ::getpid());
-  const Outcome dot = corridor("graph scenarios/btk-before-2025.yaml -o " + file.string());
+  const Outcome dot = run_corridor("graph scenarios/btk-before-2025.yaml -o " + file.string());
   REQUIRE(dot.exit_code == 0);
   const std::string text = slurp(file);
   fs::remove(file);
@@ -302,11 +275,11 @@ TEST_CASE("graph exports the network as GeoJSON and DOT, every node with coordin
                   "Mt/yr\"") != std::string::npos);
   CHECK(text.find("\"poti\" -> \"istanbul\"") != std::string::npos);
 
-  CHECK(corridor("graph --format svg").exit_code == 2);
+  CHECK(run_corridor("graph --format svg").exit_code == 2);
 }
 
 TEST_CASE("the README's China-Europe comparison is what the command prints") {
-  const Outcome outcome = corridor("run scenarios/china-europe-routes.yaml");
+  const Outcome outcome = run_corridor("run scenarios/china-europe-routes.yaml");
   REQUIRE(outcome.exit_code == 0);
   std::ifstream readme_file(fs::path(CORRIDOR_SOURCE_DIR) / "README.md");
   const std::string readme((std::istreambuf_iterator<char>(readme_file)),

@@ -129,4 +129,27 @@ inline const model::LinkResult& link_result(const model::RunResult& result, cons
   throw std::out_of_range("no link " + id);
 }
 
+struct Horizon {
+  double horizon_days;
+  double warmup_days;
+};
+
+// a -> b -> c with one queue at b (lots of 10 t): the shape of the queueing validations.
+inline CorridorBuilder single_queue(Horizon horizon, double capacity_mtpa, std::uint32_t servers,
+                                    model::DistributionKind service, double cv,
+                                    double volume_mtpa) {
+  CorridorBuilder corridor(horizon.horizon_days, horizon.warmup_days, 10.0);
+  corridor.node("a");
+  auto& b = corridor.node("b");
+  b.capacity_mtpa = capacity_mtpa;
+  b.servers = servers;
+  b.service = service;
+  b.service_cv = cv;
+  corridor.node("c");
+  corridor.link("a", "b", 100.0, 50.0);
+  corridor.link("b", "c", 100.0, 50.0);
+  corridor.demand("a", "c", volume_mtpa);
+  return corridor;
+}
+
 }  // namespace corridor::testing

@@ -53,21 +53,11 @@ void on_both_paths(const model::CorridorSpec& spec, const std::string& node_id, 
   }
 }
 
-// a -> b -> c with the queue at b.
+// a -> b -> c with the queue at b, over ten years.
 CorridorBuilder single_queue(double capacity_mtpa, std::uint32_t servers,
                              model::DistributionKind service, double cv, double volume_mtpa) {
-  CorridorBuilder corridor(3650.0, 30.0, 10.0);
-  corridor.node("a");
-  auto& b = corridor.node("b");
-  b.capacity_mtpa = capacity_mtpa;
-  b.servers = servers;
-  b.service = service;
-  b.service_cv = cv;
-  corridor.node("c");
-  corridor.link("a", "b", 100.0, 50.0);
-  corridor.link("b", "c", 100.0, 50.0);
-  corridor.demand("a", "c", volume_mtpa);
-  return corridor;
+  return corridor::testing::single_queue({3650.0, 30.0}, capacity_mtpa, servers, service, cv,
+                                         volume_mtpa);
 }
 
 }  // namespace

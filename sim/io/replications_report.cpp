@@ -1,0 +1,196 @@
+#include "corridor/io/replications_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "corridor/analysis/interval.hpp"
+#include "run_json.hpp"
+
+namespace corridor::io {
+namespace {
+
+// Keys whose value is a mapping when measured: when no replication measured them, they
+// stay null without a "_ci95" sibling, as when they are present.
+bool holds_mapping(const std::string& key) {
+  return key == "transit_days" || key == "time_split_days";
+}
+
+// Walks the replications' trees in step, twice with the same order: first to gather each
+// number into a column of the table (one row per replication), then, with the intervals
+// worked out over the whole table at once, to build the summary tree.
+class Aggregator {
+ public:
+  explicit Aggregator(std::size_t replications) : replications_(replications) {}
+
+  void gather(const std::vector<const Json*>& values) { (void)walk(values, nullptr); }
+
+  void summarise() {
+    std::vector<double> table(replications_ * columns_.size());
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      for (std::size_t r = 0; r < replications_; ++r) {
+        table[r * columns_.size() + c] = columns_[c][r];
+      }
+    }
+    intervals_ = analysis::column_intervals(table, replications_, columns_.size(), kConfidence);
+    next_ = 0;
+  }
+
+  Json build(const std::vector<const Json*>& values) {
+    Json out;
+    (void)walk(values, &out);
+    return out;
+  }
+
+ private:
+  static Json optional_number(const std::optional<double>& value) {
+    return value ? Json(*value) : Json(nullptr);
+  }
+
+  // One position in the trees; `out` is null on the gathering pass. Returns the
+  // half-width to put beside a number under "KEY_ci95" (null if not computable), or
+  // nothing for mappings and lists. `key` names the member, for unmeasured mappings.
+  std::optional<Json> walk(const std::vector<const Json*>& values, Json* out,
+                           const std::string& key = {}) {
+    std::vector<const Json*> present;
+    for (const Json* value : values) {
+      if (value != nullptr && !value->is_null()) present.push_back(value);
+    }
+    if (present.empty()) {
+      if (out != nullptr) *out = nullptr;
+      return holds_mapping(key) ? std::nullopt : std::optional<Json>(Json(nullptr));
+    }
+    const Json& first = *present.front();
+    if (first.is_number()) return number(values, out);
+    if (first.is_object()) {
+      if (out != nullptr) *out = Json::object();
+      for (const auto& item : first.items()) {
+        const std::string& member = item.key();
+        std::vector<const Json*> children;
+        for (const Json* value : values) {
+          const bool has = value != nullptr && value->is_object() && value->contains(member);
+          children.push_back(has ? &(*value)[member] : nullptr);
+        }
+        Json child;
+        const auto half_width = walk(children, out != nullptr ? &child : nullptr, member);
+        if (out == nullptr) continue;
+        (*out)[member] = std::move(child);
+        if (half_width) (*out)[member + "_ci95"] = *half_width;
+      }
+      return std::nullopt;
+    }
+    if (first.is_array() && !first.empty() && first.front().is_object()) {
+      if (out != nullptr) *out = Json::array();
+      for (std::size_t i = 0; i < first.size(); ++i) {
+        std::vector<const Json*> children;
+        for (const Json* value : values) {
+          const bool has = value != nullptr && value->is_array() && i < value->size();
+          children.push_back(has ? &(*value)[i] : nullptr);
+        }
+        Json child;
+        walk(children, out != nullptr ? &child : nullptr);
+        if (out != nullptr) out->push_back(std::move(child));
+      }
+      return std::nullopt;
+    }
+    if (out != nullptr) *out = first;  // names, paths: the same in every replication
+    return std::nullopt;
+  }
+
+  std::optional<Json> number(const std::vector<const Json*>& values, Json* out) {
+    if (out == nullptr) {
+      std::vector<double> column(replications_, std::numeric_limits<double>::quiet_NaN());
+      for (std::size_t r = 0; r < values.size(); ++r) {
+        if (values[r] != nullptr && values[r]->is_number()) column[r] = values[r]->get<double>();
+      }
+      columns_.push_back(std::move(column));
+      return std::nullopt;
+    }
+    const analysis::MeanInterval& interval = intervals_.at(next_++);
+    *out = optional_number(interval.mean);
+    return optional_number(interval.half_width);
+  }
+
+  std::size_t replications_;
+  std::vector<std::vector<double>> columns_;
+  std::vector<analysis::MeanInterval> intervals_;
+  std::size_t next_ = 0;
+};
+
+// The five most utilized facilities by mean utilization, ties by id, as a run ranks them.
+Json rank_bottlenecks(const Json& summary) {
+  struct Entry {
+    std::string kind;
+    std::string id;
+    double utilization;
+    Json half_width;
+  };
+  std::vector<Entry> entries;
+  for (const char* kind : {"nodes", "links"}) {
+    for (const Json& facility : summary[kind]) {
+      if (facility["utilization"].is_null()) continue;
+      entries.push_back({std::string(kind) == "nodes" ? "node" : "link",
+                         facility["id"].get<std::string>(), facility["utilization"].get<double>(),
+                         facility["utilization_ci95"]});
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    if (a.utilization != b.utilization) return a.utilization > b.utilization;
+    return a.id < b.id;
+  });
+  Json list = Json::array();
+  for (std::size_t i = 0; i < entries.size() && i < 5; ++i) {
+    list.push_back(Json{{"kind", entries[i].kind},
+                        {"id", entries[i].id},
+                        {"utilization", entries[i].utilization},
+                        {"utilization_ci95", entries[i].half_width}});
+  }
+  return list;
+}
+
+}  // namespace
+
+Json replications_tree(const std::vector<model::RunResult>& runs) {
+  if (runs.empty()) throw std::invalid_argument("report_replications: no replications");
+  std::vector<Json> trees;
+  trees.reserve(runs.size());
+  for (const auto& run : runs) trees.push_back(run_json_tree(run));
+
+  Aggregator aggregator(runs.size());
+  const auto section = [&](const char* name) {
+    std::vector<const Json*> values;
+    for (const auto& tree : trees) values.push_back(&tree[name]);
+    return values;
+  };
+  const char* kSections[] = {"totals", "od", "nodes", "links"};
+  for (const char* name : kSections) aggregator.gather(section(name));
+  aggregator.summarise();
+
+  Json root;
+  root["schema"] = kReplicationsSchema;
+  root["scenario"] = trees.front()["scenario"];
+  root["scenario"]["replications"] = runs.size();
+  root["scenario"]["confidence"] = kConfidence;
+  for (const char* name : kSections) root[name] = aggregator.build(section(name));
+  root["bottlenecks"] = rank_bottlenecks(root);
+  root["replications"] = Json::array();
+  for (std::size_t r = 0; r < trees.size(); ++r) {
+    Json entry;
+    entry["replication"] = r;
+    for (auto& [key, value] : trees[r].items()) {
+      if (key != "schema") entry[key] = std::move(value);
+    }
+    root["replications"].push_back(std::move(entry));
+  }
+  return root;
+}
+
+ReplicationsReport report_replications(const std::vector<model::RunResult>& runs) {
+  const Json tree = replications_tree(runs);
+  return {tree.dump(2) + "\n", format_replications_table(tree)};
+}
+
+}  // namespace corridor::io

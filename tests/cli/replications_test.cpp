@@ -1,0 +1,57 @@
+// `corridor run --replications`: the replications document, its determinism across
+// thread counts, and its agreement with single runs.
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli_runner.hpp"
+
+using corridor::testing::Outcome;
+using corridor::testing::run_corridor;
+
+TEST_CASE("replications: the same bytes on 1 and 2 threads, each replication a single run") {
+  const std::string run = "run scenarios/two-terminal-line.yaml --replications 3 --json -";
+  const Outcome one_thread = run_corridor(run + " --threads 1");
+  const Outcome two_threads = run_corridor(run + " --threads 2");
+  REQUIRE(one_thread.exit_code == 0);
+  CHECK(one_thread.out == two_threads.out);
+
+  const auto json = nlohmann::json::parse(one_thread.out);
+  CHECK(json["schema"] == "corridor.replications/1");
+  CHECK(json["scenario"]["replications"] == 3);
+  CHECK(json["scenario"]["confidence"] == 0.95);
+  REQUIRE(json["replications"].size() == 3);
+  // Replication 0 is the plain run: the same streams.
+  auto single =
+      nlohmann::json::parse(run_corridor("run scenarios/two-terminal-line.yaml --json -").out);
+  single.erase("schema");
+  auto first = json["replications"][0];
+  CHECK(first["replication"] == 0);
+  first.erase("replication");
+  CHECK(first == single);
+  // Each mean is the mean of the replications, with its half-width beside it.
+  double delivered_sum = 0.0;
+  for (const auto& replication : json["replications"]) {
+    delivered_sum += replication["totals"]["delivered_t"].get<double>();
+  }
+  CHECK(json["totals"]["delivered_t"].get<double>() == doctest::Approx(delivered_sum / 3.0));
+  CHECK(json["totals"]["delivered_t_ci95"].get<double>() > 0.0);
+  const auto& wait = json["nodes"][1];
+  CHECK(wait["id"] == "b");
+  CHECK(wait["mean_wait_h_ci95"].get<double>() > 0.0);
+  CHECK(json["nodes"][0]["utilization"].is_null());  // no capacity in any replication
+  CHECK(json["nodes"][0]["utilization_ci95"].is_null());
+  CHECK(json["od"][0]["transit_days"]["mean_ci95"].is_number());
+  CHECK(json["bottlenecks"][0]["id"] == "b");
+  CHECK(json["bottlenecks"][0]["utilization_ci95"].is_number());
+}
+
+TEST_CASE("replications: the table shows means with half-widths; bad counts exit 2") {
+  const Outcome table = run_corridor("run scenarios/two-terminal-line.yaml --replications 4");
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("4 replications") != std::string::npos);
+  CHECK(table.out.find(" ±") != std::string::npos);
+  CHECK(run_corridor("run scenarios/two-terminal-line.yaml --replications 0").exit_code == 2);
+  CHECK(run_corridor("run scenarios/two-terminal-line.yaml --threads 0").exit_code == 2);
+}
