@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "common.hpp"
+#include "compare_command.hpp"
 #include "corridor/analysis/assignment.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/experiment/run.hpp"
@@ -31,8 +33,7 @@
 
 namespace {
 
-constexpr int kExitInvalidInput = 2;
-constexpr int kExitInternalError = 1;
+using namespace corridor::cli;
 
 struct RunArguments {
   std::string scenario;
@@ -43,37 +44,6 @@ struct RunArguments {
   std::uint32_t replications = 1;
   unsigned threads = 0;
 };
-
-std::filesystem::path scenario_or_default(const std::string& scenario) {
-  return scenario.empty() ? corridor::scenario::default_scenario_path()
-                          : std::filesystem::path(scenario);
-}
-
-// CLI11 would wrap "-1" into an unsigned seed; only digits are a seed.
-const CLI::Validator kWholeNumber(
-    [](std::string& text) {
-      const bool digits =
-          !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
-      return digits ? std::string() : "must be a whole number, 0 or more, got '" + text + "'";
-    },
-    "N");
-
-// Thrown for a command-line argument that cannot work; exits 2 like a scenario error.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-// Fails before a long run rather than after it, if the results have nowhere to go.
-void check_output_directory(const std::string& json_path) {
-  if (json_path.empty() || json_path == "-") return;
-  std::filesystem::path directory = std::filesystem::path(json_path).parent_path();
-  if (directory.empty()) directory = ".";
-  std::error_code error;
-  if (!std::filesystem::is_directory(directory, error)) {
-    throw UsageError(
-        fmt::format("--json {}: directory '{}' does not exist", json_path, directory.string()));
-  }
-}
 
 int run_command(const RunArguments& args) {
   check_output_directory(args.json_path);
@@ -102,13 +72,7 @@ int run_command(const RunArguments& args) {
     json = std::move(report.json);
     table = std::move(report.table);
   }
-  if (!args.json_path.empty()) {
-    if (json_to_stdout) {
-      std::fwrite(json.data(), 1, json.size(), stdout);
-    } else {
-      corridor::io::write_file_atomically(args.json_path, json);
-    }
-  }
+  write_output(args.json_path, json);
   if (!args.quiet && !json_to_stdout) std::fputs(table.c_str(), stdout);
   return 0;
 }
@@ -150,16 +114,12 @@ struct GraphArguments {
 };
 
 int graph_command(const GraphArguments& args) {
-  check_output_directory(args.output);
+  check_output_directory(args.output, "--output");
   const auto spec =
       corridor::scenario::load_scenario(scenario_or_default(args.scenario), args.overrides);
   const std::string text =
       args.format == "geojson" ? corridor::io::to_geojson(spec) : corridor::io::to_dot(spec);
-  if (args.output.empty() || args.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-  } else {
-    corridor::io::write_file_atomically(args.output, text);
-  }
+  write_output(args.output.empty() ? "-" : args.output, text);
   return 0;
 }
 
@@ -179,7 +139,7 @@ int main(int argc, char** argv) {
   run_app->add_option("scenario", run.scenario,
                       "Scenario YAML file (default: the bundled Middle Corridor baseline)");
   run_app->add_option("--seed", run.seed, "Seed for the random streams (default: the scenario's)")
-      ->check(kWholeNumber);
+      ->check(whole_number());
   run_app
       ->add_option("--set", run.overrides,
                    "Override a scenario value, PATH=VALUE; list entries by id "
@@ -235,6 +195,9 @@ int main(int argc, char** argv) {
   graph_app->add_option("--set", graph.overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
+  CompareArguments compare;
+  auto* compare_app = add_compare_command(app, compare);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -247,8 +210,9 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (run.quiet || run.json_path == "-") spdlog::set_level(spdlog::level::warn);
+    if (run.quiet || run.json_path == "-" || compare.quiet) spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
+    if (*compare_app) return compare_command(compare);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);
     if (*graph_app) return graph_command(graph);

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "support/cli_runner.hpp"
@@ -54,4 +55,32 @@ TEST_CASE("replications: the table shows means with half-widths; bad counts exit
   CHECK(table.out.find(" ±") != std::string::npos);
   CHECK(run_corridor("run scenarios/two-terminal-line.yaml --replications 0").exit_code == 2);
   CHECK(run_corridor("run scenarios/two-terminal-line.yaml --threads 0").exit_code == 2);
+}
+
+TEST_CASE("compare: the same bytes on 1 and 2 threads; CSV rows for every quantity") {
+  const std::string compare =
+      "compare scenarios/middle-corridor-2025.yaml scenarios/digital-customs.yaml "
+      "--replications 2 --set scenario.horizon_days=120";
+  const Outcome one = run_corridor(compare + " --threads 1 --json -");
+  const Outcome two = run_corridor(compare + " --threads 2 --json -");
+  REQUIRE(one.exit_code == 0);
+  CHECK(one.out == two.out);
+  const auto json = nlohmann::json::parse(one.out);
+  CHECK(json["schema"] == "corridor.compare/1");
+  CHECK(json["streams"] == "common");
+  REQUIRE(json["alternatives"].size() == 1);
+  const auto& alternative = json["alternatives"][0];
+  CHECK(alternative["name"] == "scenarios/digital-customs.yaml");
+  const auto& xian_baku = alternative["od"][0];
+  CHECK(xian_baku["origin"] == "xian");
+  CHECK(xian_baku["transit_days"]["difference"].get<double>() < 0.0);  // faster customs
+  CHECK(xian_baku["transit_days"]["significant"] == true);
+
+  const Outcome csv = run_corridor(compare + " --csv -");
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.rfind("base,alternative,kind,id,quantity,unit,base_mean,", 0) == 0);
+  // 8 pairs x 2 quantities + 16 nodes x 2 quantities, and the header.
+  CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 1 + 16 + 32);
+  CHECK(run_corridor("compare scenarios/middle-corridor-2025.yaml").exit_code == 2);
+  CHECK(run_corridor(compare + " --json - --csv -").exit_code == 2);
 }

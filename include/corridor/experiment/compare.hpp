@@ -1,0 +1,74 @@
+#pragma once
+// Scenarios compared with common random numbers: every scenario runs replications
+// 0..R-1 under one seed, and since each random stream is named by what it drives
+// (a demand entry, a node, a storm), the same origin-destination demand and the same
+// node draw the same numbers in every scenario. Differences are taken replication by
+// replication, so the noise the scenarios share cancels.
+
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corridor/model/spec.hpp"
+
+namespace corridor::experiment {
+
+// One quantity, alternative minus base, paired by replication.
+struct Difference {
+  std::optional<double> base_mean;  // over the replications that measured it
+  std::optional<double> alternative_mean;
+  std::optional<double> mean;        // of the paired differences
+  std::optional<double> half_width;  // of their confidence interval
+  // The interval excludes zero: the difference is not noise at this confidence.
+  [[nodiscard]] bool significant() const {
+    return mean && half_width && *half_width < std::abs(*mean);
+  }
+};
+
+struct OdDifference {
+  std::string origin;
+  std::string destination;
+  Difference transit_days;    // mean transit time
+  Difference delivered_mtpa;  // delivered in the window, annualised
+};
+
+struct NodeDifference {
+  std::string id;
+  Difference throughput_mtpa;
+  Difference mean_wait_h;
+};
+
+struct AlternativeComparison {
+  std::string name;
+  std::vector<OdDifference> od;       // pairs present in both scenarios, in the base's order
+  std::vector<NodeDifference> nodes;  // nodes present in both, in the base's order
+};
+
+struct ComparePlan {
+  std::optional<std::uint64_t> seed;  // default: the base scenario's
+  std::uint32_t replications = 10;
+  unsigned threads = 0;  // 0: every core
+  // Off, alternative i runs under seed + i: independent streams, only to measure what
+  // common random numbers gain.
+  bool common_random_numbers = true;
+  double confidence = 0.95;
+  std::function<void(std::size_t, std::size_t)> on_progress;
+};
+
+struct Comparison {
+  std::string base_name;
+  std::uint64_t seed = 0;
+  std::uint32_t replications = 0;
+  bool common_random_numbers = true;
+  double confidence = 0.95;
+  std::vector<AlternativeComparison> alternatives;
+};
+
+// `scenarios` holds the base first, then the alternatives.
+[[nodiscard]] Comparison compare(const std::vector<model::CorridorSpec>& scenarios,
+                                 const ComparePlan& plan);
+
+}  // namespace corridor::experiment

@@ -1,0 +1,31 @@
+#pragma once
+// What the `corridor` subcommands share: exit codes, argument checks, output files.
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace corridor::cli {
+
+inline constexpr int kExitInvalidInput = 2;
+inline constexpr int kExitInternalError = 1;
+
+// Thrown for a command-line argument that cannot work; exits 2 like a scenario error.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// CLI11 would wrap "-1" into an unsigned seed; only digits are a seed.
+[[nodiscard]] const CLI::Validator& whole_number();
+
+[[nodiscard]] std::filesystem::path scenario_or_default(const std::string& scenario);
+
+// Fails before a long run rather than after it, if the results have nowhere to go.
+void check_output_directory(const std::string& path, std::string_view option = "--json");
+
+// Writes `text` to standard output for "-", else atomically to the file; nothing for "".
+void write_output(const std::string& path, const std::string& text);
+
+}  // namespace corridor::cli

@@ -1,0 +1,69 @@
+#include "compare_command.hpp"
+
+#include <cstdio>
+
+#include "common.hpp"
+#include "corridor/experiment/compare.hpp"
+#include "corridor/io/compare_report.hpp"
+#include "corridor/io/progress.hpp"
+#include "corridor/scenario/load.hpp"
+
+namespace corridor::cli {
+
+CLI::App* add_compare_command(CLI::App& app, CompareArguments& args) {
+  auto* command = app.add_subcommand(
+      "compare",
+      "Compare scenarios with common random numbers: per origin-destination and node, the "
+      "difference from the base with its 95% interval");
+  command->add_option("scenarios", args.scenarios, "BASE ALT [ALT...]: scenario YAML files")
+      ->required()
+      ->expected(2, 1000);
+  command->add_option("--replications,-r", args.replications, "Replications of each scenario")
+      ->check(CLI::Range(2U, 100000U));
+  command->add_option("--seed", args.seed, "Seed for every scenario (default: the base's)")
+      ->check(whole_number());
+  command->add_option("--threads,-j", args.threads, "Threads (default: every core)")
+      ->check(CLI::Range(1U, 1024U));
+  command->add_option("--set", args.overrides, "Override a value in every scenario, PATH=VALUE")
+      ->allow_extra_args(false);
+  command->add_flag("--independent-streams", args.independent_streams,
+                    "Give each alternative its own streams (seed + i), to measure what common "
+                    "random numbers gain");
+  command->add_option("--json", args.json_path, "Write the comparison as JSON to FILE, or -");
+  command->add_option("--csv", args.csv_path, "Write the comparison as CSV to FILE, or -");
+  command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
+  return command;
+}
+
+int compare_command(const CompareArguments& args) {
+  check_output_directory(args.json_path);
+  check_output_directory(args.csv_path, "--csv");
+  if (args.json_path == "-" && args.csv_path == "-") {
+    throw UsageError("--json - and --csv - cannot both go to standard output");
+  }
+  std::vector<model::CorridorSpec> specs;
+  for (const auto& file : args.scenarios) {
+    specs.push_back(scenario::load_scenario(file, args.overrides));
+  }
+  const bool to_stdout = args.json_path == "-" || args.csv_path == "-";
+  io::Progress progress("runs", !args.quiet && !to_stdout);
+  auto comparison = experiment::compare(
+      specs,
+      {.seed = args.seed,
+       .replications = args.replications,
+       .threads = args.threads,
+       .common_random_numbers = !args.independent_streams,
+       .on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }});
+  progress.finish();
+  // Files name the scenarios unambiguously, where two names may coincide.
+  comparison.base_name = args.scenarios.front();
+  for (std::size_t i = 0; i < comparison.alternatives.size(); ++i) {
+    comparison.alternatives[i].name = args.scenarios[i + 1];
+  }
+  write_output(args.json_path, io::comparison_json(comparison));
+  write_output(args.csv_path, io::comparison_csv(comparison));
+  if (!args.quiet && !to_stdout) std::fputs(io::format_comparison(comparison).c_str(), stdout);
+  return 0;
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,151 @@
+#include "corridor/io/compare_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "run_json.hpp"
+
+namespace corridor::io {
+namespace {
+
+Json optional_number(const std::optional<double>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json difference_json(const experiment::Difference& d) {
+  return Json{{"base", optional_number(d.base_mean)},
+              {"alternative", optional_number(d.alternative_mean)},
+              {"difference", optional_number(d.mean)},
+              {"difference_ci95", optional_number(d.half_width)},
+              {"significant", d.significant()}};
+}
+
+// Every quantity of one alternative in a fixed order: (kind, id, quantity, unit, value).
+void for_each_quantity(
+    const experiment::AlternativeComparison& alternative,
+    const std::function<void(const char*, const std::string&, const char*, const char*,
+                             const experiment::Difference&)>& visit) {
+  for (const auto& od : alternative.od) {
+    const std::string id = od.origin + "-" + od.destination;
+    visit("od", id, "transit_days", "days", od.transit_days);
+    visit("od", id, "delivered_mtpa", "Mt/yr", od.delivered_mtpa);
+  }
+  for (const auto& node : alternative.nodes) {
+    visit("node", node.id, "throughput_mtpa", "Mt/yr", node.throughput_mtpa);
+    visit("node", node.id, "mean_wait_h", "h", node.mean_wait_h);
+  }
+}
+
+std::string csv_number(const std::optional<double>& value) {
+  return value ? fmt::format("{}", *value) : std::string();
+}
+
+// A CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.
+std::string csv_text(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string signed_value(const std::optional<double>& value, int decimals) {
+  return value ? fmt::format("{:+.{}f}", *value, decimals) : std::string("-");
+}
+
+std::string plain_value(const std::optional<double>& value, int decimals) {
+  return value ? fmt::format("{:.{}f}", *value, decimals) : std::string("-");
+}
+
+}  // namespace
+
+std::string comparison_json(const experiment::Comparison& comparison) {
+  Json root;
+  root["schema"] = kCompareSchema;
+  root["base"] = comparison.base_name;
+  root["seed"] = comparison.seed;
+  root["replications"] = comparison.replications;
+  root["confidence"] = comparison.confidence;
+  root["streams"] = comparison.common_random_numbers ? "common" : "independent";
+  root["alternatives"] = Json::array();
+  for (const auto& alternative : comparison.alternatives) {
+    Json entry;
+    entry["name"] = alternative.name;
+    entry["od"] = Json::array();
+    for (const auto& od : alternative.od) {
+      entry["od"].push_back(Json{{"origin", od.origin},
+                                 {"destination", od.destination},
+                                 {"transit_days", difference_json(od.transit_days)},
+                                 {"delivered_mtpa", difference_json(od.delivered_mtpa)}});
+    }
+    entry["nodes"] = Json::array();
+    for (const auto& node : alternative.nodes) {
+      entry["nodes"].push_back(Json{{"id", node.id},
+                                    {"throughput_mtpa", difference_json(node.throughput_mtpa)},
+                                    {"mean_wait_h", difference_json(node.mean_wait_h)}});
+    }
+    root["alternatives"].push_back(std::move(entry));
+  }
+  return root.dump(2) + "\n";
+}
+
+std::string comparison_csv(const experiment::Comparison& comparison) {
+  std::string out =
+      "base,alternative,kind,id,quantity,unit,base_mean,alternative_mean,difference,"
+      "difference_ci95,significant\n";
+  for (const auto& alternative : comparison.alternatives) {
+    for_each_quantity(
+        alternative, [&](const char* kind, const std::string& id, const char* quantity,
+                         const char* unit, const experiment::Difference& d) {
+          out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_text(comparison.base_name),
+                             csv_text(alternative.name), kind, csv_text(id), quantity, unit,
+                             csv_number(d.base_mean), csv_number(d.alternative_mean),
+                             csv_number(d.mean), csv_number(d.half_width),
+                             d.significant() ? "true" : "false");
+        });
+  }
+  return out;
+}
+
+std::string format_comparison(const experiment::Comparison& comparison) {
+  std::string out;
+  auto line = [&out](const std::string& text) {
+    out += text;
+    out += '\n';
+  };
+  line(fmt::format("Base: {} — seed {}, {} replications, {} random numbers", comparison.base_name,
+                   comparison.seed, comparison.replications,
+                   comparison.common_random_numbers ? "common" : "independent"));
+  line(
+      fmt::format("Differences are alternative − base, ± the half-width of their {:g} % "
+                  "confidence interval; * marks those whose interval excludes zero",
+                  comparison.confidence * 100.0));
+  for (const auto& alternative : comparison.alternatives) {
+    std::size_t width = 24;
+    for_each_quantity(alternative, [&](const char* kind, const std::string& id, const char*,
+                                       const char*, const experiment::Difference&) {
+      width = std::max(width, std::string(kind).size() + 1 + id.size());
+    });
+    line("");
+    line(fmt::format("{}", alternative.name));
+    line(fmt::format("{:<{}}  {:<15}  {:>10}  {:>11}  {:>21}", "", width, "quantity", "base",
+                     "alternative", "difference"));
+    for_each_quantity(alternative, [&](const char* kind, const std::string& id,
+                                       const char* quantity, const char*,
+                                       const experiment::Difference& d) {
+      if (!d.base_mean && !d.alternative_mean) return;  // e.g. no wait where nothing queues
+      const int decimals = std::string(quantity) == "transit_days" ? 2 : 3;
+      const std::string difference =
+          d.mean ? fmt::format("{} ±{}{}", signed_value(d.mean, decimals),
+                               plain_value(d.half_width, decimals), d.significant() ? " *" : "  ")
+                 : std::string("-");
+      line(fmt::format("{:<{}}  {:<15}  {:>10}  {:>11}  {:>21}", fmt::format("{} {}", kind, id),
+                       width, quantity, plain_value(d.base_mean, decimals),
+                       plain_value(d.alternative_mean, decimals), difference));
+    });
+  }
+  return out;
+}
+
+}  // namespace corridor::io
