@@ -30,6 +30,7 @@
 #include "corridor/model/routing.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
+#include "sweep_command.hpp"
 
 namespace {
 
@@ -197,6 +198,8 @@ int main(int argc, char** argv) {
 
   CompareArguments compare;
   auto* compare_app = add_compare_command(app, compare);
+  SweepArguments sweep;
+  auto* sweep_app = add_sweep_command(app, sweep);
 
   try {
     app.parse(argc, argv);
@@ -210,9 +213,11 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (run.quiet || run.json_path == "-" || compare.quiet) spdlog::set_level(spdlog::level::warn);
+    if (run.quiet || run.json_path == "-" || compare.quiet || sweep.quiet)
+      spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     if (*compare_app) return compare_command(compare);
+    if (*sweep_app) return sweep_command(sweep);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);
     if (*graph_app) return graph_command(graph);

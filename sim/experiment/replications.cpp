@@ -17,7 +17,8 @@ unsigned worker_threads(unsigned threads, std::size_t jobs) {
 }
 
 void run_parallel(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& job,
-                  const std::function<void(std::size_t, std::size_t)>& on_progress) {
+                  const std::function<void(std::size_t, std::size_t)>& on_progress,
+                  const std::atomic<bool>* cancel) {
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::mutex report_mutex;
@@ -26,7 +27,7 @@ void run_parallel(std::size_t count, unsigned threads, const std::function<void(
   const auto work = [&] {
     for (;;) {
       const std::size_t i = next.fetch_add(1);
-      if (i >= count || failed.load()) return;
+      if (i >= count || failed.load() || (cancel != nullptr && cancel->load())) return;
       try {
         job(i);
       } catch (...) {

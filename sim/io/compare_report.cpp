@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "csv_field.hpp"
 #include "run_json.hpp"
 
 namespace corridor::io {
@@ -40,14 +41,6 @@ void for_each_quantity(
 
 std::string csv_number(const std::optional<double>& value) {
   return value ? fmt::format("{}", *value) : std::string();
-}
-
-// A CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.
-std::string csv_text(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 std::string signed_value(const std::optional<double>& value, int decimals) {
@@ -98,8 +91,8 @@ std::string comparison_csv(const experiment::Comparison& comparison) {
     for_each_quantity(
         alternative, [&](const char* kind, const std::string& id, const char* quantity,
                          const char* unit, const experiment::Difference& d) {
-          out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_text(comparison.base_name),
-                             csv_text(alternative.name), kind, csv_text(id), quantity, unit,
+          out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(comparison.base_name),
+                             csv_field(alternative.name), kind, csv_field(id), quantity, unit,
                              csv_number(d.base_mean), csv_number(d.alternative_mean),
                              csv_number(d.mean), csv_number(d.half_width),
                              d.significant() ? "true" : "false");

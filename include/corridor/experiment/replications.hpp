@@ -3,6 +3,7 @@
 // the streams of (seed, r), so its result does not depend on which thread ran it or
 // when: the results come back in replication order, the same for any thread count.
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -25,10 +26,12 @@ struct ReplicationPlan {
 // The number of worker threads a request for `threads` (0: all cores) gets for `jobs`.
 [[nodiscard]] unsigned worker_threads(unsigned threads, std::size_t jobs);
 
-// Runs `count` jobs, job(i) for i in [0, count), on up to `threads` threads. The first
-// exception a job throws is rethrown once every thread has stopped.
+// Runs `count` jobs, job(i) for i in [0, count), on up to `threads` threads, taking
+// them in order. The first exception a job throws is rethrown once every thread has
+// stopped. Once `cancel` is set, no new job starts.
 void run_parallel(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& job,
-                  const std::function<void(std::size_t, std::size_t)>& on_progress = {});
+                  const std::function<void(std::size_t, std::size_t)>& on_progress = {},
+                  const std::atomic<bool>* cancel = nullptr);
 
 [[nodiscard]] std::vector<model::RunResult> run_replications(const model::CorridorSpec& spec,
                                                              const ReplicationPlan& plan);

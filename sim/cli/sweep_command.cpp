@@ -1,0 +1,179 @@
+#include "sweep_command.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "common.hpp"
+#include "corridor/experiment/sweep.hpp"
+#include "corridor/io/progress.hpp"
+#include "corridor/io/sweep_csv.hpp"
+#include "corridor/scenario/load.hpp"
+
+namespace corridor::cli {
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_interrupt(int) {
+  interrupted.store(true);
+}
+
+// The complete rows of an earlier run of the same sweep: checks the header, drops a
+// row cut short by an interruption, and returns how many points are already done.
+std::size_t rows_already_written(const std::string& path, const std::string& header) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  if (text.compare(0, header.size(), header) != 0) {
+    throw UsageError(fmt::format(
+        "--resume: {} was not written by this sweep (its header differs); remove it or choose "
+        "another --csv",
+        path));
+  }
+  std::size_t rows = 0;
+  std::size_t end = header.size();  // just past the last complete line
+  for (std::size_t at = header.size(); at < text.size();) {
+    const auto newline = text.find('\n', at);
+    if (newline == std::string::npos) break;
+    const std::string expected = fmt::format("{},", rows);
+    if (text.compare(at, expected.size(), expected) != 0) {
+      throw UsageError(fmt::format("--resume: row {} of {} is not point {}", rows + 1, path, rows));
+    }
+    ++rows;
+    at = end = newline + 1;
+  }
+  if (end < text.size()) std::filesystem::resize_file(path, end);
+  return rows;
+}
+
+}  // namespace
+
+CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
+  auto* command = app.add_subcommand(
+      "sweep",
+      "Run a grid of variants (the product of every varied parameter) and write one CSV row "
+      "per point with each key figure's mean and 95% half-width");
+  command->add_option("scenario", args.scenario,
+                      "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  command
+      ->add_option("--set", args.sets,
+                   "PATH=VALUE fixes a value; PATH=V1,V2,... varies it over the values")
+      ->allow_extra_args(false);
+  command->add_option("--range", args.ranges, "PATH=FROM:TO:STEP varies a number, ends included")
+      ->allow_extra_args(false);
+  command->add_option("--replications,-r", args.replications, "Replications per point")
+      ->check(CLI::Range(1U, 100000U));
+  command->add_option("--seed", args.seed, "Seed for every point (default: the scenario's)")
+      ->check(whole_number());
+  command->add_option("--threads,-j", args.threads, "Threads (default: every core)")
+      ->check(CLI::Range(1U, 1024U));
+  command->add_option("--csv", args.csv_path, "Write the rows to FILE (or - for stdout)")
+      ->required();
+  command->add_flag("--resume", args.resume,
+                    "Keep the rows FILE already holds and run only the points after them");
+  command->add_flag("--quiet,-q", args.quiet, "Print no progress and no summary");
+  return command;
+}
+
+int sweep_command(const SweepArguments& args) {
+  check_output_directory(args.csv_path, "--csv");
+  if (args.resume && args.csv_path == "-") throw UsageError("--resume needs a --csv file");
+  std::vector<std::string> fixed;
+  std::vector<experiment::SweepAxis> axes;
+  try {
+    for (const auto& set : args.sets) {
+      auto axis = experiment::parse_value_list(set);
+      if (axis.values.size() == 1) {
+        fixed.push_back(set);
+      } else {
+        axes.push_back(std::move(axis));
+      }
+    }
+    for (const auto& range : args.ranges) axes.push_back(experiment::parse_range(range));
+  } catch (const experiment::GridError& error) {
+    throw UsageError(error.what());
+  }
+  if (axes.empty()) throw UsageError("nothing to sweep: give --set PATH=V1,V2 or --range");
+
+  // Every point is loaded and checked before anything runs.
+  const auto path = scenario_or_default(args.scenario);
+  std::vector<experiment::SweepPoint> points;
+  std::vector<std::vector<std::string>> point_values;
+  const auto grid = experiment::grid_points(axes);
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    auto overrides = fixed;
+    overrides.insert(overrides.end(), grid[i].begin(), grid[i].end());
+    points.push_back({i, scenario::load_scenario(path, overrides)});
+    std::vector<std::string> values;
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+      values.push_back(grid[i][a].substr(axes[a].path.size() + 1));
+    }
+    point_values.push_back(std::move(values));
+  }
+  std::vector<std::string> parameters;
+  for (const auto& axis : axes) parameters.push_back(axis.path);
+  const io::SweepCsv csv(parameters, points.front().spec);
+
+  std::size_t done = 0;
+  std::FILE* out = stdout;
+  if (args.csv_path != "-") {
+    if (args.resume && std::filesystem::exists(args.csv_path)) {
+      done = rows_already_written(args.csv_path, csv.header());
+    } else {
+      write_output(args.csv_path, csv.header());
+    }
+    out = std::fopen(args.csv_path.c_str(), "ab");
+    if (out == nullptr) throw UsageError(fmt::format("--csv {}: cannot open", args.csv_path));
+  } else {
+    std::fputs(csv.header().c_str(), stdout);
+  }
+  const std::vector<experiment::SweepPoint> remaining(points.begin() + static_cast<long>(done),
+                                                      points.end());
+
+  interrupted.store(false);
+  const auto previous = std::signal(SIGINT, on_interrupt);
+  io::Progress progress("runs", !args.quiet && args.csv_path != "-");
+  std::size_t written = done;
+  try {
+    experiment::run_sweep(
+        remaining,
+        {.seed = args.seed,
+         .replications = args.replications,
+         .threads = args.threads,
+         .cancel = &interrupted,
+         .on_progress = [&](std::size_t runs, std::size_t total) { progress.update(runs, total); }},
+        [&](const experiment::SweepPoint& point, const std::vector<model::RunResult>& runs) {
+          const std::string row = csv.row(point.index, point_values[point.index], runs);
+          // One write per row, flushed: an interruption leaves whole rows behind.
+          if (std::fwrite(row.data(), 1, row.size(), out) != row.size() || std::fflush(out) != 0) {
+            throw std::runtime_error(fmt::format("--csv {}: write failed", args.csv_path));
+          }
+          ++written;
+        });
+  } catch (...) {
+    std::signal(SIGINT, previous);
+    if (out != stdout) std::fclose(out);
+    throw;
+  }
+  std::signal(SIGINT, previous);
+  progress.finish();
+  if (out != stdout) std::fclose(out);
+  if (interrupted.load()) {
+    std::fprintf(stderr, "corridor: interrupted: %zu of %zu points are in %s; --resume continues\n",
+                 written, points.size(), args.csv_path.c_str());
+    return 130;
+  }
+  if (!args.quiet && args.csv_path != "-") {
+    std::fprintf(stderr, "corridor: %zu points x %u replications written to %s\n", points.size(),
+                 args.replications, args.csv_path.c_str());
+  }
+  return 0;
+}
+
+}  // namespace corridor::cli
