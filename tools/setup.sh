@@ -5,7 +5,8 @@ set -eu
 
 packages="g++ cmake ninja-build ccache pkg-config
 libboost-graph-dev libeigen3-dev libyaml-cpp-dev doctest-dev libbenchmark-dev
-libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev"
+libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
+libopenmpi-dev openmpi-bin"
 
 missing=""
 for p in $packages; do

@@ -17,6 +17,7 @@
 #include "common.hpp"
 #include "compare_command.hpp"
 #include "corridor/analysis/assignment.hpp"
+#include "corridor/experiment/process_group.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/experiment/run.hpp"
 #include "corridor/io/assignment_report.hpp"
@@ -131,6 +132,9 @@ int main(int argc, char** argv) {
   spdlog::set_pattern("corridor: %v");
 
   CLI::App app{"corridor: discrete-event simulation of freight transport corridors"};
+  const std::string mpi = corridor::experiment::mpi_library_version();
+  app.set_version_flag("--version", fmt::format("corridor {}\nMPI: {}", CORRIDOR_VERSION,
+                                                mpi.empty() ? "not built in" : mpi));
   app.require_subcommand(1);
 
   RunArguments run;
@@ -207,11 +211,15 @@ int main(int argc, char** argv) {
     return app.exit(help);
   } catch (const CLI::CallForAllHelp& help) {
     return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
   } catch (const CLI::ParseError& error) {
     std::fprintf(stderr, "corridor: error: %s (see corridor --help)\n", error.what());
     return kExitInvalidInput;
   }
 
+  // Under mpirun every rank reads the same input: only rank 0 reports its mistakes.
+  const bool speaks = corridor::experiment::ProcessGroup::world().rank() == 0;
   try {
     if (run.quiet || run.json_path == "-" || compare.quiet || sweep.quiet)
       spdlog::set_level(spdlog::level::warn);
@@ -223,9 +231,11 @@ int main(int argc, char** argv) {
     if (*graph_app) return graph_command(graph);
     return validate_command(validate_path, validate_overrides);
   } catch (const UsageError& error) {
+    if (!speaks) return kExitInvalidInput;
     std::fprintf(stderr, "corridor: error: %s\n", error.what());
     return kExitInvalidInput;
   } catch (const corridor::scenario::ScenarioError& error) {
+    if (!speaks) return kExitInvalidInput;
     for (const auto& diagnostic : error.diagnostics()) {
       std::fprintf(stderr, "%s\n", corridor::scenario::format_diagnostic(diagnostic).c_str());
     }

@@ -2,13 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "common.hpp"
+#include "corridor/experiment/process_group.hpp"
 #include "corridor/experiment/sweep.hpp"
 #include "corridor/io/progress.hpp"
 #include "corridor/io/sweep_csv.hpp"
@@ -81,7 +89,78 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
   return command;
 }
 
+namespace {
+
+// Writes rows strictly in grid order, holding back any that arrive early; one flushed
+// write per row, so an interruption leaves whole rows.
+class RowWriter {
+ public:
+  RowWriter(std::FILE* out, std::string path, std::size_t first)
+      : out_(out), path_(std::move(path)), next_(first) {}
+
+  void add(std::size_t index, std::string row) {
+    pending_.emplace(index, std::move(row));
+    for (auto it = pending_.find(next_); it != pending_.end(); it = pending_.find(next_)) {
+      const std::string& text = it->second;
+      if (std::fwrite(text.data(), 1, text.size(), out_) != text.size() || std::fflush(out_) != 0) {
+        throw std::runtime_error(fmt::format("--csv {}: write failed", path_));
+      }
+      pending_.erase(it);
+      ++next_;
+    }
+  }
+  [[nodiscard]] std::size_t written_up_to() const { return next_; }
+
+ private:
+  std::FILE* out_;
+  std::string path_;
+  std::size_t next_;
+  std::map<std::size_t, std::string> pending_;
+};
+
+// Rank 0 of several: computes its share on a thread while this thread gathers the other
+// ranks' rows, writing each as soon as those before it are in.
+void gather_rows(const experiment::ProcessGroup& group, RowWriter& writer,
+                 const std::function<void(const std::function<void(std::size_t, std::string)>&)>&
+                     run_own_share) {
+  std::mutex mutex;
+  std::atomic<bool> own_done{false};
+  std::exception_ptr own_error;
+  std::thread own([&] {
+    try {
+      run_own_share([&](std::size_t index, std::string row) {
+        const std::lock_guard lock(mutex);
+        writer.add(index, std::move(row));
+      });
+    } catch (...) {
+      own_error = std::current_exception();
+    }
+    own_done.store(true);
+  });
+  int ranks_done = 0;
+  for (;;) {
+    bool received = false;
+    while (auto message = group.try_receive()) {
+      received = true;
+      if (message->done) {
+        ++ranks_done;
+      } else {
+        const std::lock_guard lock(mutex);
+        writer.add(message->index, std::move(message->text));
+      }
+    }
+    if (own_done.load() && ranks_done == group.size() - 1) break;
+    if (!received) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  own.join();
+  if (own_error) std::rethrow_exception(own_error);
+}
+
+}  // namespace
+
 int sweep_command(const SweepArguments& args) {
+  const auto& group = experiment::ProcessGroup::world();
+  const bool root = group.rank() == 0;
   check_output_directory(args.csv_path, "--csv");
   if (args.resume && args.csv_path == "-") throw UsageError("--resume needs a --csv file");
   std::vector<std::string> fixed;
@@ -120,58 +199,99 @@ int sweep_command(const SweepArguments& args) {
   for (const auto& axis : axes) parameters.push_back(axis.path);
   const io::SweepCsv csv(parameters, points.front().spec);
 
+  // Rank 0 owns the file: it writes the header, or finds where a resumed sweep stands,
+  // and tells the other ranks (SIZE_MAX: it could not, and has said why).
+  constexpr std::size_t kFailed = static_cast<std::size_t>(-1);
   std::size_t done = 0;
   std::FILE* out = stdout;
-  if (args.csv_path != "-") {
-    if (args.resume && std::filesystem::exists(args.csv_path)) {
-      done = rows_already_written(args.csv_path, csv.header());
-    } else {
-      write_output(args.csv_path, csv.header());
+  if (root) {
+    try {
+      if (args.csv_path != "-") {
+        if (args.resume && std::filesystem::exists(args.csv_path)) {
+          done = rows_already_written(args.csv_path, csv.header());
+        } else {
+          write_output(args.csv_path, csv.header());
+        }
+        out = std::fopen(args.csv_path.c_str(), "ab");
+        if (out == nullptr) throw UsageError(fmt::format("--csv {}: cannot open", args.csv_path));
+      } else {
+        std::fputs(csv.header().c_str(), stdout);
+      }
+    } catch (...) {
+      (void)group.broadcast(kFailed);
+      throw;
     }
-    out = std::fopen(args.csv_path.c_str(), "ab");
-    if (out == nullptr) throw UsageError(fmt::format("--csv {}: cannot open", args.csv_path));
-  } else {
-    std::fputs(csv.header().c_str(), stdout);
   }
-  const std::vector<experiment::SweepPoint> remaining(points.begin() + static_cast<long>(done),
-                                                      points.end());
+  done = group.broadcast(done);
+  if (done == kFailed) return kExitInvalidInput;
 
+  // The points left, dealt out to the ranks in turn.
+  std::vector<experiment::SweepPoint> share;
+  for (std::size_t i = done; i < points.size(); ++i) {
+    if (static_cast<int>((i - done) % static_cast<std::size_t>(group.size())) == group.rank()) {
+      share.push_back(points[i]);
+    }
+  }
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const unsigned threads = args.threads != 0
+                               ? args.threads
+                               : std::max(1U, hardware / static_cast<unsigned>(group.size()));
   interrupted.store(false);
   const auto previous = std::signal(SIGINT, on_interrupt);
-  io::Progress progress("runs", !args.quiet && args.csv_path != "-");
-  std::size_t written = done;
-  try {
+  io::Progress progress("runs", root && group.size() == 1 && !args.quiet && args.csv_path != "-");
+  const auto run_share = [&](const std::function<void(std::size_t, std::string)>& deliver) {
     experiment::run_sweep(
-        remaining,
+        share,
         {.seed = args.seed,
          .replications = args.replications,
-         .threads = args.threads,
+         .threads = threads,
          .cancel = &interrupted,
          .on_progress = [&](std::size_t runs, std::size_t total) { progress.update(runs, total); }},
         [&](const experiment::SweepPoint& point, const std::vector<model::RunResult>& runs) {
-          const std::string row = csv.row(point.index, point_values[point.index], runs);
-          // One write per row, flushed: an interruption leaves whole rows behind.
-          if (std::fwrite(row.data(), 1, row.size(), out) != row.size() || std::fflush(out) != 0) {
-            throw std::runtime_error(fmt::format("--csv {}: write failed", args.csv_path));
-          }
-          ++written;
+          deliver(point.index, csv.row(point.index, point_values[point.index], runs));
         });
+  };
+
+  if (!root) {
+    try {
+      run_share([&](std::size_t index, std::string row) { group.send_row(index, row); });
+      group.send_done();
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "corridor: rank %d: error: %s\n", group.rank(), error.what());
+      group.abort(kExitInternalError);
+    }
+    std::signal(SIGINT, previous);
+    return interrupted.load() ? 130 : 0;
+  }
+
+  RowWriter writer(out, args.csv_path, done);
+  try {
+    if (group.size() == 1) {
+      run_share([&](std::size_t index, std::string row) { writer.add(index, std::move(row)); });
+    } else {
+      gather_rows(group, writer, run_share);
+    }
   } catch (...) {
     std::signal(SIGINT, previous);
     if (out != stdout) std::fclose(out);
+    if (group.size() > 1) {
+      std::fprintf(stderr, "corridor: sweep failed on rank 0\n");
+      group.abort(kExitInternalError);
+    }
     throw;
   }
   std::signal(SIGINT, previous);
   progress.finish();
   if (out != stdout) std::fclose(out);
-  if (interrupted.load()) {
+  if (interrupted.load() || writer.written_up_to() < points.size()) {
     std::fprintf(stderr, "corridor: interrupted: %zu of %zu points are in %s; --resume continues\n",
-                 written, points.size(), args.csv_path.c_str());
+                 writer.written_up_to(), points.size(), args.csv_path.c_str());
     return 130;
   }
   if (!args.quiet && args.csv_path != "-") {
-    std::fprintf(stderr, "corridor: %zu points x %u replications written to %s\n", points.size(),
-                 args.replications, args.csv_path.c_str());
+    std::fprintf(stderr, "corridor: %zu points x %u replications written to %s (%d process%s)\n",
+                 points.size(), args.replications, args.csv_path.c_str(), group.size(),
+                 group.size() == 1 ? "" : "es");
   }
   return 0;
 }
