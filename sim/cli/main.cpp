@@ -17,11 +17,13 @@
 #include "common.hpp"
 #include "compare_command.hpp"
 #include "corridor/analysis/assignment.hpp"
+#include "corridor/analysis/capacity_bound.hpp"
 #include "corridor/experiment/process_group.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/experiment/run.hpp"
 #include "corridor/io/assignment_report.hpp"
 #include "corridor/io/atomic_file.hpp"
+#include "corridor/io/capacity_report.hpp"
 #include "corridor/io/graph_export.hpp"
 #include "corridor/io/json_results.hpp"
 #include "corridor/io/progress.hpp"
@@ -105,6 +107,22 @@ int assign_command(const std::string& scenario, const std::vector<std::string>& 
                  assignment.relative_gap);
     return kExitInternalError;
   }
+  return 0;
+}
+
+struct CapacityArguments {
+  std::string scenario;
+  std::vector<std::string> overrides;
+  std::string json_path;
+};
+
+int capacity_command(const CapacityArguments& args) {
+  check_output_directory(args.json_path);
+  const auto spec =
+      corridor::scenario::load_scenario(scenario_or_default(args.scenario), args.overrides);
+  const auto bound = corridor::analysis::capacity_bound(spec);
+  write_output(args.json_path, corridor::io::capacity_json(spec, bound));
+  if (args.json_path != "-") std::fputs(corridor::io::format_capacity(spec, bound).c_str(), stdout);
   return 0;
 }
 
@@ -200,6 +218,17 @@ int main(int argc, char** argv) {
   graph_app->add_option("--set", graph.overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
+  CapacityArguments capacity;
+  auto* capacity_app = app.add_subcommand(
+      "capacity",
+      "The most the network can carry, by maximum flow through node and link capacities, "
+      "and the cut that binds: a bound no simulation can exceed");
+  capacity_app->add_option("scenario", capacity.scenario,
+                           "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  capacity_app->add_option("--set", capacity.overrides, "Override a value, PATH=VALUE")
+      ->allow_extra_args(false);
+  capacity_app->add_option("--json", capacity.json_path, "Write the bound as JSON to FILE, or -");
+
   CompareArguments compare;
   auto* compare_app = add_compare_command(app, compare);
   SweepArguments sweep;
@@ -225,6 +254,7 @@ int main(int argc, char** argv) {
       spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     if (*compare_app) return compare_command(compare);
+    if (*capacity_app) return capacity_command(capacity);
     if (*sweep_app) return sweep_command(sweep);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);

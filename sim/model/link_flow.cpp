@@ -49,19 +49,8 @@ void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capa
   links_[link_index].capacity_t_per_h.set(now(), tonnes_per_hour(capacity_mtpa));
 }
 
-// Per-direction carrying capacity of the link's vehicles with full loads and no holds:
-// a fleet shuttling end to end, or unlimited stock limited by its loading positions.
-// Zero when nothing limits it (no vehicle, or unlimited stock that loads in no time).
 double CorridorSimulation::vehicle_capacity_t_per_h(std::uint32_t link_index) const {
-  const LinkSpec& link = spec_.links[link_index];
-  if (link.vehicle == kNone) return 0.0;
-  const VehicleSpec& vehicle = spec_.vehicles[link.vehicle];
-  const double load_t = vehicle.capacity_lots * spec_.lot_t;
-  if (!vehicle.fleet) {
-    return vehicle.load_h > 0.0 ? vehicle.loading_positions * load_t / vehicle.load_h : 0.0;
-  }
-  const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
-  return static_cast<double>(*vehicle.fleet) * load_t / round_trip_h;
+  return model::vehicle_capacity_t_per_h(spec_, spec_.links[link_index]);
 }
 
 void CorridorSimulation::count_departure(DirectionState& direction, std::size_t lots) {

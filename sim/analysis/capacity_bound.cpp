@@ -1,0 +1,219 @@
+#include "corridor/analysis/capacity_bound.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/push_relabel_max_flow.hpp>
+#include <cmath>
+#include <cstdint>
+#include <deque>
+#include <set>
+
+#include "corridor/model/demand_profile.hpp"
+#include "corridor/model/service_time.hpp"
+
+namespace corridor::analysis {
+namespace {
+
+using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+using Graph = boost::adjacency_list<
+    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+    boost::property<
+        boost::edge_capacity_t, std::int64_t,
+        boost::property<boost::edge_residual_capacity_t, std::int64_t,
+                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
+using Edge = Traits::edge_descriptor;
+
+// Tonnes a year, in whole tonnes; "unbounded" far above any corridor.
+constexpr std::int64_t kUnbounded = std::int64_t{1} << 50;
+
+std::int64_t tonnes(double mtpa) {
+  return std::llround(mtpa * 1e6);
+}
+
+// The mean of a facility's capacity over [from_day, to_day], following dated changes;
+// empty if it has none for part of that time (it is then unbounded there).
+std::optional<double> window_capacity(const model::CorridorSpec& spec, model::FacilityKind kind,
+                                      std::uint32_t index, std::optional<double> initial) {
+  std::vector<std::pair<double, double>> changes;  // (day, capacity)
+  for (const auto& change : spec.capacity_changes) {
+    if (change.facility == kind && change.index == index) {
+      changes.emplace_back(change.at_day, change.capacity_mtpa);
+    }
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const double from = spec.warmup_days;
+  const double to = spec.horizon_days;
+  std::optional<double> current = initial;
+  double day = from;
+  double integral = 0.0;
+  for (const auto& [at, capacity] : changes) {
+    if (at <= from) {
+      current = capacity;
+      continue;
+    }
+    if (at >= to) break;
+    if (!current) return std::nullopt;
+    integral += *current * (at - day);
+    day = at;
+    current = capacity;
+  }
+  if (!current) return std::nullopt;
+  integral += *current * (to - day);
+  return integral / (to - from);
+}
+
+// Window-average volume of a demand entry, Mt/yr.
+double window_volume_mtpa(const model::CorridorSpec& spec, const model::DemandSpec& demand) {
+  const double h = spec.horizon_days;
+  const double w = spec.warmup_days;
+  const double factor = (h * model::mean_rate_factor(demand, h) -
+                         (w > 0.0 ? w * model::mean_rate_factor(demand, w) : 0.0)) /
+                        (h - w);
+  return demand.volume_mtpa * factor;
+}
+
+struct Network {
+  // Built in place: copying a Boost adjacency list trips GCC 12's uninitialized warnings.
+  explicit Network(std::size_t vertices)
+      : graph(vertices), source(vertices - 2), sink(vertices - 1) {}
+  Graph graph;
+  std::size_t source;
+  std::size_t sink;
+  std::vector<std::pair<Edge, CutFacility>> labelled;  // edges a cut can name
+};
+
+void add_arc(Network& network, std::size_t from, std::size_t to, std::int64_t capacity,
+             std::optional<CutFacility> label) {
+  Graph& g = network.graph;
+  const Edge forward = boost::add_edge(from, to, g).first;
+  const Edge backward = boost::add_edge(to, from, g).first;
+  boost::put(boost::edge_capacity, g, forward, capacity);
+  boost::put(boost::edge_capacity, g, backward, 0);
+  boost::put(boost::edge_reverse, g, forward, backward);
+  boost::put(boost::edge_reverse, g, backward, forward);
+  if (label) network.labelled.emplace_back(forward, *label);
+}
+
+// Each node is an arc from its "in" vertex (2i) to its "out" vertex (2i + 1) carrying its
+// capacity; links join out to in, both ways unless one-way. With `scale`, the source
+// feeds each origin and each destination drains to the sink scale x its demand;
+// without, both are unbounded.
+Network build(const model::CorridorSpec& spec, std::optional<double> scale) {
+  const std::size_t n = spec.nodes.size();
+  Network network(2 * n + 2);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const auto capacity =
+        window_capacity(spec, model::FacilityKind::node, i, spec.nodes[i].capacity_mtpa);
+    add_arc(network, 2 * i, 2 * i + 1, capacity ? tonnes(*capacity) : kUnbounded,
+            capacity ? std::optional<CutFacility>({"node", spec.nodes[i].id, *capacity})
+                     : std::nullopt);
+  }
+  for (std::uint32_t l = 0; l < spec.links.size(); ++l) {
+    const auto& link = spec.links[l];
+    std::optional<double> capacity =
+        window_capacity(spec, model::FacilityKind::link, l, link.capacity_mtpa);
+    const double vehicle_t_per_h = model::vehicle_capacity_t_per_h(spec, link);
+    if (vehicle_t_per_h > 0.0) {
+      const double vehicle_mtpa = vehicle_t_per_h * model::kHoursPerYear / 1e6;
+      capacity = capacity ? std::min(*capacity, vehicle_mtpa) : vehicle_mtpa;
+    }
+    const std::int64_t arc = capacity ? tonnes(*capacity) : kUnbounded;
+    const auto label =
+        capacity ? std::optional<CutFacility>({"link", link.id, *capacity}) : std::nullopt;
+    add_arc(network, 2 * link.from + 1, 2 * link.to, arc, label);
+    if (!link.oneway) add_arc(network, 2 * link.to + 1, 2 * link.from, arc, label);
+  }
+  std::vector<double> out_of(n, 0.0);
+  std::vector<double> into(n, 0.0);
+  for (const auto& demand : spec.demand) {
+    const double volume = window_volume_mtpa(spec, demand);
+    out_of[demand.origin] += volume;
+    into[demand.destination] += volume;
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (out_of[i] > 0.0) {
+      add_arc(network, network.source, 2 * i, scale ? tonnes(*scale * out_of[i]) : kUnbounded,
+              scale ? std::optional<CutFacility>(
+                          {"demand", "from " + spec.nodes[i].id, *scale * out_of[i]})
+                    : std::nullopt);
+    }
+    if (into[i] > 0.0) {
+      add_arc(
+          network, 2 * i + 1, network.sink, scale ? tonnes(*scale * into[i]) : kUnbounded,
+          scale ? std::optional<CutFacility>({"demand", "to " + spec.nodes[i].id, *scale * into[i]})
+                : std::nullopt);
+    }
+  }
+  return network;
+}
+
+struct Solved {
+  std::int64_t flow_t = 0;
+  std::vector<CutFacility> cut;
+};
+
+Solved solve(Network& network) {
+  Graph& g = network.graph;
+  Solved solved;
+  solved.flow_t = boost::push_relabel_max_flow(g, network.source, network.sink);
+  // The source side of a minimum cut: what the source still reaches in the residual graph.
+  std::vector<bool> reached(boost::num_vertices(g), false);
+  std::deque<std::size_t> frontier{network.source};
+  reached[network.source] = true;
+  while (!frontier.empty()) {
+    const std::size_t u = frontier.front();
+    frontier.pop_front();
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, g))) {
+      const std::size_t v = boost::target(e, g);
+      if (!reached[v] && boost::get(boost::edge_residual_capacity, g, e) > 0) {
+        reached[v] = true;
+        frontier.push_back(v);
+      }
+    }
+  }
+  std::set<std::pair<std::string, std::string>> named;
+  for (const auto& [edge, facility] : network.labelled) {
+    if (reached[boost::source(edge, g)] && !reached[boost::target(edge, g)] &&
+        named.insert({facility.kind, facility.id}).second) {
+      solved.cut.push_back(facility);
+    }
+  }
+  return solved;
+}
+
+}  // namespace
+
+CapacityBound capacity_bound(const model::CorridorSpec& spec) {
+  CapacityBound bound;
+  for (const auto& demand : spec.demand) bound.demand_mtpa += window_volume_mtpa(spec, demand);
+
+  Network open = build(spec, std::nullopt);
+  const Solved network = solve(open);
+  if (network.flow_t < kUnbounded / 2) {
+    bound.network_mtpa = static_cast<double>(network.flow_t) / 1e6;
+    bound.network_cut = network.cut;
+  }
+  if (bound.demand_mtpa <= 0.0) return bound;
+
+  // The flow that carries scale x demand in full is concave and piecewise linear in the
+  // scale: bisect for the largest scale it still carries (to 1e-6 of the scale).
+  const auto carries = [&](double scale) {
+    Network scaled = build(spec, scale);
+    const Solved solved = solve(scaled);
+    return std::pair{solved.flow_t >= tonnes(scale * bound.demand_mtpa) -
+                                          2 * static_cast<std::int64_t>(spec.demand.size()),
+                     solved.cut};
+  };
+  double low = 0.0;
+  double high = bound.network_mtpa ? 2.0 * *bound.network_mtpa / bound.demand_mtpa + 1.0 : 1e6;
+  if (carries(high).first) return bound;  // no finite limit on scaling the demand
+  while (high - low > 1e-6 * high) {
+    const double middle = 0.5 * (low + high);
+    (carries(middle).first ? low : high) = middle;
+  }
+  bound.demand_scale = low;
+  bound.demand_cut = carries(high).second;  // just past the limit: the binding cut
+  return bound;
+}
+
+}  // namespace corridor::analysis
