@@ -33,6 +33,7 @@
 #include "corridor/model/routing.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
+#include "expand_command.hpp"
 #include "sweep_command.hpp"
 
 namespace {
@@ -231,6 +232,8 @@ int main(int argc, char** argv) {
 
   CompareArguments compare;
   auto* compare_app = add_compare_command(app, compare);
+  ExpandArguments expand;
+  auto* expand_app = add_expand_command(app, expand);
   SweepArguments sweep;
   auto* sweep_app = add_sweep_command(app, sweep);
 
@@ -250,12 +253,13 @@ int main(int argc, char** argv) {
   // Under mpirun every rank reads the same input: only rank 0 reports its mistakes.
   const bool speaks = corridor::experiment::ProcessGroup::world().rank() == 0;
   try {
-    if (run.quiet || run.json_path == "-" || compare.quiet || sweep.quiet)
+    if (run.quiet || run.json_path == "-" || compare.quiet || sweep.quiet || expand.quiet)
       spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     if (*compare_app) return compare_command(compare);
     if (*capacity_app) return capacity_command(capacity);
     if (*sweep_app) return sweep_command(sweep);
+    if (*expand_app) return expand_command(expand);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);
     if (*graph_app) return graph_command(graph);

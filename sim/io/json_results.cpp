@@ -60,7 +60,9 @@ Json run_json_tree(const model::RunResult& result) {
                         {"generated_lots", totals.generated_lots},
                         {"delivered_lots", totals.delivered_lots},
                         {"in_system_lots", totals.in_system_lots},
-                        {"events", totals.events}};
+                        {"events", totals.events},
+                        {"window_generated_t", totals.window_generated_t},
+                        {"window_delivered_t", totals.window_delivered_t}};
   root["od"] = Json::array();
   for (const auto& od : result.od) {
     root["od"].push_back(Json{{"origin", od.origin},

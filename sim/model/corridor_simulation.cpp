@@ -217,6 +217,7 @@ void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
 
 std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
   ++generated_lots_;
+  if (in_window()) ++window_generated_lots_;
   std::uint32_t id = 0;
   if (free_lots_.empty()) {
     id = static_cast<std::uint32_t>(lots_.size());
@@ -242,6 +243,7 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
   leave_node(lot_id);
   ++delivered_lots_;
   if (at_h >= window_start_h_) {
+    ++window_delivered_lots_;
     OdState& od = od_[od_of_demand_[lot.demand]];
     const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;
@@ -312,6 +314,8 @@ RunResult CorridorSimulation::collect_results() const {
   result.totals.delivered_t = static_cast<double>(delivered_lots_) * spec_.lot_t;
   result.totals.in_system_t = static_cast<double>(in_system) * spec_.lot_t;
   result.totals.events = sim_.events_processed();
+  result.totals.window_generated_t = static_cast<double>(window_generated_lots_) * spec_.lot_t;
+  result.totals.window_delivered_t = static_cast<double>(window_delivered_lots_) * spec_.lot_t;
 
   const double window_h = horizon_h_ - window_start_h_;
   const auto annualise = [&](double tonnes) { return tonnes / 1e6 * kHoursPerYear / window_h; };

@@ -252,6 +252,8 @@ class CorridorSimulation {
   std::vector<OdState> od_;
 
   std::uint64_t generated_lots_ = 0;
+  std::uint64_t window_generated_lots_ = 0;  // created in the statistics window
+  std::uint64_t window_delivered_lots_ = 0;  // delivered in it, wherever created
   std::uint64_t delivered_lots_ = 0;
   // Lots held only by a pending event; with the queues and vehicles they account for
   // every live lot (check_conservation).

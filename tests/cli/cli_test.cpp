@@ -205,7 +205,7 @@ TEST_CASE("run with no file runs the bundled baseline and prints the summary") {
   CHECK(outcome.out.find("xian -> ") != std::string::npos);
 }
 
-TEST_CASE("routes lists each demand entry's candidates; bad shares are input errors") {
+TEST_CASE("routes lists each demand entry's candidates, and bad shares are input errors") {
   const Outcome listed = run_corridor(
       "routes scenarios/btk-before-2025.yaml --set demand.turkmenbashi-istanbul.routes.k=3");
   REQUIRE(listed.exit_code == 0);
@@ -218,11 +218,11 @@ TEST_CASE("routes lists each demand entry's candidates; bad shares are input err
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("error: demand 'a-c'") != std::string::npos);
   const Outcome unbalanced = run_corridor(
-      "run scenarios/btk-before-2025.yaml --set routes.choice=fixed --set routes.k=1 "
+      "run scenarios/middle-corridor-2025.yaml --set routes.choice=fixed "
       "--set demand.turkmenbashi-istanbul.routes.k=2 "
       "--set demand.turkmenbashi-istanbul.routes.shares=[0.5,0.4]");
   CHECK(unbalanced.exit_code == 2);
-  CHECK(unbalanced.err.find("--set:4:") != std::string::npos);  // at the shares
+  CHECK(unbalanced.err.find("--set:3:") != std::string::npos);  // at the shares
   CHECK(unbalanced.err.find("routes.shares add up to 0.9, not 1") != std::string::npos);
 }
 

@@ -48,7 +48,7 @@ TEST_CASE("replications: the same bytes on 1 and 2 threads, each replication a s
   CHECK(json["bottlenecks"][0]["utilization_ci95"].is_number());
 }
 
-TEST_CASE("replications: the table shows means with half-widths; bad counts exit 2") {
+TEST_CASE("replications: the table shows means with half-widths, and bad counts exit 2") {
   const Outcome table = run_corridor("run scenarios/two-terminal-line.yaml --replications 4");
   REQUIRE(table.exit_code == 0);
   CHECK(table.out.find("4 replications") != std::string::npos);
@@ -57,7 +57,7 @@ TEST_CASE("replications: the table shows means with half-widths; bad counts exit
   CHECK(run_corridor("run scenarios/two-terminal-line.yaml --threads 0").exit_code == 2);
 }
 
-TEST_CASE("compare: the same bytes on 1 and 2 threads; CSV rows for every quantity") {
+TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every quantity") {
   const std::string compare =
       "compare scenarios/middle-corridor-2025.yaml scenarios/digital-customs.yaml "
       "--replications 2 --set scenario.horizon_days=120";

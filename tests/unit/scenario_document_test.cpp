@@ -20,7 +20,7 @@ TEST_CASE("a child's mapping merges key by key over its base") {
   CHECK(base.find("cargo")->find("lot_t")->scalar == "14");
 }
 
-TEST_CASE("lists of entries with ids merge by id; new ids are appended") {
+TEST_CASE("lists of entries with ids merge by id, and new ids are appended") {
   Value base = parse_yaml(
       "nodes:\n  - {id: a, kind: port, capacity_mtpa: 15}\n  - {id: b, kind: terminal}\n",
       "base.yaml");

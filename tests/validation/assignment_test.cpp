@@ -93,7 +93,8 @@ TEST_CASE("the facility delay is the M/M/1 wait, then rises linearly, never infi
   CHECK(over == doctest::Approx(at_limit + tau * 10000.0 * 0.51));
 }
 
-TEST_CASE("Frank-Wolfe: equal routes split evenly; a cheaper route takes all while uncongested") {
+TEST_CASE(
+    "Frank-Wolfe: equal routes split evenly, and a cheaper route takes all while uncongested") {
   SUBCASE("identical routes, congested: half each, equal costs") {
     const auto corridor = two_routes(300.0, 300.0, 1.0, 1.0, 1.6);
     const auto candidates = model::plan_routes(corridor.spec());

@@ -83,7 +83,7 @@ TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
   }
 }
 
-TEST_CASE("equal-cost paths come fewer steps first; a one-way link is used one way only") {
+TEST_CASE("equal-cost paths come fewer steps first, and a one-way link is used one way only") {
   // a-x-y-z (3 x 100 km) and a-w-z (250 + 50 km) cost the same.
   CorridorBuilder corridor(10.0, 0.0, 10.0);
   for (const char* id : {"a", "x", "y", "w", "z"}) corridor.node(id);

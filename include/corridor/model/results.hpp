@@ -18,6 +18,10 @@ struct Totals {
   std::uint64_t delivered_lots = 0;
   std::uint64_t in_system_lots = 0;
   std::uint64_t events = 0;
+  // Over the statistics window only: what was created in it and what was delivered in
+  // it. When the corridor keeps up, the two agree to within the cargo under way.
+  double window_generated_t = 0.0;
+  double window_delivered_t = 0.0;
 };
 
 struct TransitDays {
