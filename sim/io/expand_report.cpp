@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "run_json.hpp"
 
 namespace corridor::io {
@@ -42,7 +44,8 @@ std::string format_expansions(const std::string& scenario_name, const experiment
   const double base_mtpa = results.front().sustainable_mtpa;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto& r = results[i];
-    const double gain = r.sustainable_mtpa - base_mtpa;
+    // Rounded first, so that no difference prints as -0.00.
+    const double gain = std::round((r.sustainable_mtpa - base_mtpa) * 100.0) / 100.0 + 0.0;
     const std::string bound =
         r.bound.demand_scale ? fmt::format("{:.2f}", *r.bound.demand_scale * r.demand_mtpa) : "-";
     const std::string sustainable =
@@ -52,7 +55,7 @@ std::string format_expansions(const std::string& scenario_name, const experiment
                        bound, i == 0 ? "-" : fmt::format("{:+.2f}", gain),
                        i == 0 || r.capacity_added_mtpa <= 0.0
                            ? "-"
-                           : fmt::format("{:.3f}", gain / r.capacity_added_mtpa),
+                           : fmt::format("{:.3f}", gain / r.capacity_added_mtpa + 0.0),
                        binding_text(r.binding), cut_text(r.bound));
   }
   return out;

@@ -84,3 +84,34 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
   CHECK(run_corridor("compare scenarios/middle-corridor-2025.yaml").exit_code == 2);
   CHECK(run_corridor(compare + " --json - --csv -").exit_code == 2);
 }
+
+TEST_CASE("expand and capacity: a table to paste, JSON that does not depend on threads") {
+  const std::string expand =
+      "expand scenarios/two-terminal-line.yaml --option berth12:nodes.b.capacity_mtpa=1.2 "
+      "--replications 2 --set scenario.horizon_days=120";
+  const Outcome one = run_corridor(expand + " --threads 1 --json -");
+  const Outcome two = run_corridor(expand + " --threads 2 --json -");
+  REQUIRE(one.exit_code == 0);
+  CHECK(one.out == two.out);
+  const auto json = nlohmann::json::parse(one.out);
+  CHECK(json["schema"] == "corridor.expand/1");
+  REQUIRE(json["options"].size() == 2);
+  CHECK(json["options"][1]["name"] == "berth12");
+  CHECK(json["options"][1]["capacity_added_mtpa"].get<double>() == doctest::Approx(0.2));
+  // Never above the maximum-flow bound.
+  for (const auto& option : json["options"]) {
+    CHECK(option["sustainable_mtpa"].get<double>() <=
+          option["bound_scale"].get<double>() * option["demand_mtpa"].get<double>() * 1.01);
+  }
+  const Outcome table = run_corridor(expand);
+  CHECK(table.out.find("| option | capacity added, Mt/yr |") != std::string::npos);
+  CHECK(table.out.find("| berth12 | 0.2 |") != std::string::npos);
+  CHECK(run_corridor(expand + " --option nocolon").exit_code == 2);
+
+  const Outcome capacity = run_corridor("capacity --json -");
+  REQUIRE(capacity.exit_code == 0);
+  const auto bound = nlohmann::json::parse(capacity.out);
+  CHECK(bound["schema"] == "corridor.capacity/1");
+  CHECK(bound["network_cut"].size() == 3);  // the three Caspian crossings
+  CHECK(bound["network_mtpa"].get<double>() > 5.2);
+}
