@@ -98,3 +98,20 @@ TEST_CASE("sweep: Ctrl-C leaves whole rows, and --resume completes the same file
   fs::remove(reference);
   fs::remove(interrupted);
 }
+
+TEST_CASE("sweep: mistakes in the grid exit 2 before anything runs") {
+  const auto file = scratch_file("bad.csv");
+  const std::string csv = fmt::format(" --csv '{}'", file.string());
+  const std::string base = "sweep scenarios/two-terminal-line.yaml";
+  const Outcome no_step = run_corridor(base + " --range nodes.b.capacity_mtpa=1:2" + csv);
+  CHECK(no_step.exit_code == 2);
+  CHECK(no_step.err.find("is not PATH=FROM:TO:STEP") != std::string::npos);
+  const Outcome nothing = run_corridor(base + " --set nodes.b.capacity_mtpa=1" + csv);
+  CHECK(nothing.exit_code == 2);
+  CHECK(nothing.err.find("nothing to sweep") != std::string::npos);
+  // A value one point cannot take is found while loading, before any run: no file.
+  const Outcome bad_value = run_corridor(base + " --set nodes.b.capacity_mtpa=1,-1" + csv);
+  CHECK(bad_value.exit_code == 2);
+  CHECK(bad_value.err.find("--set:") != std::string::npos);
+  CHECK_FALSE(fs::exists(file));
+}
