@@ -44,4 +44,29 @@ void write_output(const std::string& path, const std::string& text) {
   }
 }
 
+void check_table_directory(const std::string& directory) {
+  if (directory.empty()) return;
+  std::error_code error;
+  const std::filesystem::path path(directory);
+  if (std::filesystem::is_directory(path, error)) return;
+  if (std::filesystem::exists(path, error)) {
+    throw UsageError(fmt::format("--csv {}: exists and is not a directory", directory));
+  }
+  std::filesystem::path parent = path.parent_path();
+  if (parent.empty()) parent = ".";
+  if (!std::filesystem::is_directory(parent, error)) {
+    throw UsageError(
+        fmt::format("--csv {}: directory '{}' does not exist", directory, parent.string()));
+  }
+}
+
+void write_tables(const std::string& directory, const std::vector<io::CsvTable>& tables) {
+  if (directory.empty()) return;
+  std::filesystem::create_directories(directory);
+  for (const auto& table : tables) {
+    io::write_file_atomically((std::filesystem::path(directory) / table.file_name).string(),
+                              table.text);
+  }
+}
+
 }  // namespace corridor::cli

@@ -6,6 +6,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "corridor/io/run_tables.hpp"
 
 namespace corridor::cli {
 
@@ -27,5 +30,10 @@ void check_output_directory(const std::string& path, std::string_view option = "
 
 // Writes `text` to standard output for "-", else atomically to the file; nothing for "".
 void write_output(const std::string& path, const std::string& text);
+
+// Checks that a --csv DIR can be made: it exists as a directory, or its parent does.
+void check_table_directory(const std::string& directory);
+// Writes each table atomically into `directory`, creating it if needed.
+void write_tables(const std::string& directory, const std::vector<io::CsvTable>& tables);
 
 }  // namespace corridor::cli

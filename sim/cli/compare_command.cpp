@@ -1,11 +1,13 @@
 #include "compare_command.hpp"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "common.hpp"
 #include "corridor/experiment/compare.hpp"
 #include "corridor/io/compare_report.hpp"
 #include "corridor/io/progress.hpp"
+#include "corridor/io/run_tables.hpp"
 #include "corridor/scenario/load.hpp"
 
 namespace corridor::cli {
@@ -30,22 +32,21 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& args) {
                     "Give each alternative its own streams (seed + i), to measure what common "
                     "random numbers gain");
   command->add_option("--json", args.json_path, "Write the comparison as JSON to FILE, or -");
-  command->add_option("--csv", args.csv_path, "Write the comparison as CSV to FILE, or -");
+  command->add_option("--csv", args.csv_path,
+                      "Write tidy CSV tables into DIR: differences.csv and every run's od, "
+                      "routes, nodes, links and timeseries tables");
   command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
   return command;
 }
 
 int compare_command(const CompareArguments& args) {
   check_output_directory(args.json_path);
-  check_output_directory(args.csv_path, "--csv");
-  if (args.json_path == "-" && args.csv_path == "-") {
-    throw UsageError("--json - and --csv - cannot both go to standard output");
-  }
+  check_table_directory(args.csv_path);
   std::vector<model::CorridorSpec> specs;
   for (const auto& file : args.scenarios) {
     specs.push_back(scenario::load_scenario(file, args.overrides));
   }
-  const bool to_stdout = args.json_path == "-" || args.csv_path == "-";
+  const bool to_stdout = args.json_path == "-";
   io::Progress progress("runs", !args.quiet && !to_stdout);
   auto comparison = experiment::compare(
       specs,
@@ -53,6 +54,7 @@ int compare_command(const CompareArguments& args) {
        .replications = args.replications,
        .threads = args.threads,
        .common_random_numbers = !args.independent_streams,
+       .keep_runs = !args.csv_path.empty(),
        .on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }});
   progress.finish();
   // Files name the scenarios unambiguously, where two names may coincide.
@@ -61,7 +63,17 @@ int compare_command(const CompareArguments& args) {
     comparison.alternatives[i].name = args.scenarios[i + 1];
   }
   write_output(args.json_path, io::comparison_json(comparison));
-  write_output(args.csv_path, io::comparison_csv(comparison));
+  if (!args.csv_path.empty()) {
+    std::vector<io::ScenarioRuns> scenarios;
+    if (comparison.runs.size() != specs.size()) throw std::logic_error("compare: runs not kept");
+    for (std::size_t s = 0; s < specs.size(); ++s) {
+      scenarios.push_back({std::filesystem::path(args.scenarios[s]).stem().string(), &specs[s],
+                           &comparison.runs[s]});
+    }
+    auto tables = io::run_tables(scenarios);
+    tables.push_back({"differences.csv", io::comparison_csv(comparison)});
+    write_tables(args.csv_path, tables);
+  }
   if (!args.quiet && !to_stdout) std::fputs(io::format_comparison(comparison).c_str(), stdout);
   return 0;
 }

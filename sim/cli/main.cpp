@@ -48,10 +48,12 @@ struct RunArguments {
   bool quiet = false;
   std::uint32_t replications = 1;
   unsigned threads = 0;
+  std::string csv_directory;
 };
 
 int run_command(const RunArguments& args) {
   check_output_directory(args.json_path);
+  check_table_directory(args.csv_directory);
   const auto path = scenario_or_default(args.scenario);
   const auto spec = corridor::scenario::load_scenario(path, args.overrides);
   spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
@@ -59,13 +61,14 @@ int run_command(const RunArguments& args) {
   const bool json_to_stdout = args.json_path == "-";
   std::string json;
   std::string table;
+  std::vector<corridor::model::RunResult> runs;
   if (args.replications == 1) {
-    const auto result = corridor::experiment::run_once(spec, {.seed = args.seed});
-    json = corridor::io::to_json(result);
-    table = corridor::io::format_table(result);
+    runs.push_back(corridor::experiment::run_once(spec, {.seed = args.seed}));
+    json = corridor::io::to_json(runs.front());
+    table = corridor::io::format_table(runs.front());
   } else {
     corridor::io::Progress progress("runs", !args.quiet && !json_to_stdout);
-    const auto results = corridor::experiment::run_replications(
+    runs = corridor::experiment::run_replications(
         spec, {.seed = args.seed,
                .replications = args.replications,
                .threads = args.threads,
@@ -73,11 +76,13 @@ int run_command(const RunArguments& args) {
                  progress.update(done, total);
                }});
     progress.finish();
-    auto report = corridor::io::report_replications(results);
+    auto report = corridor::io::report_replications(runs);
     json = std::move(report.json);
     table = std::move(report.table);
   }
   write_output(args.json_path, json);
+  write_tables(args.csv_directory,
+               corridor::io::run_tables({{path.stem().string(), &spec, &runs}}));
   if (!args.quiet && !json_to_stdout) std::fputs(table.c_str(), stdout);
   return 0;
 }
@@ -180,6 +185,8 @@ int main(int argc, char** argv) {
       ->add_option("--threads,-j", run.threads,
                    "Threads for replications (default: every core); results do not depend on it")
       ->check(CLI::Range(1U, 1024U));
+  run_app->add_option("--csv", run.csv_directory,
+                      "Write tidy CSV tables (od, routes, nodes, links, timeseries) into DIR");
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;

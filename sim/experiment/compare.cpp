@@ -116,6 +116,7 @@ Comparison compare(const std::vector<model::CorridorSpec>& scenarios, const Comp
     alternative.name = scenarios[s].name;
     comparison.alternatives.push_back(std::move(alternative));
   }
+  if (plan.keep_runs) comparison.runs = std::move(runs);
   return comparison;
 }
 

@@ -14,7 +14,8 @@ Json optional(const std::optional<T>& value) {
 Json transit(const std::optional<model::TransitDays>& days) {
   if (!days) return nullptr;
   const auto& t = *days;
-  return Json{{"mean", t.mean}, {"p50", t.p50}, {"p95", t.p95}, {"min", t.min}, {"max", t.max}};
+  return Json{{"mean", t.mean}, {"p05", t.p05}, {"p25", t.p25}, {"p50", t.p50},
+              {"p75", t.p75},   {"p95", t.p95}, {"min", t.min}, {"max", t.max}};
 }
 
 Json routes(const model::OdResult& od) {

@@ -200,6 +200,15 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
   LinkState& link = links_[link_index];
   const double from_h = std::max({now(), link.closed_until_h, window_start_h_});
   link.closed_in_window_h += std::max(0.0, std::min(until_h, horizon_h_) - from_h);
+  // The daily series covers the whole run: the newly closed hours, day by day.
+  const double end_h = std::min(until_h, horizon_h_);
+  for (double at_h = std::max(now(), link.closed_until_h); at_h < end_h;) {
+    const double day_end_h = (std::floor(at_h / 24.0) + 1.0) * 24.0;
+    const auto day = static_cast<std::size_t>(at_h / 24.0);
+    if (day < link.closed_h_by_day.size())
+      link.closed_h_by_day[day] += std::min(end_h, day_end_h) - at_h;
+    at_h = day_end_h;
+  }
   link.closed_until_h = std::max(link.closed_until_h, until_h);
 }
 
@@ -291,8 +300,12 @@ namespace {
 TransitDays transit_days_of(double sum_h, std::uint64_t lots, const LogHistogram& histogram) {
   constexpr double kHoursPerDay = 24.0;
   return TransitDays{sum_h / static_cast<double>(lots) / kHoursPerDay,
+                     histogram.percentile(0.05) / kHoursPerDay,
+                     histogram.percentile(0.25) / kHoursPerDay,
                      histogram.percentile(0.50) / kHoursPerDay,
-                     histogram.percentile(0.95) / kHoursPerDay, histogram.min() / kHoursPerDay,
+                     histogram.percentile(0.75) / kHoursPerDay,
+                     histogram.percentile(0.95) / kHoursPerDay,
+                     histogram.min() / kHoursPerDay,
                      histogram.max() / kHoursPerDay};
 }
 
@@ -387,6 +400,15 @@ RunResult CorridorSimulation::collect_results() const {
       if (node.waits > 0) row.mean_wait_h = node.wait_sum_h / static_cast<double>(node.waits);
     }
     row.throughput_mtpa = annualise(row.throughput_t);
+    const auto& arrivals = node.arrivals_by_day.counts();
+    const auto& starts = node.starts_by_day.counts();
+    const auto& handled = node.handled_by_day.counts();
+    std::int64_t waiting = 0;
+    for (std::size_t d = 0; d < handled.size(); ++d) {
+      waiting += static_cast<std::int64_t>(arrivals[d]) - static_cast<std::int64_t>(starts[d]);
+      row.daily_handled_t.push_back(static_cast<double>(handled[d]) * spec_.lot_t);
+      row.daily_queue_lots.push_back(static_cast<double>(waiting));
+    }
     result.nodes.push_back(std::move(row));
   }
 
@@ -419,6 +441,10 @@ RunResult CorridorSimulation::collect_results() const {
       row.utilization = std::max(row.utilization.value_or(0.0), vehicle_utilization);
     }
     row.closed_days = links_[i].closed_in_window_h / 24.0;
+    for (const std::uint32_t lots : links_[i].departed_by_day.counts()) {
+      row.daily_departed_t.push_back(static_cast<double>(lots) * spec_.lot_t);
+    }
+    row.daily_closed_h = links_[i].closed_h_by_day;
     result.links.push_back(std::move(row));
   }
   return result;

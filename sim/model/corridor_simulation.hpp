@@ -19,6 +19,7 @@
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
 #include "corridor/model/spec.hpp"
+#include "daily_counts.hpp"
 #include "log_histogram.hpp"
 #include "time_average.hpp"
 
@@ -85,6 +86,11 @@ struct NodeState {
   double wait_sum_h = 0.0;
   std::uint64_t waits = 0;
   std::uint64_t handled_lots = 0;
+  // Daily series over the whole run: the queue at a day's end is what arrived by then
+  // less what started handling by then.
+  DailyCounts arrivals_by_day;
+  DailyCounts starts_by_day;
+  DailyCounts handled_by_day;
 };
 
 struct Vehicle {
@@ -116,7 +122,9 @@ struct DirectionState {
 struct LinkState {
   double closed_until_h = 0.0;
   double closed_in_window_h = 0.0;
-  TimeAverage capacity_t_per_h;  // 0 while uncapped; its integral is the capped capacity
+  DailyCounts departed_by_day;          // lots, both directions
+  std::vector<double> closed_h_by_day;  // hours closed each day
+  TimeAverage capacity_t_per_h;         // 0 while uncapped; its integral is the capped capacity
 };
 
 struct OdState {

@@ -19,6 +19,10 @@ const VehicleSpec* CorridorSimulation::vehicle_of(std::uint32_t direction) const
 
 void CorridorSimulation::init_links() {
   links_.resize(spec_.links.size());
+  for (LinkState& link : links_) {
+    link.departed_by_day = DailyCounts(spec_.horizon_days);
+    link.closed_h_by_day.assign(link.departed_by_day.counts().size(), 0.0);
+  }
   directions_.resize(spec_.links.size() * 2);
   for (std::uint32_t i = 0; i < spec_.links.size(); ++i) {
     const LinkSpec& link = spec_.links[i];
@@ -54,6 +58,7 @@ double CorridorSimulation::vehicle_capacity_t_per_h(std::uint32_t link_index) co
 }
 
 void CorridorSimulation::count_departure(DirectionState& direction, std::size_t lots) {
+  links_[direction.link].departed_by_day.add(now(), static_cast<std::uint32_t>(lots));
   if (!in_window()) return;
   ++direction.departures;
   direction.lots_departed += lots;

@@ -45,6 +45,9 @@ void CorridorSimulation::init_nodes() {
                             engine::RandomStream(options_.seed, options_.replication,
                                                  fmt::format("node/{}/dwell", spec.id)));
     node.servers = spec.servers;
+    node.arrivals_by_day = DailyCounts(spec_.horizon_days);
+    node.starts_by_day = DailyCounts(spec_.horizon_days);
+    node.handled_by_day = DailyCounts(spec_.horizon_days);
     if (spec.storage_lots) node.storage_limit = *spec.storage_lots;
     if (spec.capacity_mtpa) set_node_capacity(i, *spec.capacity_mtpa);
     if (spec.dwell_h) {
@@ -71,12 +74,15 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
   Lot& lot = lots_[lot_id];
   lot.node = node_index;
   NodeState& node = nodes_[node_index];
+  node.arrivals_by_day.add(now());
   if (node.booked) {
     book_handling(lot_id, node_index);
     return;
   }
   if (!node.capacitated) {
     if (in_window()) ++node.handled_lots;
+    node.starts_by_day.add(now());
+    node.handled_by_day.add(now());
     set_phase(lot, kDwell);
     finish_handling(lot_id, node_index, false);
     return;
@@ -95,6 +101,8 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
   NodeState& node = nodes_[node_index];
   const BookedServers::Booking booking =
       node.booked->book(now(), node.service.draw(node.service_rng));
+  node.starts_by_day.add(booking.start_h);
+  node.handled_by_day.add(booking.end_h);
   const double done_h =
       booking.end_h + (spec_.nodes[node_index].dwell_h ? node.dwell.draw(node.dwell_rng) : 0.0);
   Lot& lot = lots_[lot_id];
@@ -118,6 +126,7 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
     node.wait_sum_h += from_queue ? now() - lot.phase_start_h : 0.0;
     ++node.waits;
   }
+  node.starts_by_day.add(now());
   ++node.busy;
   ++lots_in_service_;
   node.busy_servers.set(now(), node.busy);
@@ -128,6 +137,7 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
 void CorridorSimulation::on_service_done(std::uint32_t node_index, std::uint32_t lot_id) {
   NodeState& node = nodes_[node_index];
   if (in_window()) ++node.handled_lots;
+  node.handled_by_day.add(now());
   --lots_in_service_;
   finish_handling(lot_id, node_index, true);
 }

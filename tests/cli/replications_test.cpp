@@ -2,8 +2,11 @@
 // thread counts, and its agreement with single runs.
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "support/cli_runner.hpp"
@@ -76,13 +79,22 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
   CHECK(xian_baku["transit_days"]["difference"].get<double>() < 0.0);  // faster customs
   CHECK(xian_baku["transit_days"]["significant"] == true);
 
-  const Outcome csv = run_corridor(compare + " --csv -");
-  REQUIRE(csv.exit_code == 0);
-  CHECK(csv.out.rfind("base,alternative,kind,id,quantity,unit,base_mean,", 0) == 0);
+  const auto directory =
+      std::filesystem::temp_directory_path() / fmt::format("corridor-compare-{}", ::getpid());
+  const Outcome tables =
+      run_corridor(compare + fmt::format(" --quiet --csv '{}'", directory.string()));
+  REQUIRE(tables.exit_code == 0);
+  const std::string csv = corridor::testing::slurp(directory / "differences.csv");
+  CHECK(csv.rfind("base,alternative,kind,id,quantity,unit,base_mean,", 0) == 0);
   // 8 pairs x 2 quantities + 16 nodes x 2 quantities, and the header.
-  CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 1 + 16 + 32);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 16 + 32);
+  // Every run's tables, the scenarios named by their files: 2 scenarios x 2 replications.
+  const std::string od = corridor::testing::slurp(directory / "od.csv");
+  CHECK(std::count(od.begin(), od.end(), '\n') == 1 + 2 * 2 * 8);
+  CHECK(od.find("\ndigital-customs,1,xian,baku,") != std::string::npos);
+  std::filesystem::remove_all(directory);
   CHECK(run_corridor("compare scenarios/middle-corridor-2025.yaml").exit_code == 2);
-  CHECK(run_corridor(compare + " --json - --csv -").exit_code == 2);
+  CHECK(run_corridor(compare + " --csv /no/such/dir/x").exit_code == 2);
 }
 
 TEST_CASE("expand and capacity: a table to paste, JSON that does not depend on threads") {

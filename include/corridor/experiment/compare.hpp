@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/model/results.hpp"
 #include "corridor/model/spec.hpp"
 
 namespace corridor::experiment {
@@ -55,6 +56,7 @@ struct ComparePlan {
   // common random numbers gain.
   bool common_random_numbers = true;
   double confidence = 0.95;
+  bool keep_runs = false;  // return every run's results too (for tables)
   std::function<void(std::size_t, std::size_t)> on_progress;
 };
 
@@ -65,6 +67,7 @@ struct Comparison {
   bool common_random_numbers = true;
   double confidence = 0.95;
   std::vector<AlternativeComparison> alternatives;
+  std::vector<std::vector<model::RunResult>> runs;  // per scenario, base first; if kept
 };
 
 // `scenarios` holds the base first, then the alternatives.

@@ -26,7 +26,10 @@ struct Totals {
 
 struct TransitDays {
   double mean = 0.0;
+  double p05 = 0.0;
+  double p25 = 0.0;
   double p50 = 0.0;
+  double p75 = 0.0;
   double p95 = 0.0;
   double min = 0.0;
   double max = 0.0;
@@ -74,6 +77,10 @@ struct NodeResult {
   double mean_queue_lots = 0.0;
   double max_queue_lots = 0.0;
   std::optional<double> mean_wait_h;  // Wq; empty if no lot started handling
+  // By simulated day over the whole run (warm-up included; day d is [d, d + 1)):
+  // tonnes handled, and lots waiting for handling at the day's end.
+  std::vector<double> daily_handled_t;
+  std::vector<double> daily_queue_lots;
 };
 
 struct LinkResult {
@@ -86,6 +93,10 @@ struct LinkResult {
   std::optional<double> utilization;
   std::uint64_t departures = 0;
   double closed_days = 0.0;  // in the window, by dated closures and storms
+  // By simulated day over the whole run: tonnes that departed (both directions) and
+  // hours closed.
+  std::vector<double> daily_departed_t;
+  std::vector<double> daily_closed_h;
 };
 
 struct RunResult {

@@ -1,0 +1,141 @@
+#include "corridor/io/run_tables.hpp"
+
+#include <fmt/format.h>
+
+#include "corridor/model/service_time.hpp"
+#include "csv_field.hpp"
+
+namespace corridor::io {
+namespace {
+
+// Shortest text that reads back as the same double; empty for "not measured".
+std::string number(double value) {
+  return fmt::format("{}", value);
+}
+std::string number(const std::optional<double>& value) {
+  return value ? number(*value) : std::string();
+}
+
+double window_years(const model::RunResult& run) {
+  return (run.horizon_days - run.warmup_days) / 365.0;
+}
+
+// A link's binding capacity per direction: its cap, or what its vehicles carry.
+std::optional<double> link_capacity_mtpa(const model::CorridorSpec& spec,
+                                         const model::LinkSpec& link) {
+  std::optional<double> capacity = link.capacity_mtpa;
+  const double vehicle_t_per_h = model::vehicle_capacity_t_per_h(spec, link);
+  if (vehicle_t_per_h > 0.0) {
+    const double vehicle_mtpa = vehicle_t_per_h * model::kHoursPerYear / 1e6;
+    capacity = capacity ? std::min(*capacity, vehicle_mtpa) : vehicle_mtpa;
+  }
+  return capacity;
+}
+
+class Table {
+ public:
+  Table(std::string file_name, const std::vector<std::string>& columns)
+      : file_name_(std::move(file_name)) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) text_ += ',';
+      text_ += columns[i];
+    }
+    text_ += '\n';
+  }
+  void row(const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) text_ += ',';
+      text_ += csv_field(fields[i]);
+    }
+    text_ += '\n';
+  }
+  CsvTable done() { return {file_name_, std::move(text_)}; }
+
+ private:
+  std::string file_name_;
+  std::string text_;
+};
+
+}  // namespace
+
+std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
+  Table od("od.csv",
+           {"scenario", "replication", "origin", "destination", "delivered_mtpa",
+            "transit_mean_days", "transit_p05_days", "transit_p25_days", "transit_p50_days",
+            "transit_p75_days", "transit_p95_days", "transit_min_days", "transit_max_days",
+            "moving_days", "queueing_days", "dwell_days", "consolidation_days"});
+  Table routes("routes.csv", {"scenario", "replication", "origin", "destination", "route", "path",
+                              "share", "delivered_mtpa", "transit_mean_days", "transit_p95_days",
+                              "cost_usd_per_t", "co2_kg_per_t", "length_km"});
+  Table nodes("nodes.csv", {"scenario", "replication", "node", "name", "kind", "lon", "lat",
+                            "capacity_mtpa", "throughput_mtpa", "utilization", "mean_queue_lots",
+                            "max_queue_lots", "mean_wait_h"});
+  Table links("links.csv",
+              {"scenario", "replication", "link", "from", "to", "mode", "length_km",
+               "capacity_mtpa", "throughput_mtpa", "utilization", "departures", "closed_days"});
+  Table series("timeseries.csv", {"scenario", "replication", "kind", "id", "day", "throughput_t",
+                                  "queue_lots", "closed_h"});
+  for (const auto& scenario : scenarios) {
+    const model::CorridorSpec& spec = *scenario.spec;
+    for (const auto& run : *scenario.runs) {
+      const std::string name = scenario.scenario;
+      const std::string replication = fmt::format("{}", run.replication);
+      const double years = window_years(run);
+      for (const auto& pair : run.od) {
+        std::vector<std::string> fields = {name, replication, pair.origin, pair.destination,
+                                           number(pair.delivered_t / 1e6 / years)};
+        if (pair.transit_days) {
+          const auto& t = *pair.transit_days;
+          const auto& s = *pair.time_split_days;
+          for (const double v : {t.mean, t.p05, t.p25, t.p50, t.p75, t.p95, t.min, t.max, s.moving,
+                                 s.queueing, s.dwell, s.consolidation}) {
+            fields.push_back(number(v));
+          }
+        } else {
+          fields.resize(fields.size() + 12);
+        }
+        od.row(fields);
+        for (std::size_t r = 0; r < pair.routes.size(); ++r) {
+          const auto& route = pair.routes[r];
+          std::string path;
+          for (const auto& node : route.path) path += (path.empty() ? "" : ">") + node;
+          routes.row({name, replication, pair.origin, pair.destination, fmt::format("{}", r), path,
+                      number(route.share), number(route.delivered_t / 1e6 / years),
+                      route.transit_days ? number(route.transit_days->mean) : std::string(),
+                      route.transit_days ? number(route.transit_days->p95) : std::string(),
+                      number(route.cost_usd_per_t), number(route.co2_kg_per_t),
+                      number(route.length_km)});
+        }
+      }
+      for (std::size_t i = 0; i < run.nodes.size(); ++i) {
+        const auto& node = run.nodes[i];
+        const auto& node_spec = spec.nodes[i];
+        nodes.row({name, replication, node.id, node_spec.name.empty() ? node.id : node_spec.name,
+                   model::to_string(node_spec.kind), number(node_spec.lon), number(node_spec.lat),
+                   number(node_spec.capacity_mtpa), number(node.throughput_mtpa),
+                   number(node.utilization), number(node.mean_queue_lots),
+                   number(node.max_queue_lots), number(node.mean_wait_h)});
+        for (std::size_t d = 0; d < node.daily_handled_t.size(); ++d) {
+          series.row({name, replication, "node", node.id, fmt::format("{}", d),
+                      number(node.daily_handled_t[d]), number(node.daily_queue_lots[d]), ""});
+        }
+      }
+      for (std::size_t i = 0; i < run.links.size(); ++i) {
+        const auto& link = run.links[i];
+        const auto& link_spec = spec.links[i];
+        links.row({name, replication, link.id, spec.nodes[link_spec.from].id,
+                   spec.nodes[link_spec.to].id, model::to_string(link_spec.mode),
+                   number(link_spec.length_km), number(link_capacity_mtpa(spec, link_spec)),
+                   number(link.throughput_mtpa), number(link.utilization),
+                   fmt::format("{}", link.departures), number(link.closed_days)});
+        for (std::size_t d = 0; d < link.daily_departed_t.size(); ++d) {
+          series.row({name, replication, "link", link.id, fmt::format("{}", d),
+                      number(link.daily_departed_t[d]), "", number(link.daily_closed_h[d])});
+        }
+      }
+    }
+  }
+  return {od.done(), routes.done(), nodes.done(), links.done(), series.done()};
+}
+
+}  // namespace corridor::io
