@@ -248,7 +248,7 @@ int sweep_command(const SweepArguments& args) {
          .cancel = &interrupted,
          .on_progress = [&](std::size_t runs, std::size_t total) { progress.update(runs, total); }},
         [&](const experiment::SweepPoint& point, const std::vector<model::RunResult>& runs) {
-          deliver(point.index, csv.row(point.index, point_values[point.index], runs));
+          deliver(point.index, csv.row(point.index, point_values[point.index], point.spec, runs));
         });
   };
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "corridor/analysis/capacity_bound.hpp"
 #include "corridor/analysis/interval.hpp"
 #include "corridor/io/replications_report.hpp"
 #include "csv_field.hpp"
@@ -75,10 +76,11 @@ SweepCsv::SweepCsv(std::vector<std::string> parameters, const model::CorridorSpe
   }
   header_ += ",replications";
   for (const auto& figure : figures_) header_ += fmt::format(",{0},{0}_ci95", figure);
-  header_ += '\n';
+  header_ += ",bound_mtpa,binding\n";
 }
 
 std::string SweepCsv::row(std::size_t index, const std::vector<std::string>& values,
+                          const model::CorridorSpec& spec,
                           const std::vector<model::RunResult>& runs) const {
   std::vector<double> table;
   for (const auto& run : runs) {
@@ -99,6 +101,27 @@ std::string SweepCsv::row(std::size_t index, const std::vector<std::string>& val
   for (const auto& interval : intervals) {
     line += fmt::format(",{},{}", number(interval.mean), number(interval.half_width));
   }
+  line += ',';
+  line += number(analysis::capacity_bound(spec).network_mtpa);
+  // The most utilized facility on average: node and link utilizations follow the
+  // header's figures, each a "...utilization" column.
+  std::string binding;
+  double highest = -1.0;
+  for (std::size_t f = 0; f < figures_.size(); ++f) {
+    const std::string& figure = figures_[f];
+    const std::string suffix = ".utilization";
+    if (figure.size() < suffix.size() ||
+        figure.compare(figure.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+        !intervals[f].mean || *intervals[f].mean <= highest) {
+      continue;
+    }
+    highest = *intervals[f].mean;
+    const auto dot = figure.find('.');
+    binding = figure.substr(0, dot) + ":" +
+              figure.substr(dot + 1, figure.size() - suffix.size() - dot - 1);
+  }
+  line += ',';
+  line += binding;
   line += '\n';
   return line;
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""Every chart of tools/plot.py, made from small runs: each PNG is a PNG of a sensible
+size, each SVG parses as SVG. Usage: check_charts.py CORRIDOR SOURCE_DIR SCRATCH_DIR"""
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+
+corridor, source, scratch = sys.argv[1:4]
+shutil.rmtree(scratch, ignore_errors=True)
+os.makedirs(scratch)
+plot = [sys.executable, os.path.join(source, "tools", "plot.py")]
+
+
+def run(*arguments):
+    subprocess.run(arguments, cwd=source, check=True, stdout=subprocess.DEVNULL)
+
+
+tables = os.path.join(scratch, "tables")
+run(corridor, "compare", "scenarios/middle-corridor-2025.yaml", "scenarios/caspian-winter.yaml",
+    "--replications", "2", "--set", "scenario.horizon_days=150", "--quiet", "--csv", tables)
+sweep = os.path.join(scratch, "sweep.csv")
+run(corridor, "sweep", "--range", "nodes.alat.capacity_mtpa=3:7:2",
+    "--set", "scenario.horizon_days=120", "--replications", "2", "--quiet", "--csv", sweep)
+charts = os.path.join(scratch, "charts")
+run(*plot, "tables", tables, "--out", charts)
+run(*plot, "sweep", sweep, "--out", charts)
+
+expected = ["transit", "time_split", "queues", "map", "map_difference", "sweep"]
+failures = []
+for name in expected:
+    png = os.path.join(charts, name + ".png")
+    with open(png, "rb") as stream:
+        head = stream.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        failures.append(f"{png}: not a PNG")
+        continue
+    width, height = struct.unpack(">II", head[16:24])
+    # At 150 dpi every chart is several inches each way; a tiny one means an empty plot.
+    if not (900 <= width <= 2400 and 500 <= height <= 2400):
+        failures.append(f"{png}: {width} x {height} pixels, outside 900-2400 x 500-2400")
+    svg = os.path.join(charts, name + ".svg")
+    root = ElementTree.parse(svg).getroot()
+    if root.tag != "{http://www.w3.org/2000/svg}svg":
+        failures.append(f"{svg}: root element {root.tag}, not svg")
+    texts = "".join(root.itertext())
+    if name == "map" and "Alat" not in texts:
+        failures.append(f"{svg}: no node label 'Alat' in the map")
+for failure in failures:
+    print(failure, file=sys.stderr)
+print(f"{len(expected) - len(failures)} of {len(expected)} charts good")
+sys.exit(1 if failures else 0)
