@@ -8,8 +8,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -34,6 +36,7 @@
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
 #include "expand_command.hpp"
+#include "report_command.hpp"
 #include "sweep_command.hpp"
 
 namespace {
@@ -137,14 +140,28 @@ struct GraphArguments {
   std::vector<std::string> overrides;
   std::string format = "dot";
   std::string output;
+  std::string results;
 };
 
 int graph_command(const GraphArguments& args) {
   check_output_directory(args.output, "--output");
   const auto spec =
       corridor::scenario::load_scenario(scenario_or_default(args.scenario), args.overrides);
-  const std::string text =
-      args.format == "geojson" ? corridor::io::to_geojson(spec) : corridor::io::to_dot(spec);
+  std::optional<corridor::io::SimulatedFlows> flows;
+  if (!args.results.empty()) {
+    std::ifstream in(args.results, std::ios::binary);
+    if (!in) throw UsageError(fmt::format("--results {}: cannot read", args.results));
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+      flows = corridor::io::flows_from_results(text.str());
+    } catch (const std::exception& error) {
+      throw UsageError(fmt::format("--results {}: {}", args.results, error.what()));
+    }
+  }
+  const auto* drawn = flows ? &*flows : nullptr;
+  const std::string text = args.format == "geojson" ? corridor::io::to_geojson(spec, drawn)
+                                                    : corridor::io::to_dot(spec, drawn);
   write_output(args.output.empty() ? "-" : args.output, text);
   return 0;
 }
@@ -223,6 +240,8 @@ int main(int argc, char** argv) {
   graph_app->add_option("--format", graph.format, "dot (default) or geojson")
       ->check(CLI::IsMember({"dot", "geojson"}));
   graph_app->add_option("--output,-o", graph.output, "Write to FILE (default: stdout)");
+  graph_app->add_option("--results", graph.results,
+                        "Draw the flows of a results file (corridor run --json FILE) on it");
   graph_app->add_option("--set", graph.overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
@@ -241,6 +260,8 @@ int main(int argc, char** argv) {
   auto* compare_app = add_compare_command(app, compare);
   ExpandArguments expand;
   auto* expand_app = add_expand_command(app, expand);
+  ReportArguments report;
+  auto* report_app = add_report_command(app, report);
   SweepArguments sweep;
   auto* sweep_app = add_sweep_command(app, sweep);
 
@@ -267,6 +288,7 @@ int main(int argc, char** argv) {
     if (*capacity_app) return capacity_command(capacity);
     if (*sweep_app) return sweep_command(sweep);
     if (*expand_app) return expand_command(expand);
+    if (*report_app) return report_command(report);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);
     if (*graph_app) return graph_command(graph);

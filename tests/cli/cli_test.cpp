@@ -296,3 +296,30 @@ TEST_CASE("the README's China-Europe comparison is what the command prints") {
   }
   CHECK(compared == 3);
 }
+
+TEST_CASE("graph --results draws the simulated flows on the network") {
+  const fs::path results =
+      fs::temp_directory_path() / fmt::format("corridor-graph-{}.json", ::getpid());
+  REQUIRE(run_corridor(fmt::format("run --quiet --json '{}'", results.string())).exit_code == 0);
+  const Outcome geojson =
+      run_corridor(fmt::format("graph --format geojson --results '{}'", results.string()));
+  REQUIRE(geojson.exit_code == 0);
+  const auto features = nlohmann::json::parse(geojson.out)["features"];
+  const auto run = nlohmann::json::parse(slurp(results));
+  int checked = 0;
+  for (const auto& feature : features) {
+    const auto& properties = feature["properties"];
+    const char* section = properties["feature"] == "node" ? "nodes" : "links";
+    for (const auto& facility : run[section]) {
+      if (facility["id"] != properties["id"]) continue;
+      CHECK(properties["throughput_mtpa"] == facility["throughput_mtpa"]);
+      CHECK(properties["utilization"] == facility["utilization"]);
+      ++checked;
+    }
+  }
+  CHECK(checked == 16 + 18);
+  const Outcome dot = run_corridor(fmt::format("graph --results '{}'", results.string()));
+  CHECK(dot.out.find("carried 2.40 Mt/yr") != std::string::npos);  // aktau-alat
+  CHECK(run_corridor("graph --results README.md").exit_code == 2);
+  fs::remove(results);
+}

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Every chart of tools/plot.py, made from small runs: each PNG is a PNG of a sensible
-size, each SVG parses as SVG. Usage: check_charts.py CORRIDOR SOURCE_DIR SCRATCH_DIR"""
+size, each SVG parses as SVG; and `corridor report` writes a Markdown report and an HTML
+page with every chart embedded. Usage: check_charts.py CORRIDOR SOURCE_DIR SCRATCH_DIR"""
 
+import base64
+import html.parser
 import os
 import shutil
 import struct
@@ -49,7 +52,49 @@ for name in expected:
     texts = "".join(root.itertext())
     if name == "map" and "Alat" not in texts:
         failures.append(f"{svg}: no node label 'Alat' in the map")
+
+
+class Images(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sources, self.headings, self.tag = [], [], None
+
+    def handle_starttag(self, tag, attributes):
+        self.tag = tag
+        if tag == "img":
+            self.sources.append(dict(attributes)["src"])
+
+    def handle_data(self, data):
+        if self.tag == "h2":
+            self.headings.append(data)
+
+    def handle_endtag(self, tag):
+        self.tag = None
+
+
+report = os.path.join(scratch, "report")
+run(corridor, "report", "scenarios/middle-corridor-2025.yaml", "scenarios/caspian-winter.yaml",
+    "--replications", "2", "--set", "scenario.horizon_days=120", "--quiet", "--out", report)
+with open(os.path.join(report, "report.md"), encoding="utf-8") as stream:
+    markdown = stream.read()
+for heading in ("## Transit and deliveries", "## Differences from the base", "## Bottlenecks",
+                "## Capacity bound", "## Charts", "![", "tables/od.csv"):
+    if heading not in markdown:
+        failures.append(f"report.md: no '{heading}'")
+page = Images()
+with open(os.path.join(report, "report.html"), encoding="utf-8") as stream:
+    page.feed(stream.read())
+if len(page.sources) != 5:
+    failures.append(f"report.html: {len(page.sources)} images, not 5")
+for source in page.sources:
+    prefix = "data:image/png;base64,"
+    if not source.startswith(prefix) or \
+            not base64.b64decode(source[len(prefix):]).startswith(b"\x89PNG"):
+        failures.append("report.html: an image is not an embedded PNG")
+if "Capacity bound" not in page.headings:
+    failures.append("report.html: no 'Capacity bound' heading")
+
 for failure in failures:
     print(failure, file=sys.stderr)
-print(f"{len(expected) - len(failures)} of {len(expected)} charts good")
+print(f"{len(expected) - len(failures)} of {len(expected)} charts good; report checked")
 sys.exit(1 if failures else 0)

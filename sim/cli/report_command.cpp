@@ -1,0 +1,306 @@
+#include "report_command.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common.hpp"
+#include "corridor/analysis/capacity_bound.hpp"
+#include "corridor/analysis/interval.hpp"
+#include "corridor/experiment/compare.hpp"
+#include "corridor/experiment/replications.hpp"
+#include "corridor/io/atomic_file.hpp"
+#include "corridor/io/compare_report.hpp"
+#include "corridor/io/progress.hpp"
+#include "corridor/io/report_document.hpp"
+#include "corridor/io/run_tables.hpp"
+#include "corridor/scenario/load.hpp"
+
+namespace corridor::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string plus_minus(const analysis::MeanInterval& interval, int decimals) {
+  if (!interval.mean) return "-";
+  if (!interval.half_width) return fmt::format("{:.{}f}", *interval.mean, decimals);
+  return fmt::format("{:.{}f} ± {:.{}f}", *interval.mean, decimals, *interval.half_width, decimals);
+}
+
+// The interpreter with Debian's matplotlib, and tools/plot.py: overridable for installs
+// that move them.
+std::string python() {
+  const char* set = std::getenv("CORRIDOR_PYTHON");
+  return set != nullptr ? set : "/usr/bin/python3";
+}
+std::string plot_script() {
+  const char* set = std::getenv("CORRIDOR_PLOT_SCRIPT");
+  return set != nullptr ? set : CORRIDOR_SOURCE_DIR "/tools/plot.py";
+}
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Per scenario and pair: delivered, mean and p95 transit over the replications.
+io::ReportSection transit_section(const std::vector<std::string>& names,
+                                  const std::vector<std::vector<model::RunResult>>& runs) {
+  io::ReportSection section{"Transit and deliveries", {}, {}, {}, {}};
+  section.paragraphs.push_back(
+      "Means over the replications, ± the half-width of their 95 % confidence interval "
+      "(Student t). Delivered: in the statistics window, annualised.");
+  section.table.push_back({"scenario", "origin → destination", "delivered, Mt/yr",
+                           "transit mean, days", "transit p95, days"});
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    const auto& first = runs[s].front();
+    const double years = (first.horizon_days - first.warmup_days) / 365.0;
+    for (std::size_t i = 0; i < first.od.size(); ++i) {
+      std::vector<double> table;
+      for (const auto& run : runs[s]) {
+        const auto& od = run.od[i];
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        table.push_back(od.delivered_t / 1e6 / years);
+        table.push_back(od.transit_days ? od.transit_days->mean : nan);
+        table.push_back(od.transit_days ? od.transit_days->p95 : nan);
+      }
+      const auto intervals = analysis::column_intervals(table, runs[s].size(), 3, 0.95);
+      section.table.push_back({names[s], first.od[i].origin + " → " + first.od[i].destination,
+                               plus_minus(intervals[0], 3), plus_minus(intervals[1], 2),
+                               plus_minus(intervals[2], 2)});
+    }
+  }
+  return section;
+}
+
+io::ReportSection bottleneck_section(const std::vector<std::string>& names,
+                                     const std::vector<std::vector<model::RunResult>>& runs) {
+  io::ReportSection section{"Bottlenecks", {}, {}, {}, {}};
+  section.paragraphs.push_back(
+      "The five most utilized nodes and links of each scenario, by mean utilization over "
+      "the replications.");
+  section.table.push_back({"scenario", "facility", "utilization", "mean wait, h"});
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    struct Row {
+      std::string name;
+      analysis::MeanInterval utilization;
+      std::string wait;
+    };
+    std::vector<Row> rows;
+    const auto& first = runs[s].front();
+    const auto column = [&](auto value_of) {
+      std::vector<double> values;
+      for (const auto& run : runs[s]) values.push_back(value_of(run));
+      return analysis::column_intervals(values, values.size(), 1, 0.95).front();
+    };
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < first.nodes.size(); ++i) {
+      if (!first.nodes[i].utilization) continue;
+      const auto wait =
+          column([&](const model::RunResult& r) { return r.nodes[i].mean_wait_h.value_or(nan); });
+      rows.push_back({"node " + first.nodes[i].id, column([&](const model::RunResult& r) {
+                        return r.nodes[i].utilization.value_or(nan);
+                      }),
+                      plus_minus(wait, 2)});
+    }
+    for (std::size_t i = 0; i < first.links.size(); ++i) {
+      if (!first.links[i].utilization) continue;
+      rows.push_back({"link " + first.links[i].id, column([&](const model::RunResult& r) {
+                        return r.links[i].utilization.value_or(nan);
+                      }),
+                      "-"});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return a.utilization.mean.value_or(0.0) > b.utilization.mean.value_or(0.0);
+    });
+    for (std::size_t r = 0; r < rows.size() && r < 5; ++r) {
+      analysis::MeanInterval percent = rows[r].utilization;
+      if (percent.mean) *percent.mean *= 100.0;
+      if (percent.half_width) *percent.half_width *= 100.0;
+      section.table.push_back(
+          {names[s], rows[r].name, plus_minus(percent, 1) + " %", rows[r].wait});
+    }
+  }
+  return section;
+}
+
+io::ReportSection capacity_section(const std::vector<std::string>& names,
+                                   const std::vector<model::CorridorSpec>& specs) {
+  io::ReportSection section{"Capacity bound", {}, {}, {}, {}};
+  section.paragraphs.push_back(
+      "The most the network could carry from the origins to the destinations, by maximum "
+      "flow through node and link capacities averaged over the window (closures and storms "
+      "left out), and the cut that binds it: an upper limit no simulation exceeds.");
+  section.table.push_back({"scenario", "demand, Mt/yr", "network bound, Mt/yr", "binding cut"});
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    const auto bound = analysis::capacity_bound(specs[s]);
+    std::string cut;
+    for (const auto& facility : bound.network_cut) {
+      cut += (cut.empty() ? "" : ", ") + facility.kind + " " + facility.id;
+    }
+    section.table.push_back(
+        {names[s], fmt::format("{:.3f}", bound.demand_mtpa),
+         bound.network_mtpa ? fmt::format("{:.3f}", *bound.network_mtpa) : std::string("unbounded"),
+         cut.empty() ? "-" : cut});
+  }
+  return section;
+}
+
+io::ReportSection difference_section(const experiment::Comparison& comparison) {
+  io::ReportSection section{"Differences from the base", {}, {}, {}, {}};
+  section.paragraphs.push_back(fmt::format(
+      "Alternative − base, paired by replication under common random numbers, ± the 95 % "
+      "half-width; * marks differences whose interval excludes zero. Base: {}.",
+      comparison.base_name));
+  section.table.push_back(
+      {"alternative", "origin → destination", "transit, days", "delivered, Mt/yr"});
+  const auto text = [](const experiment::Difference& d, int decimals) {
+    if (!d.mean) return std::string("-");
+    return fmt::format("{:+.{}f} ± {:.{}f}{}", *d.mean, decimals, d.half_width.value_or(0.0),
+                       decimals, d.significant() ? " *" : "");
+  };
+  for (const auto& alternative : comparison.alternatives) {
+    for (const auto& od : alternative.od) {
+      section.table.push_back({alternative.name, od.origin + " → " + od.destination,
+                               text(od.transit_days, 2), text(od.delivered_mtpa, 3)});
+    }
+  }
+  return section;
+}
+
+}  // namespace
+
+CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
+  auto* command = app.add_subcommand(
+      "report",
+      "Run scenarios and write a report: DIR/report.md, a self-contained DIR/report.html, "
+      "the CSV tables and the charts");
+  command->add_option("scenarios", args.scenarios, "SCENARIO [ALT...]: YAML files, base first")
+      ->required();
+  command->add_option("--out", args.out, "Directory for the report (created)")->required();
+  command->add_option("--replications,-r", args.replications, "Replications of each scenario")
+      ->check(CLI::Range(2U, 10000U));
+  command->add_option("--seed", args.seed, "Seed (default: the base's)")->check(whole_number());
+  command->add_option("--threads,-j", args.threads, "Threads (default: every core)")
+      ->check(CLI::Range(1U, 1024U));
+  command->add_option("--set", args.overrides, "Override a value everywhere, PATH=VALUE")
+      ->allow_extra_args(false);
+  command->add_flag("--quiet,-q", args.quiet, "No progress");
+  return command;
+}
+
+int report_command(const ReportArguments& args) {
+  check_table_directory(args.out);
+  std::vector<model::CorridorSpec> specs;
+  std::vector<std::string> names;
+  for (const auto& file : args.scenarios) {
+    specs.push_back(scenario::load_scenario(file, args.overrides));
+    names.push_back(fs::path(file).stem().string());
+  }
+  io::Progress progress("runs", !args.quiet);
+  const auto on_progress = [&](std::size_t done, std::size_t total) {
+    progress.update(done, total);
+  };
+  std::vector<std::vector<model::RunResult>> runs;
+  std::optional<experiment::Comparison> comparison;
+  if (specs.size() == 1) {
+    runs.push_back(experiment::run_replications(specs.front(), {.seed = args.seed,
+                                                                .replications = args.replications,
+                                                                .threads = args.threads,
+                                                                .on_progress = on_progress}));
+  } else {
+    comparison = experiment::compare(specs, {.seed = args.seed,
+                                             .replications = args.replications,
+                                             .threads = args.threads,
+                                             .keep_runs = true,
+                                             .on_progress = on_progress});
+    comparison->base_name = names.front();
+    for (std::size_t i = 0; i < comparison->alternatives.size(); ++i) {
+      comparison->alternatives[i].name = names[i + 1];
+    }
+    runs = comparison->runs;
+  }
+  progress.finish();
+
+  const fs::path out(args.out);
+  std::vector<io::ScenarioRuns> scenario_runs;
+  for (std::size_t s = 0; s < specs.size(); ++s)
+    scenario_runs.push_back({names[s], &specs[s], &runs[s]});
+  auto tables = io::run_tables(scenario_runs);
+  if (comparison) tables.push_back({"differences.csv", io::comparison_csv(*comparison)});
+  write_tables((out / "tables").string(), tables);
+
+  // Charts by tools/plot.py; a report without them is still a report.
+  const std::string command =
+      fmt::format("'{}' '{}' tables '{}' --out '{}' > /dev/null", python(), plot_script(),
+                  (out / "tables").string(), (out / "charts").string());
+  const bool charts = std::system(command.c_str()) == 0;
+  if (!charts) {
+    std::fprintf(stderr,
+                 "corridor: warning: the charts were not drawn (%s failed); install "
+                 "python3-matplotlib (tools/setup.sh) or set CORRIDOR_PYTHON\n",
+                 plot_script().c_str());
+  }
+
+  io::ReportDocument report;
+  report.title = specs.size() == 1 ? fmt::format("{}: report", specs.front().name)
+                                   : fmt::format("{} and {} alternative{}", specs.front().name,
+                                                 specs.size() - 1, specs.size() > 2 ? "s" : "");
+  io::ReportSection setup{"Scenarios", {}, {}, {}, {}};
+  setup.table.push_back({"scenario", "file", "name", "days simulated", "warm-up, days"});
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    setup.table.push_back({names[s], args.scenarios[s], specs[s].name,
+                           fmt::format("{:g}", specs[s].horizon_days),
+                           fmt::format("{:g}", specs[s].warmup_days)});
+  }
+  setup.paragraphs.push_back(
+      fmt::format("{} replications of each, seed {}{}.", args.replications,
+                  args.seed.value_or(specs.front().seed),
+                  specs.size() > 1 ? ", common random numbers across scenarios" : ""));
+  report.sections.push_back(setup);
+  report.sections.push_back(transit_section(names, runs));
+  if (comparison) report.sections.push_back(difference_section(*comparison));
+  report.sections.push_back(bottleneck_section(names, runs));
+  report.sections.push_back(capacity_section(names, specs));
+  if (charts) {
+    io::ReportSection pictures{"Charts", {}, {}, {}, {}};
+    const std::vector<std::pair<std::string, std::string>> chart_list = {
+        {"transit",
+         "Transit time per origin–destination (box: 25th–75th percentile; "
+         "whiskers: 5th–95th)"},
+        {"time_split", "Where the days go: moving, queueing, dwell and consolidation"},
+        {"queues", "Queues and handled/capacity at the busiest nodes, closures shaded"},
+        {"map", "Flows on the corridor: width is throughput, colour is utilization"},
+        {"map_difference", "Change in link throughput, alternative against base"}};
+    for (const auto& [chart, caption] : chart_list) {
+      if (!fs::exists(out / "charts" / (chart + ".png"))) continue;
+      pictures.images.push_back("charts/" + chart + ".png");
+      pictures.captions.push_back(caption);
+    }
+    report.sections.push_back(pictures);
+  }
+  io::ReportSection data{"Data", {}, {}, {}, {}};
+  std::string files;
+  for (const auto& table : tables)
+    files += (files.empty() ? "" : ", ") + ("tables/" + table.file_name);
+  data.paragraphs.push_back(fmt::format(
+      "Every figure above comes from these tables (docs/outputs.md describes the columns): {}.",
+      files));
+  report.sections.push_back(data);
+
+  io::write_file_atomically((out / "report.md").string(), io::report_markdown(report));
+  io::write_file_atomically(
+      (out / "report.html").string(),
+      io::report_html(report, [&](const std::string& image) { return read_bytes(out / image); }));
+  if (!args.quiet)
+    std::fprintf(stderr, "corridor: wrote %s/report.md and report.html\n", args.out.c_str());
+  return 0;
+}
+
+}  // namespace corridor::cli
