@@ -46,12 +46,15 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
                    "Stop the bisection at this fraction of the multiple (default 0.01)")
       ->check(CLI::Range(0.0001, 0.5));
   command->add_option("--json", args.json_path, "Write the results as JSON to FILE, or -");
+  command->add_option("--csv", args.csv_directory,
+                      "Write expand.csv (per option) and trials.csv (per trial) into DIR");
   command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
   return command;
 }
 
 int expand_command(const ExpandArguments& args) {
   check_output_directory(args.json_path);
+  check_table_directory(args.csv_directory);
   const auto path = scenario_or_default(args.scenario);
   // Options in the order first named, each with its overrides on top of the shared ones.
   std::vector<std::pair<std::string, std::vector<std::string>>> options;
@@ -87,6 +90,7 @@ int expand_command(const ExpandArguments& args) {
   progress.finish();
   const std::string& name = configurations.front().second.name;
   write_output(args.json_path, io::expansions_json(name, plan, results));
+  write_tables(args.csv_directory, io::expansion_tables(results));
   if (!args.quiet && args.json_path != "-") {
     std::fputs(io::format_expansions(name, plan, results).c_str(), stdout);
   }

@@ -21,6 +21,7 @@ struct ExpandArguments {
   std::optional<double> p95_limit_days;
   double precision = 0.01;
   std::string json_path;
+  std::string csv_directory;
   bool quiet = false;
 };
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "csv_field.hpp"
 #include "run_json.hpp"
 
 namespace corridor::io {
@@ -59,6 +60,35 @@ std::string format_expansions(const std::string& scenario_name, const experiment
                        binding_text(r.binding), cut_text(r.bound));
   }
   return out;
+}
+
+std::vector<CsvTable> expansion_tables(const std::vector<experiment::ExpansionResult>& results) {
+  const auto number = [](double value) { return fmt::format("{}", value); };
+  CsvTable options{"expand.csv",
+                   "option,demand_mtpa,capacity_added_mtpa,sustainable_scale,sustainable_mtpa,"
+                   "stable_at_search_top,bound_scale,bound_mtpa,binding_kind,binding_id,"
+                   "binding_utilization\n"};
+  CsvTable trials{"trials.csv",
+                  "option,trial,scale,offered_mtpa,stable,delivered_share,delivered_mtpa,"
+                  "worst_p95_days\n"};
+  for (const auto& r : results) {
+    options.text +=
+        fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name), number(r.demand_mtpa),
+                    number(r.capacity_added_mtpa), number(r.sustainable_scale),
+                    number(r.sustainable_mtpa), r.stable_at_search_top ? "true" : "false",
+                    r.bound.demand_scale ? number(*r.bound.demand_scale) : "",
+                    r.bound.demand_scale ? number(*r.bound.demand_scale * r.demand_mtpa) : "",
+                    r.binding ? r.binding->kind : "", r.binding ? csv_field(r.binding->id) : "",
+                    r.binding ? number(r.binding->utilization) : "");
+    for (std::size_t t = 0; t < r.trials.size(); ++t) {
+      const auto& trial = r.trials[t];
+      trials.text += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(r.name), t,
+                                 number(trial.scale), number(trial.scale * r.demand_mtpa),
+                                 trial.stable ? "true" : "false", number(trial.delivered_share),
+                                 number(trial.delivered_mtpa), number(trial.worst_p95_days));
+    }
+  }
+  return {options, trials};
 }
 
 std::string expansions_json(const std::string& scenario_name, const experiment::ExpandPlan& plan,

@@ -119,6 +119,17 @@ TEST_CASE("expand and capacity: a table to paste, JSON that does not depend on t
   CHECK(table.out.find("| option | capacity added, Mt/yr |") != std::string::npos);
   CHECK(table.out.find("| berth12 | 0.2 |") != std::string::npos);
   CHECK(run_corridor(expand + " --option nocolon").exit_code == 2);
+  const auto directory =
+      std::filesystem::temp_directory_path() / fmt::format("corridor-expand-{}", ::getpid());
+  REQUIRE(run_corridor(expand + fmt::format(" --quiet --csv '{}'", directory.string())).exit_code ==
+          0);
+  const std::string options = corridor::testing::slurp(directory / "expand.csv");
+  CHECK(options.rfind("option,demand_mtpa,capacity_added_mtpa,sustainable_scale,", 0) == 0);
+  CHECK(std::count(options.begin(), options.end(), '\n') == 3);
+  CHECK(options.find("\nberth12,") != std::string::npos);
+  const std::string trials = corridor::testing::slurp(directory / "trials.csv");
+  CHECK(std::count(trials.begin(), trials.end(), '\n') > 10);
+  std::filesystem::remove_all(directory);
 
   const Outcome capacity = run_corridor("capacity --json -");
   REQUIRE(capacity.exit_code == 0);

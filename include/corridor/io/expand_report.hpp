@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corridor/experiment/expand.hpp"
+#include "corridor/io/run_tables.hpp"
 
 namespace corridor::io {
 
@@ -13,6 +14,9 @@ inline constexpr const char* kExpandSchema = "corridor.expand/1";
 
 [[nodiscard]] std::string format_expansions(
     const std::string& scenario_name, const experiment::ExpandPlan& plan,
+    const std::vector<experiment::ExpansionResult>& results);
+// expand.csv (one row per option) and trials.csv (one row per option and trial multiple).
+[[nodiscard]] std::vector<CsvTable> expansion_tables(
     const std::vector<experiment::ExpansionResult>& results);
 [[nodiscard]] std::string expansions_json(const std::string& scenario_name,
                                           const experiment::ExpandPlan& plan,
