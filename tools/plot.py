@@ -348,9 +348,13 @@ def map_panels(segments, widths, values, cmap, limits, where, nodes, title):
 
 def throughput_legend(axes, scale):
     for mtpa in (1, 5):
-        axes.plot([], [], color="#555555", linewidth=0.6 + scale * mtpa, label=f"{mtpa} Mt/yr")
-    axes.plot([], [], color="#BBBBBB", linewidth=2, label="no capacity set")
-    axes.legend(loc="lower left", fontsize=7, title="throughput", title_fontsize=7)
+        # Butt caps keep a thick sample inside the legend frame.
+        axes.plot([], [], color="#555555", linewidth=0.6 + scale * mtpa, label=f"{mtpa} Mt/yr",
+                  solid_capstyle="butt")
+    axes.plot([], [], color="#BBBBBB", linewidth=2, label="no capacity set",
+              solid_capstyle="butt")
+    axes.legend(loc="lower left", fontsize=7, title="throughput", title_fontsize=7,
+                handlelength=3.5, labelspacing=1.0)
 
 
 def plot_map(directory, out):
@@ -416,6 +420,7 @@ def plot_sweep(path, out):
     for row in rows:
         groups[tuple(row[p] for p in parameters[:-1])].append(row)
     figure, axes = plt.subplots(figsize=(8.0, 4.8))
+    labelled = set()
     for g, (key, group) in enumerate(groups.items()):
         group.sort(key=lambda r: number(r[x_name]))
         xs = [number(r[x_name]) for r in group]
@@ -436,12 +441,18 @@ def plot_sweep(path, out):
         if "binding" in group[0]:
             previous = None
             for x, y, row in zip(xs, ys, group):
-                if row["binding"] != previous:
-                    axes.annotate(row["binding"].replace(":", " "), (x, y), xytext=(0, -16),
-                                  textcoords="offset points", fontsize=7, ha="center",
-                                  arrowprops={"arrowstyle": "-", "color": "#777777",
-                                              "linewidth": 0.6})
-                    previous = row["binding"]
+                # A label another group already put at this x would print on top of itself;
+                # a different one steps down a line so the two stay readable.
+                if row["binding"] != previous and (x, row["binding"]) not in labelled:
+                    depth = sum(1 for (lx, _) in labelled if lx == x)
+                    axes.annotate(row["binding"].replace(":", " "), (x, y),
+                                  xytext=(0, -16 - 10 * depth), textcoords="offset points",
+                                  fontsize=7, ha="center", color=colour if len(groups) > 1
+                                  else "black", arrowprops={"arrowstyle": "-",
+                                                            "color": "#777777",
+                                                            "linewidth": 0.6})
+                    labelled.add((x, row["binding"]))
+                previous = row["binding"]
     axes.set_xlabel(x_name)
     axes.set_ylabel("delivered (Mt/yr)")
     axes.set_ylim(bottom=0)
@@ -450,7 +461,7 @@ def plot_sweep(path, out):
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     axes.text(1.0, -0.16, "labels: the most utilized facility, where it changes",
               transform=axes.transAxes, ha="right", fontsize=7, color="#444444")
-    return save(figure, out, "sweep")
+    return save(figure, out, os.path.splitext(os.path.basename(path))[0])
 
 
 def main(argv):
@@ -461,7 +472,8 @@ def main(argv):
     tables.add_argument("--out", help="where to write the charts (default: DIR)")
     sweep = sub.add_parser("sweep", help="throughput against the swept value")
     sweep.add_argument("file")
-    sweep.add_argument("--out", help="where to write the chart (default: beside FILE)")
+    sweep.add_argument("--out", help="where to write the chart, named after FILE "
+                       "(default: beside FILE)")
     args = parser.parse_args(argv)
     written = []
     if args.what == "tables":
