@@ -1,8 +1,12 @@
 #include "common.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/scenario/load.hpp"
@@ -24,6 +28,26 @@ std::filesystem::path scenario_or_default(const std::string& scenario) {
   return scenario.empty() ? scenario::default_scenario_path() : std::filesystem::path(scenario);
 }
 
+namespace {
+
+// Whether a file can be made in `directory`, found by making one: permission bits alone
+// miss read-only file systems, and root passes them all.
+void check_can_create_in(const std::filesystem::path& directory, std::string_view option,
+                         const std::string& path) {
+  const std::filesystem::path probe =
+      directory / fmt::format(".corridor-write-check.{}", ::getpid());
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int error = errno;
+    throw UsageError(fmt::format("{} {}: cannot write into directory '{}': {}", option, path,
+                                 directory.string(), std::strerror(error)));
+  }
+  ::close(fd);
+  ::unlink(probe.c_str());
+}
+
+}  // namespace
+
 void check_output_directory(const std::string& path, std::string_view option) {
   if (path.empty() || path == "-") return;
   std::filesystem::path directory = std::filesystem::path(path).parent_path();
@@ -33,6 +57,10 @@ void check_output_directory(const std::string& path, std::string_view option) {
     throw UsageError(
         fmt::format("{} {}: directory '{}' does not exist", option, path, directory.string()));
   }
+  if (std::filesystem::is_directory(path, error)) {
+    throw UsageError(fmt::format("{} {}: is a directory; give a file name", option, path));
+  }
+  check_can_create_in(directory, option, path);
 }
 
 void write_output(const std::string& path, const std::string& text) {
@@ -44,20 +72,24 @@ void write_output(const std::string& path, const std::string& text) {
   }
 }
 
-void check_table_directory(const std::string& directory) {
+void check_table_directory(const std::string& directory, std::string_view option) {
   if (directory.empty()) return;
   std::error_code error;
   const std::filesystem::path path(directory);
-  if (std::filesystem::is_directory(path, error)) return;
+  if (std::filesystem::is_directory(path, error)) {
+    check_can_create_in(path, option, directory);
+    return;
+  }
   if (std::filesystem::exists(path, error)) {
-    throw UsageError(fmt::format("--csv {}: exists and is not a directory", directory));
+    throw UsageError(fmt::format("{} {}: exists and is not a directory", option, directory));
   }
   std::filesystem::path parent = path.parent_path();
   if (parent.empty()) parent = ".";
   if (!std::filesystem::is_directory(parent, error)) {
     throw UsageError(
-        fmt::format("--csv {}: directory '{}' does not exist", directory, parent.string()));
+        fmt::format("{} {}: directory '{}' does not exist", option, directory, parent.string()));
   }
+  check_can_create_in(parent, option, directory);
 }
 
 void write_tables(const std::string& directory, const std::vector<io::CsvTable>& tables) {

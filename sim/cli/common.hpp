@@ -25,14 +25,16 @@ struct UsageError : std::runtime_error {
 
 [[nodiscard]] std::filesystem::path scenario_or_default(const std::string& scenario);
 
-// Fails before a long run rather than after it, if the results have nowhere to go.
+// Fails before a long run rather than after it, if the results have nowhere to go: the
+// file's directory must exist and take a new file, and the path must not be a directory.
 void check_output_directory(const std::string& path, std::string_view option = "--json");
 
 // Writes `text` to standard output for "-", else atomically to the file; nothing for "".
 void write_output(const std::string& path, const std::string& text);
 
-// Checks that a --csv DIR can be made: it exists as a directory, or its parent does.
-void check_table_directory(const std::string& directory);
+// Checks that a --csv DIR can be made and written: it exists as a directory, or its
+// parent does, and takes a new file.
+void check_table_directory(const std::string& directory, std::string_view option = "--csv");
 // Writes each table atomically into `directory`, creating it if needed.
 void write_tables(const std::string& directory, const std::vector<io::CsvTable>& tables);
 

@@ -303,6 +303,9 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", corridor::scenario::format_diagnostic(diagnostic).c_str());
     }
     return kExitInvalidInput;
+  } catch (const corridor::io::OutputError& error) {
+    std::fprintf(stderr, "corridor: error: %s\n", error.what());
+    return kExitInternalError;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "corridor: internal error: %s\n", error.what());
     return kExitInternalError;

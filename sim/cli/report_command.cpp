@@ -196,7 +196,7 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
 }
 
 int report_command(const ReportArguments& args) {
-  check_table_directory(args.out);
+  check_table_directory(args.out, "--out");
   std::vector<model::CorridorSpec> specs;
   std::vector<std::string> names;
   for (const auto& file : args.scenarios) {

@@ -1,12 +1,15 @@
 #include "sweep_command.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <functional>
@@ -18,6 +21,7 @@
 #include "common.hpp"
 #include "corridor/experiment/process_group.hpp"
 #include "corridor/experiment/sweep.hpp"
+#include "corridor/io/atomic_file.hpp"
 #include "corridor/io/progress.hpp"
 #include "corridor/io/sweep_csv.hpp"
 #include "corridor/scenario/load.hpp"
@@ -102,8 +106,16 @@ class RowWriter {
     pending_.emplace(index, std::move(row));
     for (auto it = pending_.find(next_); it != pending_.end(); it = pending_.find(next_)) {
       const std::string& text = it->second;
+      const long before = std::ftell(out_);
       if (std::fwrite(text.data(), 1, text.size(), out_) != text.size() || std::fflush(out_) != 0) {
-        throw std::runtime_error(fmt::format("--csv {}: write failed", path_));
+        const int error = errno;
+        // A full disk may have taken part of the row: cut it off, so the file holds
+        // whole rows only and --resume carries on from the last of them.
+        if (out_ != stdout && before >= 0) {
+          static_cast<void>(::ftruncate(::fileno(out_), static_cast<off_t>(before)));
+        }
+        throw io::OutputError(
+            fmt::format("--csv {}: write failed: {}", path_, std::strerror(error)));
       }
       pending_.erase(it);
       ++next_;

@@ -6,13 +6,12 @@
 
 #include <cerrno>
 #include <cstring>
-#include <stdexcept>
 
 namespace corridor::io {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const char* step, int error) {
-  throw std::runtime_error(
+  throw OutputError(
       fmt::format("cannot write '{}': {} failed: {}", path.string(), step, std::strerror(error)));
 }
 
@@ -35,15 +34,25 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const int error = errno;
+  const bool synced = ::fsync(fd) == 0;
+  const int sync_error = errno;
+  if (::close(fd) != 0 || !synced) {
+    const int error = synced ? errno : sync_error;
     ::unlink(temporary.c_str());
-    fail(path, "fsync", error);
+    fail(path, synced ? "close" : "fsync", error);
   }
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const int error = errno;
     ::unlink(temporary.c_str());
     fail(path, "rename", error);
+  }
+  // The rename itself is durable only once the directory is on disk; a directory that
+  // cannot be synced (some network file systems) still holds the whole file.
+  const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
+  const int directory_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (directory_fd >= 0) {
+    static_cast<void>(::fsync(directory_fd));
+    ::close(directory_fd);
   }
 }
 

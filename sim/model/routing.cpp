@@ -219,6 +219,15 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
 
 void check_shares(const CorridorSpec& spec, std::uint32_t d, const std::vector<Route>& routes) {
   const DemandSpec& demand = spec.demand[d];
+  // Shares that do not add up are wrong under any rule: a scenario switched to `fixed`
+  // with --set would fail then, so it fails now.
+  if (!demand.shares.empty()) {
+    double sum = 0.0;
+    for (const double share : demand.shares) sum += share;
+    if (std::abs(sum - 1.0) > 1e-6) {
+      throw RoutingError(d, fmt::format("routes.shares add up to {:.6g}, not 1", sum), true);
+    }
+  }
   if (spec.routing.choice != RouteChoice::fixed) return;
   if (demand.shares.empty()) {
     if (routes.size() == 1) return;
@@ -234,11 +243,6 @@ void check_shares(const CorridorSpec& spec, std::uint32_t d, const std::vector<R
                                    "candidate routes (see `corridor routes`)",
                                    demand.shares.size(), routes.size()),
                        true);
-  }
-  double sum = 0.0;
-  for (const double share : demand.shares) sum += share;
-  if (std::abs(sum - 1.0) > 1e-6) {
-    throw RoutingError(d, fmt::format("routes.shares add up to {}, not 1", sum), true);
   }
 }
 

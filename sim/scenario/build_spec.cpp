@@ -353,9 +353,10 @@ class Builder {
 
   void check_servers_have_capacity() {
     for (const auto& [node, where] : uncapacitated_with_servers_) {
+      const auto node_index = node;  // clang 14 cannot capture a structured binding
       const bool given_later = std::any_of(
           spec_.capacity_changes.begin(), spec_.capacity_changes.end(), [&](const auto& change) {
-            return change.facility == model::FacilityKind::node && change.index == node;
+            return change.facility == model::FacilityKind::node && change.index == node_index;
           });
       if (!given_later) {
         error(where, fmt::format("node '{}' sets servers or service but has no capacity_mtpa",

@@ -14,4 +14,8 @@ namespace corridor::scenario::detail {
 [[nodiscard]] model::CorridorSpec build_spec(const Value& root,
                                              std::vector<Diagnostic>& diagnostics);
 
+// Validates the tree, then builds the spec: the stages after parsing, merging and
+// overrides. Throws ScenarioError with every problem of the first stage that found any.
+[[nodiscard]] model::CorridorSpec spec_from_tree(const Value& root);
+
 }  // namespace corridor::scenario::detail

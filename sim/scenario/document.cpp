@@ -1,7 +1,6 @@
 #include "document.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <fstream>
@@ -15,79 +14,20 @@ namespace {
   throw ScenarioError({Diagnostic{std::move(location), std::move(message)}});
 }
 
-SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
-  // yaml-cpp counts from 0 and uses -1 for "unknown".
-  return SourceLocation{file, mark.line >= 0 ? mark.line + 1 : 1,
-                        mark.column >= 0 ? mark.column + 1 : 1};
-}
-
-// Limits on the tree built from one YAML text. Aliases let a few bytes stand for a
-// cyclic or exponentially large tree ("billion laughs"); real scenarios are far below.
-constexpr int kMaxDepth = 64;
-constexpr std::size_t kMaxValues = 2'000'000;
-
-struct ConvertBudget {
-  std::string file;
-  std::size_t values = 0;
-};
-
-Value convert(const YAML::Node& node, ConvertBudget& budget, int depth) {
-  Value value;
-  value.location = location_of(node.Mark(), budget.file);
-  if (depth > kMaxDepth) {
-    fail(value.location, fmt::format("nested more than {} levels deep (a YAML alias that "
-                                     "contains itself?)",
-                                     kMaxDepth));
-  }
-  if (++budget.values > kMaxValues) {
-    fail(value.location, fmt::format("more than {} values (YAML aliases expanding without "
-                                     "bound?)",
-                                     kMaxValues));
-  }
-  switch (node.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null:
-      value.kind = Value::Kind::null;
-      break;
-    case YAML::NodeType::Scalar:
-      value.kind = Value::Kind::scalar;
-      value.scalar = node.Scalar();
-      break;
-    case YAML::NodeType::Sequence:
-      value.kind = Value::Kind::sequence;
-      for (const YAML::Node& item : node) value.items.push_back(convert(item, budget, depth + 1));
-      break;
-    case YAML::NodeType::Map: {
-      value.kind = Value::Kind::mapping;
-      std::unordered_map<std::string, int> first_line;
-      for (const auto& entry : node) {
-        const SourceLocation key_location = location_of(entry.first.Mark(), budget.file);
-        if (!entry.first.IsScalar()) fail(key_location, "a key must be a plain name");
-        const std::string key = entry.first.Scalar();
-        const auto [seen, inserted] = first_line.emplace(key, key_location.line);
-        if (!inserted) {
-          fail(key_location,
-               fmt::format("duplicate key '{}' (first given at line {})", key, seen->second));
-        }
-        value.keys.push_back(key);
-        value.key_locations.push_back(key_location);
-        value.items.push_back(convert(entry.second, budget, depth + 1));
-      }
-      break;
-    }
-  }
-  return value;
-}
-
-Value convert(const YAML::Node& node, const std::string& file) {
-  ConvertBudget budget{file};
-  return convert(node, budget, 0);
-}
-
 std::string read_file(const std::filesystem::path& file, const SourceLocation& referenced_from) {
   std::ifstream stream(file, std::ios::binary);
   if (!stream || std::filesystem::is_directory(file)) {
     fail(referenced_from, fmt::format("cannot read scenario file '{}'", file.string()));
+  }
+  // Far beyond any corridor (the largest bundled scenario is some 10 kB), and refused
+  // before it is read into memory.
+  constexpr std::uintmax_t kMaxFileBytes = 16 << 20;
+  std::error_code size_error;
+  const std::uintmax_t bytes = std::filesystem::file_size(file, size_error);
+  if (!size_error && bytes > kMaxFileBytes) {
+    fail(referenced_from,
+         fmt::format("scenario file '{}' is {:.0f} MB; the limit is {} MB", file.string(),
+                     static_cast<double>(bytes) / (1 << 20), kMaxFileBytes >> 20));
   }
   std::ostringstream text;
   text << stream.rdbuf();
@@ -195,30 +135,6 @@ std::optional<std::string> Value::entry_key() const {
   return origin->scalar + "-" + destination->scalar;
 }
 
-Value parse_yaml(const std::string& text, const std::string& file) {
-  YAML::Node node;
-  try {
-    // Load every document, so that a second one (after '---') is an error rather than
-    // silently ignored.
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.size() > 1) {
-      fail(location_of(documents[1].Mark(), file),
-           "a scenario file holds one YAML document; this is a second (after '---')");
-    }
-    if (!documents.empty()) node = documents.front();
-  } catch (const YAML::ParserException& error) {
-    fail(location_of(error.mark, file), fmt::format("invalid YAML: {}", error.msg));
-  } catch (const YAML::Exception& error) {
-    fail(location_of(error.mark, file), fmt::format("invalid YAML: {}", error.msg));
-  }
-  Value root = convert(node, file);
-  if (root.kind == Value::Kind::null) fail(SourceLocation{file, 1, 1}, "the scenario is empty");
-  if (!root.is_mapping()) {
-    fail(root.location, "a scenario must be a mapping of sections (scenario:, network:, ...)");
-  }
-  return root;
-}
-
 Value load_with_extends(const std::filesystem::path& file) {
   std::vector<std::filesystem::path> chain;
   return load_chain(file, SourceLocation{file.string(), 1, 1}, chain);
@@ -276,9 +192,12 @@ void apply_override(Value& root, const std::string& assignment, int index) {
   Value replacement;
   const std::string value_text = assignment.substr(equals + 1);
   try {
-    replacement = convert(YAML::Load(value_text), "--set");
-  } catch (const YAML::Exception& error) {
-    fail(at(equals + 1), fmt::format("invalid value '{}': {}", value_text, error.msg));
+    replacement = parse_yaml_value(value_text, "--set");
+  } catch (const ScenarioError& error) {
+    std::string reason = error.diagnostics().front().message;
+    const std::string prefix = "invalid YAML: ";
+    if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+    fail(at(equals + 1), fmt::format("invalid value '{}': {}", value_text, reason));
   }
   // Point every location in the new value at the override itself.
   struct Relocate {

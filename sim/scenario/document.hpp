@@ -1,7 +1,7 @@
 #pragma once
 // A YAML document as a tree that remembers where every key and value came from, so
 // that after `extends` merging and `--set` overrides an error still points at the file,
-// line and column that supplied the offending text. yaml-cpp stays inside document.cpp.
+// line and column that supplied the offending text.
 
 #include <filesystem>
 #include <optional>
@@ -35,9 +35,14 @@ struct Value {
   [[nodiscard]] std::optional<std::string> entry_key() const;
 };
 
-// Parses YAML text; `file` names it in locations. Throws ScenarioError on syntax errors
-// and duplicate keys.
+// Parses YAML text that must hold one mapping (a scenario file); `file` names it in
+// locations. Throws ScenarioError on text that is not UTF-8, syntax errors, duplicate
+// keys, more than one document, and trees too deep or too large (YAML aliases included).
+// yaml-cpp stays inside yaml_tree.cpp.
 [[nodiscard]] Value parse_yaml(const std::string& text, const std::string& file);
+
+// Parses one YAML value of any kind (a --set value); empty text is null.
+[[nodiscard]] Value parse_yaml_value(const std::string& text, const std::string& file);
 
 // Reads `file` and, recursively, the file its top-level `extends` names (relative to
 // it), merging each child over its base. The result has no `extends` key.

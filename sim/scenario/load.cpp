@@ -14,15 +14,23 @@ model::CorridorSpec load_scenario(const std::filesystem::path& file,
   for (std::size_t i = 0; i < overrides.size(); ++i) {
     detail::apply_override(root, overrides[i], static_cast<int>(i) + 1);
   }
+  return detail::spec_from_tree(root);
+}
+
+namespace detail {
+
+model::CorridorSpec spec_from_tree(const Value& root) {
   // Schema errors first: references are resolved only in a tree whose shape is right.
   std::vector<Diagnostic> diagnostics;
-  detail::validate(root, diagnostics);
+  validate(root, diagnostics);
   if (diagnostics.empty()) {
-    model::CorridorSpec spec = detail::build_spec(root, diagnostics);
+    model::CorridorSpec spec = build_spec(root, diagnostics);
     if (diagnostics.empty()) return spec;
   }
   throw ScenarioError(std::move(diagnostics));
 }
+
+}  // namespace detail
 
 std::filesystem::path default_scenario_path() {
   const std::filesystem::path relative = "scenarios/middle-corridor-2025.yaml";

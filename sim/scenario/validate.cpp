@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -29,6 +30,11 @@ std::string describe(const Value& value) {
     case Value::Kind::null:
       return "nothing";
     case Value::Kind::scalar:
+      // A runaway value (a pasted blob, 400 digits) would swamp the message.
+      if (value.scalar.size() > 40) {
+        return fmt::format("'{}...' ({} characters)", value.scalar.substr(0, 24),
+                           value.scalar.size());
+      }
       return fmt::format("'{}'", value.scalar);
     case Value::Kind::sequence:
       return "a list";
@@ -36,6 +42,20 @@ std::string describe(const Value& value) {
       return "a mapping";
   }
   return "?";
+}
+
+// Infinity or NaN as YAML writes them (.inf, -.Inf, .NaN, ...), or a number too large for
+// a double: a number, but not one a scenario can use.
+bool non_finite_number(const std::string& text) {
+  std::string lower;
+  for (const char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* word : {".inf", "+.inf", "-.inf", ".nan", "inf", "-inf", "nan"}) {
+    if (lower == word) return true;
+  }
+  double value = 0.0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  return error == std::errc::result_out_of_range && stop == end;
 }
 
 bool valid_identifier(const std::string& text) {
@@ -56,16 +76,22 @@ class Validator {
             fmt::format("{} must be a mapping of keys, got {}", context, describe(value)));
       return;
     }
+    std::vector<std::string_view> suggested;  // known keys offered for misspelt ones
     for (std::size_t i = 0; i < value.keys.size(); ++i) {
       const Field* field = schema.find(value.keys[i]);
       if (field == nullptr) {
-        unknown_key(value.keys[i], value.key_locations[i], schema, context);
+        const auto suggestion = unknown_key(value.keys[i], value.key_locations[i], schema, context);
+        if (suggestion) suggested.push_back(*suggestion);
         continue;
       }
       check(value.items[i], *field, context);
     }
     for (const Field& field : schema.fields) {
-      if (field.required && value.find(std::string(field.name)) == nullptr) {
+      // A required key "missing" because it was misspelt is already reported, with the
+      // spelling to use, at the misspelling.
+      const bool misspelt =
+          std::find(suggested.begin(), suggested.end(), field.name) != suggested.end();
+      if (field.required && !misspelt && value.find(std::string(field.name)) == nullptr) {
         error(value.location,
               fmt::format("{} is missing the required key '{}'", context, field.name));
       }
@@ -77,8 +103,9 @@ class Validator {
     diagnostics_.push_back(Diagnostic{where, std::move(message)});
   }
 
-  void unknown_key(const std::string& key, const SourceLocation& where, const Record& schema,
-                   std::string_view context) {
+  // Reports `key`, and returns the known key suggested for it, if any.
+  std::optional<std::string_view> unknown_key(const std::string& key, const SourceLocation& where,
+                                              const Record& schema, std::string_view context) {
     std::vector<std::string_view> names;
     for (const Field& field : schema.fields) names.push_back(field.name);
     const auto suggestion = nearest(key, names);
@@ -89,6 +116,7 @@ class Validator {
       error(where, fmt::format("unknown key '{}' in {}; known keys: {}", key, context,
                                fmt::join(names, ", ")));
     }
+    return suggestion;
   }
 
   void check(const Value& value, const Field& field, std::string_view context) {
@@ -177,7 +205,10 @@ class Validator {
   void number(const Value& value, const Field& field, const std::string& name) {
     const auto parsed = value.is_scalar() ? parse_number(value.scalar) : std::nullopt;
     if (!parsed) {
-      error(value.location, fmt::format("{} must be a number, got {}", name, describe(value)));
+      error(value.location,
+            fmt::format("{} must be a {}number, got {}", name,
+                        value.is_scalar() && non_finite_number(value.scalar) ? "finite " : "",
+                        describe(value)));
       return;
     }
     in_range(*parsed, value, field, name);
@@ -282,6 +313,17 @@ std::optional<std::string_view> nearest(std::string_view word,
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;
+    }
+  }
+  if (best) return best;
+  // A word that only adds to or cuts a known key ("lot_tonnes", "capacity") is more
+  // likely that key than a typo the edit distance measures; prefer the longest such key.
+  for (const std::string_view candidate : candidates) {
+    const std::string_view shorter = candidate.size() < word.size() ? candidate : word;
+    const std::string_view longer = candidate.size() < word.size() ? word : candidate;
+    if (shorter.size() >= 3 && longer.substr(0, shorter.size()) == shorter &&
+        (!best || candidate.size() > best->size())) {
+      best = candidate;
     }
   }
   return best;

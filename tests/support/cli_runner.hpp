@@ -26,15 +26,17 @@ inline std::string slurp(const std::filesystem::path& path) {
   return text.str();
 }
 
-// Runs the corridor binary with `arguments` (already shell-quoted) in `directory`.
+// Runs the corridor binary with `arguments` (already shell-quoted) in `directory`, after
+// the shell commands `before` (resource limits, say), which apply to this run only.
 inline Outcome run_corridor(const std::string& arguments,
-                            const std::filesystem::path& directory = CORRIDOR_SOURCE_DIR) {
+                            const std::filesystem::path& directory = CORRIDOR_SOURCE_DIR,
+                            const std::string& before = "") {
   const auto scratch =
       std::filesystem::temp_directory_path() / fmt::format("corridor-cli-{}", ::getpid());
   std::filesystem::create_directories(scratch);
-  const std::string command =
-      fmt::format("cd '{}' && '{}' {} >'{}' 2>'{}'", directory.string(), CORRIDOR_BINARY, arguments,
-                  (scratch / "out").string(), (scratch / "err").string());
+  const std::string command = fmt::format("cd '{}' && ({} '{}' {} >'{}' 2>'{}')",
+                                          directory.string(), before, CORRIDOR_BINARY, arguments,
+                                          (scratch / "out").string(), (scratch / "err").string());
   const int status = std::system(command.c_str());
   Outcome outcome;
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -90,6 +90,10 @@ TEST_CASE("strict number parsing and typo suggestions") {
   CHECK_FALSE(parse_integer("1.5"));
   CHECK(nearest("capacty_mtpa", {"capacity_mtpa", "servers", "kind"}) == "capacity_mtpa");
   CHECK_FALSE(nearest("zzzzzz", {"capacity_mtpa", "servers", "kind"}));
+  // A known key lengthened or cut short, too far for the edit distance.
+  CHECK(nearest("lot_tonnes", {"lot_t", "lot", "mode"}) == "lot_t");
+  CHECK(nearest("capacity", {"capacity_mtpa", "servers"}) == "capacity_mtpa");
+  CHECK_FALSE(nearest("lo", {"lot_t"}));
 }
 
 TEST_CASE("demand entries without ids are addressed as ORIGIN-DESTINATION") {
