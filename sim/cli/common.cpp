@@ -12,6 +12,11 @@
 #include "corridor/scenario/load.hpp"
 
 namespace corridor::cli {
+namespace {
+
+std::uint64_t max_lots_in_flight = model::kDefaultMaxLotsInFlight;
+
+}  // namespace
 
 const CLI::Validator& whole_number() {
   static const CLI::Validator validator(
@@ -26,6 +31,22 @@ const CLI::Validator& whole_number() {
 
 std::filesystem::path scenario_or_default(const std::string& scenario) {
   return scenario.empty() ? scenario::default_scenario_path() : std::filesystem::path(scenario);
+}
+
+void add_run_limit_option(CLI::App* command) {
+  command
+      ->add_option("--max-lots-in-flight", max_lots_in_flight,
+                   fmt::format("Stop a run with an error once more lots than this are in the "
+                               "system at once, rather than run out of memory (default: {})",
+                               model::kDefaultMaxLotsInFlight))
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 32U));
+}
+
+model::CorridorSpec load_for_run(const std::filesystem::path& file,
+                                 const std::vector<std::string>& overrides) {
+  model::CorridorSpec spec = scenario::load_scenario(file, overrides);
+  spec.max_lots_in_flight = max_lots_in_flight;
+  return spec;
 }
 
 namespace {

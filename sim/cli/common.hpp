@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corridor/io/run_tables.hpp"
+#include "corridor/model/spec.hpp"
 
 namespace corridor::cli {
 
@@ -24,6 +25,12 @@ struct UsageError : std::runtime_error {
 [[nodiscard]] const CLI::Validator& whole_number();
 
 [[nodiscard]] std::filesystem::path scenario_or_default(const std::string& scenario);
+
+// --max-lots-in-flight, on every command that simulates; one value for the process.
+void add_run_limit_option(CLI::App* command);
+// Loads a scenario to simulate, with the run limit the command line set.
+[[nodiscard]] model::CorridorSpec load_for_run(const std::filesystem::path& file,
+                                               const std::vector<std::string>& overrides);
 
 // Fails before a long run rather than after it, if the results have nowhere to go: the
 // file's directory must exist and take a new file, and the path must not be a directory.

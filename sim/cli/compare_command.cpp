@@ -36,6 +36,7 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& args) {
                       "Write tidy CSV tables into DIR: differences.csv and every run's od, "
                       "routes, nodes, links and timeseries tables");
   command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
+  add_run_limit_option(command);
   return command;
 }
 
@@ -44,7 +45,7 @@ int compare_command(const CompareArguments& args) {
   check_table_directory(args.csv_path);
   std::vector<model::CorridorSpec> specs;
   for (const auto& file : args.scenarios) {
-    specs.push_back(scenario::load_scenario(file, args.overrides));
+    specs.push_back(load_for_run(file, args.overrides));
   }
   const bool to_stdout = args.json_path == "-";
   io::Progress progress("runs", !args.quiet && !to_stdout);

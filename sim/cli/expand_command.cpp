@@ -49,6 +49,7 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
   command->add_option("--csv", args.csv_directory,
                       "Write expand.csv (per option) and trials.csv (per trial) into DIR");
   command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
+  add_run_limit_option(command);
   return command;
 }
 
@@ -71,9 +72,9 @@ int expand_command(const ExpandArguments& args) {
     found->second.push_back(text.substr(colon + 1));
   }
   std::vector<std::pair<std::string, model::CorridorSpec>> configurations;
-  configurations.emplace_back("baseline", scenario::load_scenario(path, args.overrides));
+  configurations.emplace_back("baseline", load_for_run(path, args.overrides));
   for (const auto& [name, overrides] : options) {
-    configurations.emplace_back(name, scenario::load_scenario(path, overrides));
+    configurations.emplace_back(name, load_for_run(path, overrides));
   }
 
   io::Progress progress("runs", !args.quiet && args.json_path != "-");

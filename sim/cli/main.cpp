@@ -32,7 +32,9 @@
 #include "corridor/io/replications_report.hpp"
 #include "corridor/io/route_report.hpp"
 #include "corridor/io/table_report.hpp"
+#include "corridor/model/invariants.hpp"
 #include "corridor/model/routing.hpp"
+#include "corridor/model/simulate.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
 #include "expand_command.hpp"
@@ -58,7 +60,7 @@ int run_command(const RunArguments& args) {
   check_output_directory(args.json_path);
   check_table_directory(args.csv_directory);
   const auto path = scenario_or_default(args.scenario);
-  const auto spec = corridor::scenario::load_scenario(path, args.overrides);
+  const auto spec = load_for_run(path, args.overrides);
   spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
                path.string(), spec.nodes.size(), spec.links.size(), spec.demand.size());
   const bool json_to_stdout = args.json_path == "-";
@@ -204,6 +206,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1U, 1024U));
   run_app->add_option("--csv", run.csv_directory,
                       "Write tidy CSV tables (od, routes, nodes, links, timeseries) into DIR");
+  add_run_limit_option(run_app);
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;
@@ -302,6 +305,15 @@ int main(int argc, char** argv) {
     for (const auto& diagnostic : error.diagnostics()) {
       std::fprintf(stderr, "%s\n", corridor::scenario::format_diagnostic(diagnostic).c_str());
     }
+    return kExitInvalidInput;
+  } catch (const corridor::model::InvariantViolation& error) {
+    std::fprintf(stderr,
+                 "corridor: error: %s\nThis is a bug in corridor, not in the scenario: the "
+                 "results were not written. Please report it with the scenario and seed.\n",
+                 error.what());
+    return kExitInternalError;
+  } catch (const corridor::model::RunLimitExceeded& error) {
+    std::fprintf(stderr, "corridor: error: %s\n", error.what());
     return kExitInvalidInput;
   } catch (const corridor::io::OutputError& error) {
     std::fprintf(stderr, "corridor: error: %s\n", error.what());

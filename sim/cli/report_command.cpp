@@ -192,6 +192,7 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
   command->add_option("--set", args.overrides, "Override a value everywhere, PATH=VALUE")
       ->allow_extra_args(false);
   command->add_flag("--quiet,-q", args.quiet, "No progress");
+  add_run_limit_option(command);
   return command;
 }
 
@@ -200,7 +201,7 @@ int report_command(const ReportArguments& args) {
   std::vector<model::CorridorSpec> specs;
   std::vector<std::string> names;
   for (const auto& file : args.scenarios) {
-    specs.push_back(scenario::load_scenario(file, args.overrides));
+    specs.push_back(load_for_run(file, args.overrides));
     names.push_back(fs::path(file).stem().string());
   }
   io::Progress progress("runs", !args.quiet);

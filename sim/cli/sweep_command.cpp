@@ -90,6 +90,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
   command->add_flag("--resume", args.resume,
                     "Keep the rows FILE already holds and run only the points after them");
   command->add_flag("--quiet,-q", args.quiet, "Print no progress and no summary");
+  add_run_limit_option(command);
   return command;
 }
 
@@ -200,7 +201,7 @@ int sweep_command(const SweepArguments& args) {
   for (std::size_t i = 0; i < grid.size(); ++i) {
     auto overrides = fixed;
     overrides.insert(overrides.end(), grid[i].begin(), grid[i].end());
-    points.push_back({i, scenario::load_scenario(path, overrides)});
+    points.push_back({i, load_for_run(path, overrides)});
     std::vector<std::string> values;
     for (std::size_t a = 0; a < axes.size(); ++a) {
       values.push_back(grid[i][a].substr(axes[a].path.size() + 1));

@@ -7,13 +7,16 @@
 #include <stdexcept>
 
 #include "corridor/model/demand_profile.hpp"
+#include "corridor/model/invariants.hpp"
 #include "corridor/model/storm_season.hpp"
 
 namespace corridor::model {
 
 RunResult simulate(const CorridorSpec& spec, const RunOptions& options) {
   detail::CorridorSimulation simulation(spec, options);
-  return simulation.run();
+  RunResult result = simulation.run();
+  check_invariants(result);
+  return result;
 }
 
 namespace detail {
@@ -69,13 +72,42 @@ void CorridorSimulation::check_conservation() const {
   }
   for (const Vehicle& vehicle : vehicles_) located += vehicle.lots.size();
   if (generated_lots_ != delivered_lots_ + live || located != live) {
-    throw std::logic_error(
-        fmt::format("lot conservation violated: {} generated, {} delivered, {} live, {} located",
-                    generated_lots_, delivered_lots_, live, located));
+    throw InvariantViolation(fmt::format(
+        "lots not conserved at {:.6f} h: {} generated, {} delivered, {} live, {} located", now(),
+        generated_lots_, delivered_lots_, live, located));
   }
 }
 
+// Called only when the lot pool is full, so every lot in it is live.
+void CorridorSimulation::throw_overloaded() const {
+  std::vector<std::uint64_t> at_node(nodes_.size(), 0);
+  std::uint64_t between_nodes = 0;
+  for (const Lot& lot : lots_) {
+    if (lot.node == kNone) {
+      ++between_nodes;
+    } else {
+      ++at_node[lot.node];
+    }
+  }
+  const auto busiest = std::max_element(at_node.begin(), at_node.end());
+  const bool on_links = busiest == at_node.end() || between_nodes > *busiest;
+  const std::string where =
+      on_links ? fmt::format("{} are on links or aboard vehicles", between_nodes)
+               : fmt::format("{} are at node '{}'", *busiest,
+                             spec_.nodes[static_cast<std::size_t>(busiest - at_node.begin())].id);
+  throw RunLimitExceeded(fmt::format(
+      "more than {} lots in the system on day {:.1f} of '{}', and {}: the corridor is not "
+      "carrying its demand. Lower the demand or raise the capacity there, use a larger lot_t "
+      "or a shorter horizon, or raise --max-lots-in-flight (each lot takes some 200 bytes)",
+      spec_.max_lots_in_flight, now() / 24.0, spec_.name, where));
+}
+
 void CorridorSimulation::operator()(const engine::Event& event) {
+#ifdef CORRIDOR_CONTINUOUS_CHECKS
+  // Checked builds look for lost or doubled lots as the run goes, so that a violation is
+  // caught near the event that caused it; every 1024th event keeps the cost linear.
+  if ((sim_.events_processed() & 1023U) == 0) check_conservation();
+#endif
   switch (event.kind) {
     case kLotArrival:
       on_lot_arrival(event.target);
@@ -229,6 +261,8 @@ std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
   if (in_window()) ++window_generated_lots_;
   std::uint32_t id = 0;
   if (free_lots_.empty()) {
+    // Only a growing pool can pass the bound, so the check costs nothing in steady state.
+    if (lots_.size() >= spec_.max_lots_in_flight) throw_overloaded();
     id = static_cast<std::uint32_t>(lots_.size());
     lots_.emplace_back();
   } else {
@@ -248,6 +282,10 @@ std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
 // that any more (see deliverable_ahead). Statistics use at_h, not the clock.
 void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
   Lot& lot = lots_[lot_id];
+  if (!(at_h >= lot.created_h)) {
+    throw InvariantViolation(
+        fmt::format("a lot created at {:.6f} h delivered at {:.6f} h", lot.created_h, at_h));
+  }
   lot.split_h[lot.phase] += at_h - lot.phase_start_h;  // closes the last phase's account
   leave_node(lot_id);
   ++delivered_lots_;

@@ -184,6 +184,7 @@ class CorridorSimulation {
   [[nodiscard]] bool deliverable_ahead(std::uint32_t node) const;
   RunResult collect_results() const;
   void check_conservation() const;
+  [[noreturn]] void throw_overloaded() const;
 
   // node_flow.cpp
   void init_nodes();

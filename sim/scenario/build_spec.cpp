@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "corridor/model/demand_profile.hpp"
@@ -17,6 +18,7 @@ using model::kNone;
 // The largest number of lots a run may create: beyond it a typo (a lot of 1 kg, a
 // horizon of centuries) would run for hours rather than fail at once.
 constexpr double kMaxLotsPerRun = 2e8;
+constexpr double kMaxSeriesBytes = 1e9;
 
 const Value kNull{};
 
@@ -376,6 +378,16 @@ class Builder {
             fmt::format("the run would create about {:.3g} lots, more than the limit of {:.0e}; "
                         "use a larger lot_t or a shorter horizon",
                         lots, kMaxLotsPerRun));
+    }
+    // Every node and link keeps two numbers per simulated day (the daily series).
+    const double series_bytes = static_cast<double>(spec_.nodes.size() + spec_.links.size()) *
+                                std::ceil(spec_.horizon_days) * 2.0 * sizeof(double);
+    if (series_bytes > kMaxSeriesBytes) {
+      error(get(get(root_, "scenario"), "horizon_days").location,
+            fmt::format("{} nodes and links over {} days would need {:.1f} GB for their daily "
+                        "series, more than the limit of {:.0f} GB; shorten the horizon",
+                        spec_.nodes.size() + spec_.links.size(), spec_.horizon_days,
+                        series_bytes / 1e9, kMaxSeriesBytes / 1e9));
     }
     // A fleet shuttles whether or not there is cargo, so its voyages are bounded by its
     // round trip, not by demand: a tiny link would otherwise run for hours.

@@ -257,3 +257,19 @@ TEST_CASE("graph --results draws the simulated flows on the network") {
   CHECK(run_corridor("graph --results README.md").exit_code == 2);
   fs::remove(results);
 }
+
+TEST_CASE("a corridor that cannot carry its demand stops at --max-lots-in-flight, exit 2") {
+  // Port b handles 1 Mt/yr; 5 Mt/yr of demand piles up there at some 400,000 lots a year.
+  const Outcome outcome = run_corridor(
+      "run scenarios/two-terminal-line.yaml --set demand.a-c.volume_mtpa=5 "
+      "--max-lots-in-flight 20000 --json -");
+  CHECK(outcome.exit_code == 2);
+  CHECK(outcome.err.rfind("corridor: error: more than 20000 lots in the system on day ", 0) == 0);
+  CHECK(outcome.err.find("are at node 'b': the corridor is not carrying its demand") !=
+        std::string::npos);
+  CHECK(outcome.out.empty());  // no partial results
+  // The same run with room enough completes.
+  CHECK(run_corridor("run scenarios/two-terminal-line.yaml --set demand.a-c.volume_mtpa=5 "
+                     "--set scenario.horizon_days=60 --quiet")
+            .exit_code == 0);
+}

@@ -2,6 +2,7 @@
 // Runs the corridor discrete-event simulation: the model's single entry point.
 
 #include <cstdint>
+#include <stdexcept>
 
 #include "corridor/model/results.hpp"
 #include "corridor/model/spec.hpp"
@@ -17,8 +18,16 @@ struct RunOptions {
   bool book_ahead = true;
 };
 
+// A run that outgrew spec.max_lots_in_flight: the message says when, and where the lots
+// were piling up.
+struct RunLimitExceeded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // Simulates `spec` from time 0 to its horizon. Throws RoutingError if a demand entry
-// has no route. The result is a pure function of (spec, options).
+// has no route, RunLimitExceeded if the lots in the system outgrow their bound, and
+// InvariantViolation (invariants.hpp) on a bug. The result is a pure function of
+// (spec, options).
 [[nodiscard]] RunResult simulate(const CorridorSpec& spec, const RunOptions& options);
 
 }  // namespace corridor::model

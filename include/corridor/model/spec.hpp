@@ -140,6 +140,10 @@ struct StormSpec {
   Distribution duration_h;           // how long each keeps the links closed
 };
 
+// Lots in the system at once before a run stops (--max-lots-in-flight): some 200 bytes
+// each with their events and queue places, so the default bounds a run near 2 GB.
+inline constexpr std::uint64_t kDefaultMaxLotsInFlight = 10'000'000;
+
 struct CorridorSpec {
   std::string name;
   double horizon_days = 365.0;
@@ -155,6 +159,10 @@ struct CorridorSpec {
   std::vector<StormSpec> storms;
   RoutingSpec routing;
   ModeCosts mode_costs[3] = {kDefaultRailCosts, kDefaultSeaCosts, kDefaultRoadCosts};  // by Mode
+  // A bound on the run's memory, not part of what the scenario means: a corridor that
+  // cannot carry its demand piles lots up without end, and the run stops with
+  // RunLimitExceeded rather than be killed for want of memory.
+  std::uint64_t max_lots_in_flight = kDefaultMaxLotsInFlight;
 
   [[nodiscard]] const ModeCosts& costs_of(Mode mode) const {
     return mode_costs[static_cast<int>(mode)];
