@@ -46,30 +46,32 @@ const Ziggurat<128> kNormal(
 
 constexpr double kExponentialR = 7.69711747013104972;
 constexpr double kExponentialV = 3.949659822581572e-3;
-const Ziggurat<256> kExponential(
-    kExponentialR, kExponentialV, [](double x) { return std::exp(-x); },
-    [](double y) { return -std::log(y); });
+
+detail::ExponentialZiggurat make_exponential_ziggurat() {
+  const Ziggurat<256> layers(
+      kExponentialR, kExponentialV, [](double x) { return std::exp(-x); },
+      [](double y) { return -std::log(y); });
+  detail::ExponentialZiggurat table{};
+  for (int i = 0; i <= 256; ++i) table.x[i] = layers.x[i];
+  for (int i = 0; i < 256; ++i) table.ratio[i] = layers.ratio[i];
+  return table;
+}
 
 }  // namespace
 
-double RandomStream::exponential(double mean) noexcept {
-  return mean * standard_exponential();
-}
+const detail::ExponentialZiggurat detail::kExponentialZiggurat = make_exponential_ziggurat();
 
-// As standard_normal below, on the one-sided exponential density, 256 layers.
-double RandomStream::standard_exponential() noexcept {
-  for (;;) {
-    const std::uint64_t bits = next_u64();
-    const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;  // (0, 1)
-    const auto layer = static_cast<int>(bits & 255U);
-    if (u < kExponential.ratio[layer]) return u * kExponential.x[layer];
-    // Beyond R the exponential is R plus an exponential: it has no memory.
-    if (layer == 0) return kExponentialR - std::log(uniform_open01());
-    const double x = u * kExponential.x[layer];
-    const double f0 = std::exp(x - kExponential.x[layer]);
-    const double f1 = std::exp(x - kExponential.x[layer + 1]);
-    if (f1 + uniform_open01() * (f0 - f1) < 1.0) return x;
-  }
+// As standard_normal below, on the one-sided exponential density: what follows a draw
+// (u, layer) that the inlined first comparison did not accept.
+double RandomStream::exponential_beyond(double u, std::size_t layer) noexcept {
+  const auto& table = detail::kExponentialZiggurat;
+  // Beyond R the exponential is R plus an exponential: it has no memory.
+  if (layer == 0) return kExponentialR - std::log(uniform_open01());
+  const double x = u * table.x[layer];
+  const double f0 = std::exp(x - table.x[layer]);
+  const double f1 = std::exp(x - table.x[layer + 1]);
+  if (f1 + uniform_open01() * (f0 - f1) < 1.0) return x;
+  return standard_exponential();  // rejected: a fresh draw, as the loop would take
 }
 
 // One 64-bit draw gives both the layer (low 7 bits) and the position in it (high 53).

@@ -7,6 +7,7 @@
 // distributions differ between standard libraries; results stay byte-identical wherever
 // the same libm is used.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -29,6 +30,17 @@ namespace corridor::engine {
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
   return x ^ (x >> 31);
 }
+
+namespace detail {
+// The exponential ziggurat's 256 layers (random.cpp): x[i] is layer i's right edge and
+// below ratio[i] = x[i + 1] / x[i] a draw is accepted at once, as about 99 % are. The
+// fast path is inlined into callers; the rest of the algorithm stays in random.cpp.
+struct ExponentialZiggurat {
+  double x[257];
+  double ratio[256];
+};
+extern const ExponentialZiggurat kExponentialZiggurat;
+}  // namespace detail
 
 class RandomStream {
  public:
@@ -53,15 +65,27 @@ class RandomStream {
     return (static_cast<double>(next_u64() >> 11) + 0.5) * 0x1.0p-53;
   }
 
-  double exponential(double mean) noexcept;  // mean > 0
-  double standard_exponential() noexcept;    // mean 1, by the ziggurat method
-  double standard_normal() noexcept;         // the ziggurat method (Marsaglia and Tsang)
+  double exponential(double mean) noexcept { return mean * standard_exponential(); }  // mean > 0
+
+  // Mean 1, by the ziggurat method: one 64-bit draw gives the layer (low 8 bits) and the
+  // position in it (high 53).
+  double standard_exponential() noexcept {
+    const std::uint64_t bits = next_u64();
+    const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;  // (0, 1)
+    const auto layer = static_cast<std::size_t>(bits & 255U);
+    if (u < detail::kExponentialZiggurat.ratio[layer]) [[likely]] {
+      return u * detail::kExponentialZiggurat.x[layer];
+    }
+    return exponential_beyond(u, layer);
+  }
+  double standard_normal() noexcept;  // the ziggurat method (Marsaglia and Tsang)
 
  private:
   static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
     return (x << k) | (x >> (64 - k));
   }
   double normal_tail(bool negative) noexcept;
+  double exponential_beyond(double u, std::size_t layer) noexcept;
 
   std::uint64_t state_[4];
 };
