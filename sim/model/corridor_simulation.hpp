@@ -106,6 +106,9 @@ struct DirectionState {
   std::uint32_t link = kNone;
   std::uint32_t to_node = kNone;
   double headway_h = 0.0;  // 0: departures uncapped
+  // No vehicle, no departure cap and no closure, ever: a lot leaves the moment it comes
+  // and arrives travel_h later, whatever else happens (see deliver_over_free_link).
+  bool free_flow = false;
   double next_departure_h = 0.0;
   engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart
   engine::FifoQueue<std::uint32_t> quay;     // vehicles here, in arrival order
@@ -190,6 +193,7 @@ class CorridorSimulation {
   void init_nodes();
   [[nodiscard]] std::vector<bool> nodes_to_book() const;
   void book_handling(std::uint32_t lot_id, std::uint32_t node);
+  bool deliver_over_free_link(std::uint32_t lot_id, std::uint32_t node, double done_h);
   void arrive_at_node(std::uint32_t lot_id, std::uint32_t node);
   void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue);
   void on_service_done(std::uint32_t node, std::uint32_t lot_id);
@@ -215,6 +219,7 @@ class CorridorSimulation {
   void on_lot_travel_done(std::uint32_t direction);
   bool arrives_for_good(std::uint32_t lot_id, std::uint32_t direction);
   std::uint32_t new_vehicle(std::uint32_t direction);
+  [[nodiscard]] bool ever_capped_or_closed(std::uint32_t link_index) const;
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;
   [[nodiscard]] double vehicle_capacity_t_per_h(std::uint32_t link) const;

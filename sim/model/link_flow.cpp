@@ -31,6 +31,10 @@ void CorridorSimulation::init_links() {
     directions_[2 * i + 1].link = i;
     directions_[2 * i + 1].to_node = link.from;
     if (link.capacity_mtpa) set_link_capacity(i, *link.capacity_mtpa);
+    const bool free_flow =
+        link.vehicle == kNone && !link.capacity_mtpa && !ever_capped_or_closed(i);
+    directions_[2 * i].free_flow = free_flow;
+    directions_[2 * i + 1].free_flow = free_flow;
     if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
     // A fleet starts spread over both ends (all at the start of a one-way link) and
     // opens for loading at time zero.
@@ -41,6 +45,21 @@ void CorridorSimulation::init_links() {
       directions_[direction].quay.push_back(id);
     }
   }
+}
+
+bool CorridorSimulation::ever_capped_or_closed(std::uint32_t link_index) const {
+  for (const CapacityChange& change : spec_.capacity_changes) {
+    if (change.facility == FacilityKind::link && change.index == link_index) return true;
+  }
+  for (const LinkClosure& closure : spec_.closures) {
+    if (closure.link == link_index) return true;
+  }
+  for (const StormSpec& storm : spec_.storms) {
+    for (const std::uint32_t link : storm.links) {
+      if (link == link_index) return true;
+    }
+  }
+  return false;
 }
 
 void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capacity_mtpa) {

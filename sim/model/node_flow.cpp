@@ -114,8 +114,45 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
     deliver(lot_id, done_h);
     return;
   }
+  if (deliver_over_free_link(lot_id, node_index, done_h)) return;
   ++lots_booked_;
   sim_.schedule_at(done_h, kBookedDone, node_index, lot_id);
+}
+
+// A lot booked at its last node but one, whose last link flows freely into a destination
+// that holds nothing, has its whole trip fixed now: it leaves at done_h and arrives a
+// travel time later, whatever else happens. Its departure and delivery are accounted
+// now, at those times, exactly as the events would account them, and the events are
+// saved. (Nothing reads a free link's state: no queue forms there, and its departure
+// slot never binds.)
+bool CorridorSimulation::deliver_over_free_link(std::uint32_t lot_id, std::uint32_t node_index,
+                                                double done_h) {
+  Lot& lot = lots_[lot_id];
+  if (lot.next_hop + 1 != routes_[lot.route].hops.size()) return false;
+  const Hop& hop = next_hop(lot);
+  DirectionState& direction = directions_[2 * hop.link + hop.direction];
+  if (!direction.free_flow || nodes_[node_index].storage_limit != kUnlimitedStorage) return false;
+  const double arrival_h = done_h + spec_.links[hop.link].travel_h();
+  if (arrival_h > horizon_h_ || !nodes_[direction.to_node].pass_through ||
+      !deliverable_ahead(direction.to_node)) {
+    return false;
+  }
+  // As enter_link and pump_gate would at done_h: handling ends, no wait at the gate.
+  lot.split_h[kDwell] += done_h - lot.phase_start_h;
+  lot.phase = kMoving;
+  lot.phase_start_h = done_h;
+  lot.node = kNone;
+  links_[direction.link].departed_by_day.add(done_h, 1);
+  if (done_h >= window_start_h_) {
+    ++direction.departures;
+    ++direction.lots_departed;
+  }
+  // As arrives_for_good would.
+  if (arrival_h >= window_start_h_) ++nodes_[direction.to_node].handled_lots;
+  ++lot.next_hop;
+  lot.node = direction.to_node;
+  deliver(lot_id, arrival_h);
+  return true;
 }
 
 void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_index,
