@@ -45,6 +45,9 @@ void BM_HoldEngine(benchmark::State& state) {
 void BM_HoldEngineQuaternaryHeap(benchmark::State& state) {
   hold_engine<QuaternaryHeapEventSet>(state);
 }
+void BM_HoldEngineTwoTier(benchmark::State& state) {
+  hold_engine<TwoTierEventSet>(state);
+}
 void BM_HoldEngineBinaryHeap(benchmark::State& state) {
   hold_engine<BinaryHeapEventSet>(state);
 }
@@ -81,4 +84,5 @@ void BM_HoldBareHeap(benchmark::State& state) {
 BENCHMARK(BM_HoldEngine)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldEngineQuaternaryHeap)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldEngineBinaryHeap)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_HoldEngineTwoTier)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldBareHeap)->Arg(1000)->Arg(100000);

@@ -76,8 +76,8 @@ void BM_MM1BareLoop(benchmark::State& state) {
           waiting.push_back(event.time);
         } else {
           busy = true;
-          events.push(Event{event.time + services.exponential(1.0 / kServicesPerHour),
-                            sequence++, kDeparture, 0, 0});
+          events.push(Event{event.time + services.exponential(1.0 / kServicesPerHour), sequence++,
+                            kDeparture, 0, 0});
         }
       } else {
         ++served;
@@ -86,8 +86,8 @@ void BM_MM1BareLoop(benchmark::State& state) {
         } else {
           total_wait_h += event.time - waiting.front();
           waiting.pop_front();
-          events.push(Event{event.time + services.exponential(1.0 / kServicesPerHour),
-                            sequence++, kDeparture, 0, 0});
+          events.push(Event{event.time + services.exponential(1.0 / kServicesPerHour), sequence++,
+                            kDeparture, 0, 0});
         }
       }
     }

@@ -14,7 +14,8 @@
 
 using namespace corridor::engine;
 
-#define EVENT_SETS BinaryHeapEventSet, QuaternaryHeapEventSet, BranchFreeHeapEventSet
+#define EVENT_SETS \
+  BinaryHeapEventSet, QuaternaryHeapEventSet, BranchFreeHeapEventSet, TwoTierEventSet
 
 TEST_CASE_TEMPLATE("equal times run first in, first out", Set, EVENT_SETS) {
   Simulator<Set> sim;

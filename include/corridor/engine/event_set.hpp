@@ -10,13 +10,17 @@
 //   BranchFreeHeapEventSet  the 4-ary heap with (time, sequence) packed into one integer
 //                           key and children chosen without branches; the default.
 //                           Requires times >= 0 (the simulator's clock starts at 0).
+//   TwoTierEventSet         that heap for near events, an unsorted list for far ones:
+//                           the heap stays small when many events lie far ahead.
 // All keep events in contiguous vectors: no allocation per event once they have grown.
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "corridor/engine/event.hpp"
@@ -187,7 +191,78 @@ class BranchFreeHeapEventSet {
   std::vector<Body> bodies_;
 };
 
+// Near events in the branch-free heap, far ones in an unsorted list. Every near event
+// runs before every far one (time < horizon_ <= far times), so order is exactly that of
+// the heap alone; but a model that books much work far ahead (lots queued for weeks at a
+// saturated port) keeps its heap small and cache-resident. When the heap runs dry, the
+// earliest eighth of the far list (at least 64 events) moves in, found by nth_element:
+// each far event is touched a constant number of times on average before it runs.
+class TwoTierEventSet {
+ public:
+  void push(const Event& event) {
+    if (event.time < horizon_) {
+      near_.push(event);
+      return;
+    }
+    far_.push_back(event);
+    if (near_.empty()) refill();
+  }
+  [[nodiscard]] Event top() const { return near_.top(); }
+  void pop() {
+    near_.pop();
+    if (near_.empty() && !far_.empty()) refill();
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return near_.size() + far_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return near_.empty() && far_.empty(); }
+  void clear() {
+    near_.clear();
+    far_.clear();
+    horizon_ = 0.0;
+  }
+  void reserve(std::size_t n) { near_.reserve(n); }
+
+ private:
+  void refill() {
+    const std::size_t moving = std::max<std::size_t>(64, far_.size() / kFraction);
+    if (far_.size() <= moving) {
+      // All of them: later pushes beyond the latest start the far list again.
+      double latest = 0.0;
+      for (const Event& event : far_) {
+        near_.push(event);
+        latest = std::max(latest, event.time);
+      }
+      far_.clear();
+      horizon_ = std::nextafter(latest, kInfinity);
+      return;
+    }
+    const auto earlier = [](const Event& a, const Event& b) { return a.time < b.time; };
+    const auto cut = far_.begin() + static_cast<std::ptrdiff_t>(moving);
+    std::nth_element(far_.begin(), cut, far_.end(), earlier);
+    horizon_ = cut->time;
+    // Events at equal times stay in one tier: if the cut falls among events at the
+    // earliest time, every event at that time moves (and none later).
+    const double earliest = std::min_element(far_.begin(), cut, earlier)->time;
+    if (!(earliest < horizon_)) horizon_ = std::nextafter(earliest, kInfinity);
+    std::size_t kept = 0;
+    for (const Event& event : far_) {
+      if (event.time < horizon_) {
+        near_.push(event);
+      } else {
+        far_[kept++] = event;
+      }
+    }
+    far_.resize(kept);
+  }
+
+  static constexpr std::size_t kFraction = 16;  // of the far list moved per refill
+  static constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  BranchFreeHeapEventSet near_;
+  std::vector<Event> far_;
+  double horizon_ = 0.0;  // near events are earlier than this, far ones not
+};
+
 static_assert(EventSet<BinaryHeapEventSet>);
+static_assert(EventSet<TwoTierEventSet>);
 static_assert(EventSet<BranchFreeHeapEventSet>);
 static_assert(EventSet<QuaternaryHeapEventSet>);
 
