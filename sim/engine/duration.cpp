@@ -30,7 +30,7 @@ DurationDistribution::DurationDistribution(DurationShape shape, double mean, dou
   }
 }
 
-double DurationDistribution::draw(RandomStream& rng) const noexcept {
+double DurationDistribution::draw_shaped(RandomStream& rng) const noexcept {
   switch (shape_) {
     case DurationShape::deterministic:
       return mean_;

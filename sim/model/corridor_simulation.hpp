@@ -247,6 +247,10 @@ class CorridorSimulation {
   double window_start_h_;
   double horizon_h_;
   std::vector<Route> routes_;  // every demand entry's candidates, entry after entry
+  // For each route, the direction of its last link if that link flows freely into a
+  // destination that holds nothing (deliver_over_free_link), else kNone; and its travel.
+  std::vector<std::uint32_t> free_last_direction_;
+  std::vector<double> free_last_travel_h_;
   std::vector<DemandChoice> choices_;
   std::vector<std::uint32_t> route_row_of_;  // per route in routes_
   std::vector<RouteRow> route_rows_;

@@ -45,6 +45,19 @@ void CorridorSimulation::init_links() {
       directions_[direction].quay.push_back(id);
     }
   }
+  free_last_direction_.assign(routes_.size(), kNone);
+  free_last_travel_h_.assign(routes_.size(), 0.0);
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    if (routes_[r].hops.empty()) continue;
+    const Hop& last = routes_[r].hops.back();
+    const std::uint32_t direction = 2 * last.link + last.direction;
+    const std::uint32_t destination = directions_[direction].to_node;
+    if (directions_[direction].free_flow && nodes_[destination].pass_through &&
+        deliverable_ahead(destination)) {
+      free_last_direction_[r] = direction;
+      free_last_travel_h_[r] = spec_.links[last.link].travel_h();
+    }
+  }
 }
 
 bool CorridorSimulation::ever_capped_or_closed(std::uint32_t link_index) const {

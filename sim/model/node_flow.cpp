@@ -128,15 +128,14 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
 bool CorridorSimulation::deliver_over_free_link(std::uint32_t lot_id, std::uint32_t node_index,
                                                 double done_h) {
   Lot& lot = lots_[lot_id];
-  if (lot.next_hop + 1 != routes_[lot.route].hops.size()) return false;
-  const Hop& hop = next_hop(lot);
-  DirectionState& direction = directions_[2 * hop.link + hop.direction];
-  if (!direction.free_flow || nodes_[node_index].storage_limit != kUnlimitedStorage) return false;
-  const double arrival_h = done_h + spec_.links[hop.link].travel_h();
-  if (arrival_h > horizon_h_ || !nodes_[direction.to_node].pass_through ||
-      !deliverable_ahead(direction.to_node)) {
+  const std::uint32_t direction_index = free_last_direction_[lot.route];
+  if (direction_index == kNone || lot.next_hop + 1 != routes_[lot.route].hops.size() ||
+      nodes_[node_index].storage_limit != kUnlimitedStorage) {
     return false;
   }
+  const double arrival_h = done_h + free_last_travel_h_[lot.route];
+  if (arrival_h > horizon_h_) return false;
+  DirectionState& direction = directions_[direction_index];
   // As enter_link and pump_gate would at done_h: handling ends, no wait at the gate.
   lot.split_h[kDwell] += done_h - lot.phase_start_h;
   lot.phase = kMoving;

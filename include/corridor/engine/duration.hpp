@@ -18,9 +18,15 @@ class DurationDistribution {
   DurationDistribution(DurationShape shape, double mean, double cv);
 
   [[nodiscard]] double mean() const noexcept { return mean_; }
-  double draw(RandomStream& rng) const noexcept;
+  // The two shapes drawn most, inlined; lognormal and gamma in duration.cpp.
+  double draw(RandomStream& rng) const noexcept {
+    if (shape_ == DurationShape::exponential) return rng.exponential(mean_);
+    if (shape_ == DurationShape::deterministic) return mean_;
+    return draw_shaped(rng);
+  }
 
  private:
+  double draw_shaped(RandomStream& rng) const noexcept;
   double gamma_unit_scale(RandomStream& rng) const noexcept;
 
   DurationShape shape_ = DurationShape::deterministic;
