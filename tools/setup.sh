@@ -7,7 +7,7 @@ packages="g++ cmake ninja-build ccache pkg-config
 libboost-graph-dev libeigen3-dev libyaml-cpp-dev doctest-dev libbenchmark-dev
 libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
 libopenmpi-dev openmpi-bin python3-matplotlib python3-numpy
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev python3-simpy"
 
 missing=""
 for p in $packages; do
