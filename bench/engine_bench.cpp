@@ -48,6 +48,9 @@ void BM_HoldEngineQuaternaryHeap(benchmark::State& state) {
 void BM_HoldEngineTwoTier(benchmark::State& state) {
   hold_engine<TwoTierEventSet>(state);
 }
+void BM_HoldEngineRadixHeap(benchmark::State& state) {
+  hold_engine<RadixHeapEventSet>(state);
+}
 void BM_HoldEngineBinaryHeap(benchmark::State& state) {
   hold_engine<BinaryHeapEventSet>(state);
 }
@@ -85,4 +88,5 @@ BENCHMARK(BM_HoldEngine)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldEngineQuaternaryHeap)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldEngineBinaryHeap)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldEngineTwoTier)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_HoldEngineRadixHeap)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldBareHeap)->Arg(1000)->Arg(100000);

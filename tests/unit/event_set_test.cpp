@@ -14,8 +14,9 @@
 
 using namespace corridor::engine;
 
-#define EVENT_SETS \
-  BinaryHeapEventSet, QuaternaryHeapEventSet, BranchFreeHeapEventSet, TwoTierEventSet
+#define EVENT_SETS                                                                     \
+  BinaryHeapEventSet, QuaternaryHeapEventSet, BranchFreeHeapEventSet, TwoTierEventSet, \
+      RadixHeapEventSet
 
 TEST_CASE_TEMPLATE("equal times run first in, first out", Set, EVENT_SETS) {
   Simulator<Set> sim;
