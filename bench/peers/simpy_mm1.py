@@ -13,13 +13,17 @@ ARRIVAL_RATE = 0.8
 SERVICE_RATE = 1.0
 
 
-class Customer(Process):
+class Actor(Process):
+    """A process of this model: the server, the running totals and the random stream."""
+
     def __init__(self, simulation, server, stats, rng):
         Process.__init__(self, sim=simulation)
         self.server = server
         self.stats = stats
         self.rng = rng
 
+
+class Customer(Actor):
     def run(self):
         arrived = self.sim.now()
         yield request, self, self.server
@@ -29,13 +33,7 @@ class Customer(Process):
         self.stats[0] += 1
 
 
-class Source(Process):
-    def __init__(self, simulation, server, stats, rng):
-        Process.__init__(self, sim=simulation)
-        self.server = server
-        self.stats = stats
-        self.rng = rng
-
+class Source(Actor):
     def run(self):
         while True:
             yield hold, self, self.rng.expovariate(ARRIVAL_RATE)

@@ -140,7 +140,6 @@ bool CorridorSimulation::deliver_over_free_link(std::uint32_t lot_id, std::uint3
   lot.split_h[kDwell] += done_h - lot.phase_start_h;
   lot.phase = kMoving;
   lot.phase_start_h = done_h;
-  lot.node = kNone;
   links_[direction.link].departed_by_day.add(done_h, 1);
   if (done_h >= window_start_h_) {
     ++direction.departures;
