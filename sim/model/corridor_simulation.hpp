@@ -223,7 +223,24 @@ class CorridorSimulation {
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;
   [[nodiscard]] double vehicle_capacity_t_per_h(std::uint32_t link) const;
-  void count_departure(DirectionState& direction, std::size_t lots);
+  // Counts a departure at `at_h` (now, or ahead of time for a free link). Inline, like
+  // deliver_on_arrival: both are on every lot's path, called from two source files.
+  void count_departure(DirectionState& direction, std::size_t lots, double at_h) {
+    links_[direction.link].departed_by_day.add(at_h, static_cast<std::uint32_t>(lots));
+    if (at_h < window_start_h_) return;
+    ++direction.departures;
+    direction.lots_departed += lots;
+    if (direction.headway_h > 0.0) direction.lots_departed_capped += lots;
+  }
+  // The end of a trip that nothing can change: the destination counts it, the lot is
+  // delivered with its arrival time.
+  void deliver_on_arrival(std::uint32_t lot_id, std::uint32_t destination, double arrival_h) {
+    if (arrival_h >= window_start_h_) ++nodes_[destination].handled_lots;
+    Lot& lot = lots_[lot_id];
+    ++lot.next_hop;
+    lot.node = destination;
+    deliver(lot_id, arrival_h);
+  }
 
   [[nodiscard]] double now() const { return sim_.now(); }
   [[nodiscard]] bool in_window() const { return sim_.now() >= window_start_h_; }

@@ -89,14 +89,6 @@ double CorridorSimulation::vehicle_capacity_t_per_h(std::uint32_t link_index) co
   return model::vehicle_capacity_t_per_h(spec_, spec_.links[link_index]);
 }
 
-void CorridorSimulation::count_departure(DirectionState& direction, std::size_t lots) {
-  links_[direction.link].departed_by_day.add(now(), static_cast<std::uint32_t>(lots));
-  if (!in_window()) return;
-  ++direction.departures;
-  direction.lots_departed += lots;
-  if (direction.headway_h > 0.0) direction.lots_departed_capped += lots;
-}
-
 std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
   std::uint32_t id = 0;
   if (free_vehicles_.empty()) {
@@ -174,7 +166,7 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     direction.waiting.pop_front();
     set_phase(lots_[lot_id], kMoving);
     direction.next_departure_h = now() + direction.headway_h;
-    count_departure(direction, 1);
+    count_departure(direction, 1, now());
     if (arrives_for_good(lot_id, direction_index)) continue;
     direction.in_transit.push_back(lot_id);
     if (direction.in_transit.size() == 1) {
@@ -191,12 +183,10 @@ bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t di
   Lot& lot = lots_[lot_id];
   const double arrival_h = now() + spec_.links[direction.link].travel_h();
   if (lot.next_hop + 1 != routes_[lot.route].hops.size() || arrival_h > horizon_h_) return false;
-  NodeState& destination = nodes_[direction.to_node];
-  if (!destination.pass_through || !deliverable_ahead(direction.to_node)) return false;
-  if (arrival_h >= window_start_h_) ++destination.handled_lots;
-  ++lot.next_hop;
-  lot.node = direction.to_node;
-  deliver(lot_id, arrival_h);
+  if (!nodes_[direction.to_node].pass_through || !deliverable_ahead(direction.to_node)) {
+    return false;
+  }
+  deliver_on_arrival(lot_id, direction.to_node, arrival_h);
   return true;
 }
 
@@ -281,7 +271,7 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   vehicle.pending_check_h = kNever;
   for (const std::uint32_t lot_id : vehicle.lots) set_phase(lots_[lot_id], kMoving);
   direction.next_departure_h = now() + direction.headway_h;
-  count_departure(direction, vehicle.lots.size());
+  count_departure(direction, vehicle.lots.size(), now());
   sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
 }
 

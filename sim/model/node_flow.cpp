@@ -140,16 +140,8 @@ bool CorridorSimulation::deliver_over_free_link(std::uint32_t lot_id, std::uint3
   lot.split_h[kDwell] += done_h - lot.phase_start_h;
   lot.phase = kMoving;
   lot.phase_start_h = done_h;
-  links_[direction.link].departed_by_day.add(done_h, 1);
-  if (done_h >= window_start_h_) {
-    ++direction.departures;
-    ++direction.lots_departed;
-  }
-  // As arrives_for_good would.
-  if (arrival_h >= window_start_h_) ++nodes_[direction.to_node].handled_lots;
-  ++lot.next_hop;
-  lot.node = direction.to_node;
-  deliver(lot_id, arrival_h);
+  count_departure(direction, 1, done_h);
+  deliver_on_arrival(lot_id, direction.to_node, arrival_h);
   return true;
 }
 

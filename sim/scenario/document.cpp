@@ -68,12 +68,7 @@ Value load_chain(const std::filesystem::path& file, const SourceLocation& refere
   }
   const SourceLocation extends_location = extends->location;
   const std::filesystem::path base_file = file.parent_path() / extends->scalar;
-  // Drop the key before merging: it belongs to this file only.
-  const auto position =
-      std::find(root.keys.begin(), root.keys.end(), "extends") - root.keys.begin();
-  root.keys.erase(root.keys.begin() + position);
-  root.key_locations.erase(root.key_locations.begin() + position);
-  root.items.erase(root.items.begin() + position);
+  root.erase("extends");  // before merging: it belongs to this file only
 
   Value base = load_chain(base_file, extends_location, chain);
   merge_into(base, std::move(root));
@@ -114,6 +109,14 @@ const SourceLocation& Value::key_location(const std::string& key) const {
     if (keys[i] == key) return key_locations[i];
   }
   return location;
+}
+
+void Value::erase(const std::string& key) {
+  const auto position = std::find(keys.begin(), keys.end(), key) - keys.begin();
+  if (position == static_cast<std::ptrdiff_t>(keys.size())) return;
+  keys.erase(keys.begin() + position);
+  key_locations.erase(key_locations.begin() + position);
+  items.erase(items.begin() + position);
 }
 
 std::optional<std::string> Value::id() const {

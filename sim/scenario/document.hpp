@@ -27,6 +27,8 @@ struct Value {
   [[nodiscard]] const Value* find(const std::string& key) const;
   [[nodiscard]] Value* find(const std::string& key);
   [[nodiscard]] const SourceLocation& key_location(const std::string& key) const;
+  // Removes `key` and its value from a mapping; nothing if it is absent.
+  void erase(const std::string& key);
   // The scalar under `id`, if this is a mapping that has one.
   [[nodiscard]] std::optional<std::string> id() const;
   // How a list entry is addressed by `extends` merging and `--set`: its `id`, or for an

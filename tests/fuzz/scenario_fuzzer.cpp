@@ -21,13 +21,7 @@ namespace detail = corridor::scenario::detail;
 
 void load(const std::string& text) {
   detail::Value root = detail::parse_yaml(text, "fuzz.yaml");
-  for (std::size_t i = 0; i < root.keys.size(); ++i) {
-    if (root.keys[i] != "extends") continue;
-    root.keys.erase(root.keys.begin() + static_cast<std::ptrdiff_t>(i));
-    root.key_locations.erase(root.key_locations.begin() + static_cast<std::ptrdiff_t>(i));
-    root.items.erase(root.items.begin() + static_cast<std::ptrdiff_t>(i));
-    break;
-  }
+  root.erase("extends");
   const std::string prefix = "#--set ";
   if (text.compare(0, prefix.size(), prefix) == 0) {
     const std::size_t end = text.find('\n');

@@ -106,14 +106,42 @@ class QuaternaryHeapEventSet {
   std::vector<Event> events_;
 };
 
+namespace detail {
+
+// An event as the heaps below store it. (time, sequence) as one unsigned integer: for
+// times >= +0 the bits of a double order as the double does, and one 128-bit comparison
+// needs no branch. The rest of the event travels apart as a 16-byte body, so that
+// choosing a child reads only keys and a move shifts 32 bytes rather than 48.
+__extension__ using PackedKey = unsigned __int128;
+
+struct PackedBody {
+  std::uint32_t kind;
+  std::uint32_t target;
+  std::uint64_t payload;
+};
+
+inline PackedKey packed_key(const Event& event) {
+  const double time = event.time + 0.0;  // -0.0 becomes +0.0
+  return (static_cast<PackedKey>(std::bit_cast<std::uint64_t>(time)) << 64) | event.sequence;
+}
+inline PackedBody packed_body(const Event& event) {
+  return PackedBody{event.kind, event.target, event.payload};
+}
+inline Event unpacked(PackedKey key, const PackedBody& body) {
+  return Event{std::bit_cast<double>(static_cast<std::uint64_t>(key >> 64)),
+               static_cast<std::uint64_t>(key), body.kind, body.target, body.payload};
+}
+
+}  // namespace detail
+
 // A 4-ary heap whose sift-down picks the earliest child with conditional moves rather
 // than branches: in a simulation the child that wins is unpredictable, and a
 // mispredicted branch costs more than the comparisons it would skip.
 class BranchFreeHeapEventSet {
  public:
   void push(const Event& event) {
-    const Key key = key_of(event);
-    const Body body{event.kind, event.target, event.payload};
+    const Key key = detail::packed_key(event);
+    const Body body = detail::packed_body(event);
     std::size_t hole = keys_.size();
     keys_.push_back(key);
     bodies_.push_back(body);
@@ -127,12 +155,7 @@ class BranchFreeHeapEventSet {
     keys_[hole] = key;
     bodies_[hole] = body;
   }
-  [[nodiscard]] Event top() const {
-    const Key key = keys_.front();
-    const Body& body = bodies_.front();
-    return Event{std::bit_cast<double>(static_cast<std::uint64_t>(key >> 64)),
-                 static_cast<std::uint64_t>(key), body.kind, body.target, body.payload};
-  }
+  [[nodiscard]] Event top() const { return detail::unpacked(keys_.front(), bodies_.front()); }
   void pop() {
     const Key last_key = keys_.back();
     const Body last = bodies_.back();
@@ -174,20 +197,8 @@ class BranchFreeHeapEventSet {
   }
 
  private:
-  __extension__ using Key = unsigned __int128;
-  // (time, sequence) as one unsigned integer: for times >= +0 the bits of a double
-  // order as the double does, and one 128-bit comparison needs no branch.
-  static Key key_of(const Event& event) {
-    const double time = event.time + 0.0;  // -0.0 becomes +0.0
-    return (static_cast<Key>(std::bit_cast<std::uint64_t>(time)) << 64) | event.sequence;
-  }
-  // The rest of an event, apart from its key: choosing a child reads only keys, and a
-  // move shifts 32 bytes rather than 48.
-  struct Body {
-    std::uint32_t kind;
-    std::uint32_t target;
-    std::uint64_t payload;
-  };
+  using Key = detail::PackedKey;
+  using Body = detail::PackedBody;
   static constexpr std::size_t kArity = 4;
   std::vector<Key> keys_;
   std::vector<Body> bodies_;
@@ -273,7 +284,7 @@ class TwoTierEventSet {
 class RadixHeapEventSet {
  public:
   void push(const Event& event) {
-    const Item item{key_of(event), Body{event.kind, event.target, event.payload}};
+    const Item item{detail::packed_key(event), detail::packed_body(event)};
     if (size_ == 0) {
       base_ = item.key;
     } else if (item.key < base_) {
@@ -285,9 +296,7 @@ class RadixHeapEventSet {
   [[nodiscard]] Event top() const {
     if (buckets_[0].empty()) advance();
     const Item& item = buckets_[0].back();
-    return Event{std::bit_cast<double>(static_cast<std::uint64_t>(item.key >> 64)),
-                 static_cast<std::uint64_t>(item.key), item.body.kind, item.body.target,
-                 item.body.payload};
+    return detail::unpacked(item.key, item.body);
   }
   void pop() {
     if (buckets_[0].empty()) advance();
@@ -306,22 +315,13 @@ class RadixHeapEventSet {
   void reserve(std::size_t /*n*/) {}
 
  private:
-  __extension__ using Key = unsigned __int128;
-  struct Body {
-    std::uint32_t kind;
-    std::uint32_t target;
-    std::uint64_t payload;
-  };
+  using Key = detail::PackedKey;
   struct Item {
     Key key;
-    Body body;
+    detail::PackedBody body;
   };
   static constexpr int kBuckets = 129;  // 0: the base itself; b: highest differing bit b - 1
 
-  static Key key_of(const Event& event) {
-    const double time = event.time + 0.0;  // -0.0 becomes +0.0
-    return (static_cast<Key>(std::bit_cast<std::uint64_t>(time)) << 64) | event.sequence;
-  }
   static int bucket_of(Key key, Key base) {
     const Key diff = key ^ base;
     const auto high = static_cast<std::uint64_t>(diff >> 64);
