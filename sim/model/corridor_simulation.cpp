@@ -246,7 +246,7 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
 
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
   sim_.schedule_at(next_arrival_h(demand, now()), kLotArrival, demand);
-  const std::uint32_t lot_id = new_lot(demand);
+  const std::uint32_t lot_id = new_lot();
   lots_[lot_id].route = choose_route(demand);
   const std::uint32_t origin = spec_.demand[demand].origin;
   if (try_reserve_slot(origin)) {
@@ -256,7 +256,7 @@ void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
   }
 }
 
-std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
+std::uint32_t CorridorSimulation::new_lot() {
   ++generated_lots_;
   if (in_window()) ++window_generated_lots_;
   std::uint32_t id = 0;
@@ -271,7 +271,6 @@ std::uint32_t CorridorSimulation::new_lot(std::uint32_t demand) {
     lots_[id] = Lot{};
   }
   Lot& lot = lots_[id];
-  lot.demand = demand;
   lot.created_h = now();
   lot.phase_start_h = now();
   lot.phase = kQueueing;
@@ -291,7 +290,7 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
   ++delivered_lots_;
   if (at_h >= window_start_h_) {
     ++window_delivered_lots_;
-    OdState& od = od_[od_of_demand_[lot.demand]];
+    OdState& od = od_[od_of_route_[lot.route]];
     const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;
     od.transit_sum_h += transit_h;

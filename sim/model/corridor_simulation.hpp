@@ -48,18 +48,20 @@ enum Phase : std::uint8_t { kMoving, kQueueing, kDwell, kConsolidation, kPhaseCo
 inline constexpr double kNever = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kUnlimitedStorage = std::numeric_limits<std::uint32_t>::max();
 
-struct Lot {
+// One cache line: with hundreds of thousands of lots in flight, most events touch a lot
+// last seen long before, so a lot that spans two lines costs two misses.
+struct alignas(64) Lot {
   double created_h = 0.0;
   double phase_start_h = 0.0;
   double split_h[kPhaseCount] = {};
-  std::uint32_t demand = kNone;
-  std::uint32_t route = kNone;             // index into routes_, chosen at creation
-  std::uint32_t next_hop = 0;              // route position; == hops.size() at the destination
-  std::uint32_t node = kNone;              // node it is at; kNone before its origin and on links
-  std::uint32_t held_server_node = kNone;  // node whose server it blocks while waiting
+  std::uint32_t route = kNone;  // index into routes_, chosen at creation; gives the demand
+  std::uint32_t next_hop = 0;   // route position; == hops.size() at the destination
+  std::uint32_t node = kNone;   // node it is at; kNone before its origin and on links
   Phase phase = kQueueing;
-  bool entered = false;  // has entered its origin node
+  bool entered = false;       // has entered its origin node
+  bool holds_server = false;  // blocks the server at `node` that handled it, while waiting
 };
+static_assert(sizeof(Lot) == 64);
 
 struct NodeState {
   NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
@@ -96,6 +98,11 @@ struct NodeState {
 struct Vehicle {
   std::vector<std::uint32_t> lots;
   double loading_opened_h = 0.0;
+  // The lots aboard keep the phase they boarded in (consolidation) until unloading,
+  // which accounts their time aboard from these two: touching each lot at departure and
+  // arrival too would cost a cache miss per lot each time.
+  double departed_h = 0.0;
+  double arrived_h = 0.0;
   double pending_check_h = kNever;
   std::uint32_t direction = kNone;
   std::uint32_t generation = 0;
@@ -175,7 +182,7 @@ class CorridorSimulation {
   void on_capacity_change(const CapacityChange& change);
   void schedule_storms();
   void close_link(std::uint32_t link, double until_h);
-  std::uint32_t new_lot(std::uint32_t demand);
+  std::uint32_t new_lot();
   // Closes the lot's current phase at now() and opens `phase`. Inline: every handler
   // calls it, from three source files.
   void set_phase(Lot& lot, Phase phase) {
@@ -270,6 +277,7 @@ class CorridorSimulation {
   std::vector<double> free_last_travel_h_;
   std::vector<DemandChoice> choices_;
   std::vector<std::uint32_t> route_row_of_;  // per route in routes_
+  std::vector<std::uint32_t> od_of_route_;   // per route in routes_
   std::vector<RouteRow> route_rows_;
 
   std::vector<Lot> lots_;

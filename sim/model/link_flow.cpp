@@ -269,7 +269,7 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   direction.quay.pop_front();
   ++vehicle.generation;  // cancels pending checks
   vehicle.pending_check_h = kNever;
-  for (const std::uint32_t lot_id : vehicle.lots) set_phase(lots_[lot_id], kMoving);
+  vehicle.departed_h = now();
   direction.next_departure_h = now() + direction.headway_h;
   count_departure(direction, vehicle.lots.size(), now());
   sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
@@ -277,7 +277,7 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
 
 void CorridorSimulation::on_vehicle_arrive(std::uint32_t vehicle_id) {
   Vehicle& vehicle = vehicles_[vehicle_id];
-  for (const std::uint32_t lot_id : vehicle.lots) set_phase(lots_[lot_id], kConsolidation);
+  vehicle.arrived_h = now();
   const double unload_h = vehicle_of(vehicle.direction)->unload_h;
   if (unload_h > 0.0) {
     sim_.schedule_in(unload_h, kVehicleUnloaded, vehicle_id);
@@ -292,7 +292,16 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
   // Lots reach the node in boarding order. The vehicle's lot list is copied out first
   // because arriving lots may open vehicles, which can grow vehicles_.
   std::vector<std::uint32_t>& aboard = vehicles_[vehicle_id].lots;
-  for (const std::uint32_t lot_id : aboard) ++lots_[lot_id].next_hop;
+  const double departed_h = vehicles_[vehicle_id].departed_h;
+  const double arrived_h = vehicles_[vehicle_id].arrived_h;
+  for (const std::uint32_t lot_id : aboard) {
+    // As if phases had been set at departure (moving) and arrival (consolidation again).
+    Lot& lot = lots_[lot_id];
+    lot.split_h[kConsolidation] += departed_h - lot.phase_start_h;
+    lot.split_h[kMoving] += arrived_h - departed_h;
+    lot.phase_start_h = arrived_h;
+    ++lot.next_hop;
+  }
   unloading_.assign(aboard.begin(), aboard.end());
   aboard.clear();
   if (vehicle_of(direction_index)->fleet) {

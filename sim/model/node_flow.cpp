@@ -200,7 +200,7 @@ void CorridorSimulation::finish_handling(std::uint32_t lot_id, std::uint32_t nod
 // otherwise it waits for one, blocking its server if it still holds one.
 void CorridorSimulation::move_on(std::uint32_t lot_id, bool holds_server) {
   Lot& lot = lots_[lot_id];
-  lot.held_server_node = holds_server ? lot.node : kNone;
+  lot.holds_server = holds_server;
   if (at_destination(lot)) {
     deliver(lot_id, now());
     return;
@@ -250,7 +250,7 @@ void CorridorSimulation::admit(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   if (!lot.entered) {
     lot.entered = true;
-    arrive_at_node(lot_id, spec_.demand[lot.demand].origin);
+    arrive_at_node(lot_id, routes_[lot.route].origin);
     return;
   }
   enter_link(lot_id);
@@ -260,10 +260,9 @@ void CorridorSimulation::leave_node(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   const std::uint32_t node_index = lot.node;
   lot.node = kNone;
-  if (lot.held_server_node != kNone) {
-    const std::uint32_t held = lot.held_server_node;
-    lot.held_server_node = kNone;
-    release_server(held);
+  if (lot.holds_server) {
+    lot.holds_server = false;
+    release_server(node_index);
   }
   if (nodes_[node_index].storage_limit != kUnlimitedStorage) release_slot(node_index);
 }

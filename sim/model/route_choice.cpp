@@ -31,6 +31,7 @@ void CorridorSimulation::init_route_choice() {
             std::exp(-spec_.routing.logit_scale_per_usd * (route.cost_usd_per_t - cheapest)));
       }
       routes_.push_back(route);
+      od_of_route_.push_back(od_of_demand_[d]);
     }
     if (spec_.routing.choice == RouteChoice::fixed && !spec_.demand[d].shares.empty()) {
       weights = spec_.demand[d].shares;
