@@ -123,6 +123,9 @@ void CorridorSimulation::operator()(const engine::Event& event) {
       --lots_booked_;
       move_on(static_cast<std::uint32_t>(event.payload), false);
       break;
+    case kReleaseHeld:
+      on_release_held(event.target);
+      break;
     case kGateCheck:
       directions_[event.target].gate_check_pending = false;
       pump_gate(event.target);

@@ -20,6 +20,7 @@
 #include "corridor/model/simulate.hpp"
 #include "corridor/model/spec.hpp"
 #include "daily_counts.hpp"
+#include "held_bookings.hpp"
 #include "log_histogram.hpp"
 #include "time_average.hpp"
 
@@ -30,6 +31,7 @@ enum EventKind : std::uint32_t {
   kServiceDone,      // target: node, payload: lot
   kDwellDone,        // target: node, payload: lot
   kBookedDone,       // target: node, payload: lot; handled and dwelt at a booked node
+  kReleaseHeld,      // target: node; bookings held far ahead go to the event set
   kGateCheck,        // target: direction
   kLotTravelDone,    // target: direction; the first lot in transit arrives
   kVehicleCheck,     // target: vehicle, payload: generation
@@ -82,6 +84,7 @@ struct NodeState {
   // Set when the node's handling is booked on arrival (see booked_servers.hpp); it then
   // keeps its own statistics and `queue`, `busy` and those below stay unused.
   std::optional<BookedServers> booked;
+  HeldBookings held;  // a booked node's ends of handling far ahead, not yet in the event set
   // Window statistics.
   TimeAverage queue_length;
   TimeAverage busy_servers;
@@ -200,6 +203,7 @@ class CorridorSimulation {
   void init_nodes();
   [[nodiscard]] std::vector<bool> nodes_to_book() const;
   void book_handling(std::uint32_t lot_id, std::uint32_t node);
+  void on_release_held(std::uint32_t node);
   bool deliver_over_free_link(std::uint32_t lot_id, std::uint32_t node, double done_h);
   void arrive_at_node(std::uint32_t lot_id, std::uint32_t node);
   void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue);

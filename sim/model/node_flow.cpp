@@ -116,7 +116,19 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
   }
   if (deliver_over_free_link(lot_id, node_index, done_h)) return;
   ++lots_booked_;
-  sim_.schedule_at(done_h, kBookedDone, node_index, lot_id);
+  if (HeldBookings::release_now(booking.start_h, now())) {
+    sim_.schedule_at(done_h, kBookedDone, node_index, lot_id);
+  } else if (node.held.hold({booking.start_h, done_h, sim_.reserve_sequence(), lot_id})) {
+    sim_.schedule_at(node.held.wake_h(), kReleaseHeld, node_index);
+  }
+}
+
+void CorridorSimulation::on_release_held(std::uint32_t node_index) {
+  HeldBookings& held = nodes_[node_index].held;
+  const auto release = [&](const HeldBookings::Booking& booking) {
+    sim_.schedule_reserved(booking.done_h, booking.sequence, kBookedDone, node_index, booking.lot);
+  };
+  if (held.release_due(now(), release)) sim_.schedule_at(held.wake_h(), kReleaseHeld, node_index);
 }
 
 // A lot booked at its last node but one, whose last link flows freely into a destination

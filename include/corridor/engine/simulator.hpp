@@ -31,6 +31,16 @@ class Simulator {
     if (!(time >= now_)) throw std::logic_error("event scheduled before the current time");
     events_.push(Event{time, next_sequence_++, kind, target, payload});
   }
+  // For a model that holds an event back and schedules it later: the sequence number it
+  // would get if scheduled now. Scheduled with schedule_reserved before anything due
+  // after it runs, it then runs exactly where it would have run if scheduled now.
+  [[nodiscard]] std::uint64_t reserve_sequence() noexcept { return next_sequence_++; }
+  void schedule_reserved(double time, std::uint64_t sequence, std::uint32_t kind,
+                         std::uint32_t target = 0, std::uint64_t payload = 0) {
+    if (!(time >= now_)) throw std::logic_error("event scheduled before the current time");
+    if (sequence >= next_sequence_) throw std::logic_error("event sequence not reserved");
+    events_.push(Event{time, sequence, kind, target, payload});
+  }
   void schedule_in(double delay, std::uint32_t kind, std::uint32_t target = 0,
                    std::uint64_t payload = 0) {
     schedule_at(now_ + delay, kind, target, payload);
