@@ -175,6 +175,14 @@ class CorridorSimulation {
   RunResult run();
 
   void operator()(const engine::Event& event);  // the event handler
+  // Asks for the lot the next event will move: with hundreds of thousands in flight it
+  // was last touched long ago, and fetching it while the current event runs hides most
+  // of the miss.
+  void prefetch(const engine::Event& next) const {
+    if (next.kind == kBookedDone || next.kind == kDwellDone || next.kind == kServiceDone) {
+      __builtin_prefetch(&lots_[static_cast<std::uint32_t>(next.payload)]);
+    }
+  }
 
  private:
   // corridor_simulation.cpp
