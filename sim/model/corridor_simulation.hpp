@@ -119,6 +119,11 @@ struct DirectionState {
   // No vehicle, no departure cap and no closure, ever: a lot leaves the moment it comes
   // and arrives travel_h later, whatever else happens (see deliver_over_free_link).
   bool free_flow = false;
+  // Free, and the only way into a booked node: lots are booked there as they leave
+  // (books_on_departure).
+  bool books_on_departure = false;
+  // Arrival events still pending for lots since booked on departure (books_on_departure).
+  std::uint32_t stale_travel_events = 0;
   double next_departure_h = 0.0;
   engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart
   engine::FifoQueue<std::uint32_t> quay;     // vehicles here, in arrival order
@@ -210,7 +215,7 @@ class CorridorSimulation {
   // node_flow.cpp
   void init_nodes();
   [[nodiscard]] std::vector<bool> nodes_to_book() const;
-  void book_handling(std::uint32_t lot_id, std::uint32_t node);
+  void book_handling(std::uint32_t lot_id, std::uint32_t node, double arrival_h);
   void on_release_held(std::uint32_t node);
   bool deliver_over_free_link(std::uint32_t lot_id, std::uint32_t node, double done_h);
   void arrive_at_node(std::uint32_t lot_id, std::uint32_t node);
@@ -237,6 +242,9 @@ class CorridorSimulation {
   void on_vehicle_unloaded(std::uint32_t vehicle_id);
   void on_lot_travel_done(std::uint32_t direction);
   bool arrives_for_good(std::uint32_t lot_id, std::uint32_t direction);
+  bool books_on_departure(std::uint32_t lot_id, std::uint32_t direction);
+  void book_for_arrival(std::uint32_t lot_id, std::uint32_t node, double arrival_h);
+  [[nodiscard]] std::vector<bool> directions_booking_on_departure() const;
   std::uint32_t new_vehicle(std::uint32_t direction);
   [[nodiscard]] bool ever_capped_or_closed(std::uint32_t link_index) const;
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);

@@ -45,6 +45,10 @@ void CorridorSimulation::init_links() {
       directions_[direction].quay.push_back(id);
     }
   }
+  const std::vector<bool> book_on_departure = directions_booking_on_departure();
+  for (std::uint32_t d = 0; d < directions_.size(); ++d) {
+    directions_[d].books_on_departure = book_on_departure[d];
+  }
   free_last_direction_.assign(routes_.size(), kNone);
   free_last_travel_h_.assign(routes_.size(), 0.0);
   for (std::size_t r = 0; r < routes_.size(); ++r) {
@@ -58,6 +62,35 @@ void CorridorSimulation::init_links() {
       free_last_travel_h_[r] = spec_.links[last.link].travel_h();
     }
   }
+}
+
+// Directions whose lots can be booked at the next node as they leave: the link flows
+// freely (its travel time is fixed), and the node is booked, holds no yard limit to
+// release at the right moment, and no lot reaches it any other way, neither over
+// another link nor created there, so its bookings stay in order of arrival. Not under
+// the adaptive rule, which reads node backlogs as lots are created.
+std::vector<bool> CorridorSimulation::directions_booking_on_departure() const {
+  std::vector<bool> books(directions_.size(), false);
+  if (!options_.book_ahead || spec_.routing.choice == RouteChoice::adaptive) return books;
+  std::vector<std::uint32_t> only_way_in(nodes_.size(), kNone);
+  std::vector<bool> several_ways_in(nodes_.size(), false);
+  for (const Route& route : routes_) {
+    several_ways_in[route.origin] = true;
+    for (const Hop& hop : route.hops) {
+      const std::uint32_t direction = 2 * hop.link + hop.direction;
+      if (only_way_in[hop.to_node] == kNone) only_way_in[hop.to_node] = direction;
+      if (only_way_in[hop.to_node] != direction) several_ways_in[hop.to_node] = true;
+    }
+  }
+  for (std::uint32_t n = 0; n < nodes_.size(); ++n) {
+    const std::uint32_t direction = only_way_in[n];
+    if (direction == kNone || several_ways_in[n] || !nodes_[n].booked ||
+        nodes_[n].storage_limit != kUnlimitedStorage || !directions_[direction].free_flow) {
+      continue;
+    }
+    books[direction] = true;
+  }
+  return books;
 }
 
 bool CorridorSimulation::ever_capped_or_closed(std::uint32_t link_index) const {
@@ -168,6 +201,7 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     direction.next_departure_h = now() + direction.headway_h;
     count_departure(direction, 1, now());
     if (arrives_for_good(lot_id, direction_index)) continue;
+    if (books_on_departure(lot_id, direction_index)) continue;
     direction.in_transit.push_back(lot_id);
     if (direction.in_transit.size() == 1) {
       sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index);
@@ -190,8 +224,47 @@ bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t di
   return true;
 }
 
+// A lot leaving for a node that only this link feeds, over a free link, is booked
+// there now for the time it will arrive, saving the arrival event. Not across the end
+// of the warm-up, when the node's queue is read as it stands (open_window), nor past
+// the horizon. Lots still on the link (they left before the warm-up ended) arrive
+// first, so they are booked first, now; the arrival event pending for them goes stale.
+bool CorridorSimulation::books_on_departure(std::uint32_t lot_id, std::uint32_t direction_index) {
+  DirectionState& direction = directions_[direction_index];
+  if (!direction.books_on_departure) return false;
+  const double travel_h = spec_.links[direction.link].travel_h();
+  const double arrival_h = now() + travel_h;
+  if (arrival_h > horizon_h_ || (now() < window_start_h_ && arrival_h >= window_start_h_)) {
+    return false;
+  }
+  if (!direction.in_transit.empty()) {
+    ++direction.stale_travel_events;
+    while (!direction.in_transit.empty()) {
+      const std::uint32_t ahead_id = direction.in_transit.front();
+      direction.in_transit.pop_front();
+      book_for_arrival(ahead_id, direction.to_node, lots_[ahead_id].phase_start_h + travel_h);
+    }
+  }
+  book_for_arrival(lot_id, direction.to_node, arrival_h);
+  return true;
+}
+
+void CorridorSimulation::book_for_arrival(std::uint32_t lot_id, std::uint32_t node_index,
+                                          double arrival_h) {
+  Lot& lot = lots_[lot_id];
+  ++lot.next_hop;
+  lot.node = node_index;
+  nodes_[node_index].arrivals_by_day.add(arrival_h);
+  book_handling(lot_id, node_index, arrival_h);
+}
+
 void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
   DirectionState& direction = directions_[direction_index];
+  // A stale event comes before any later one: its lot left before any lot still here.
+  if (direction.stale_travel_events > 0) {
+    --direction.stale_travel_events;
+    return;
+  }
   const std::uint32_t lot_id = direction.in_transit.front();
   direction.in_transit.pop_front();
   // Schedule the next arrival before this lot moves on: its arrival may send more lots

@@ -76,7 +76,7 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
   NodeState& node = nodes_[node_index];
   node.arrivals_by_day.add(now());
   if (node.booked) {
-    book_handling(lot_id, node_index);
+    book_handling(lot_id, node_index, now());
     return;
   }
   if (!node.capacitated) {
@@ -96,18 +96,20 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
   }
 }
 
-// The lot's queueing, handling and dwell are decided now; one event moves it on.
-void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_index) {
+// The lot's queueing, handling and dwell are decided now, for its arrival at `arrival_h`
+// (now, or later for a lot booked as it leaves for the node); one event moves it on.
+void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_index,
+                                       double arrival_h) {
   NodeState& node = nodes_[node_index];
   const BookedServers::Booking booking =
-      node.booked->book(now(), node.service.draw(node.service_rng));
+      node.booked->book(arrival_h, node.service.draw(node.service_rng));
   node.starts_by_day.add(booking.start_h);
   node.handled_by_day.add(booking.end_h);
   const double done_h =
       booking.end_h + (spec_.nodes[node_index].dwell_h ? node.dwell.draw(node.dwell_rng) : 0.0);
   Lot& lot = lots_[lot_id];
-  set_phase(lot, kQueueing);
-  lot.split_h[kQueueing] += booking.start_h - now();
+  lot.split_h[lot.phase] += arrival_h - lot.phase_start_h;
+  lot.split_h[kQueueing] += booking.start_h - arrival_h;
   lot.phase = kDwell;  // handling counts as dwell, as on the event-driven path
   lot.phase_start_h = booking.start_h;
   if (at_destination(lot) && done_h <= horizon_h_ && deliverable_ahead(node_index)) {
