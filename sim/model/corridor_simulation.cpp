@@ -35,6 +35,7 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
     const double lots_per_h = tonnes_per_hour(demand.volume_mtpa) / spec_.lot_t;
     arrival_mean_gap_h_.push_back(1.0 / lots_per_h);
     arrival_max_factor_.push_back(max_rate_factor(demand, spec_.horizon_days));
+    arrival_day_bounds_.emplace_back();
     // Demand entries with the same origin and destination share one result row.
     auto same_pair = [&](const OdState& od) {
       return od.origin == demand.origin && od.destination == demand.destination;
@@ -205,11 +206,17 @@ double CorridorSimulation::next_arrival_h(std::uint32_t demand, double after_h) 
     return after_h + mean_gap_h / rate_factor(spec, after_h / 24.0);
   }
   const double max_factor = arrival_max_factor_[demand];
+  DayRateBounds& bounds = arrival_day_bounds_[demand];
   double at_h = after_h;
   for (;;) {
     at_h += rng.exponential(mean_gap_h / max_factor);
     if (at_h > horizon_h_) return at_h;  // never runs
-    if (rng.uniform_open01() * max_factor < rate_factor(spec, at_h / 24.0)) return at_h;
+    const double day = at_h / 24.0;
+    const double mark = rng.uniform_open01() * max_factor;
+    if (!bounds.covers(day)) bounds = rate_factor_bounds(spec, std::floor(day));
+    if (mark < bounds.low) return at_h;
+    if (mark >= bounds.high) continue;
+    if (mark < rate_factor(spec, day)) return at_h;
   }
 }
 

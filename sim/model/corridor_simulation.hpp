@@ -15,6 +15,7 @@
 #include "corridor/engine/fifo_queue.hpp"
 #include "corridor/engine/random.hpp"
 #include "corridor/engine/simulator.hpp"
+#include "corridor/model/demand_profile.hpp"
 #include "corridor/model/results.hpp"
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
@@ -309,8 +310,9 @@ class CorridorSimulation {
   std::vector<std::uint32_t> free_vehicles_;  // unlimited-stock vehicles ready for reuse
   std::vector<std::uint32_t> unloading_;      // scratch: lots leaving a vehicle
   std::vector<engine::RandomStream> arrival_rngs_;
-  std::vector<double> arrival_mean_gap_h_;  // at volume_mtpa, before growth and season
-  std::vector<double> arrival_max_factor_;  // for thinning a varying rate
+  std::vector<double> arrival_mean_gap_h_;         // at volume_mtpa, before growth and season
+  std::vector<double> arrival_max_factor_;         // for thinning a varying rate
+  std::vector<DayRateBounds> arrival_day_bounds_;  // the day of each entry's last candidate
   std::vector<std::uint32_t> od_of_demand_;
   std::vector<OdState> od_;
 

@@ -30,6 +30,16 @@ double rate_factor(const DemandSpec& demand, double day) {
   return growth_factor(demand, day) * season;
 }
 
+DayRateBounds rate_factor_bounds(const DemandSpec& demand, double first_day) {
+  constexpr double kRounding = 1e-9;
+  const double season =
+      demand.month_factors.empty() ? 1.0 : demand.month_factors[month_of(first_day + 0.5)];
+  const double at_start = growth_factor(demand, first_day);
+  const double at_end = growth_factor(demand, first_day + 1.0);
+  return DayRateBounds{first_day, std::min(at_start, at_end) * season * (1.0 - kRounding),
+                       std::max(at_start, at_end) * season * (1.0 + kRounding)};
+}
+
 double max_rate_factor(const DemandSpec& demand, double horizon_days) {
   const double season =
       demand.month_factors.empty()

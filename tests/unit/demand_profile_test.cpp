@@ -38,6 +38,34 @@ TEST_CASE("the rate grows by compound interest and follows its months") {
   CHECK(model::rate_factor(demand, 70.0) == 1.0);
 }
 
+// The thinning test trusts these bounds instead of calling pow: every rate inside the
+// day, at the month's edges too, must lie within them, and they must be tight enough
+// to decide nearly every test.
+TEST_CASE("a day's rate bounds hold every rate of that day") {
+  model::DemandSpec demand;
+  demand.month_factors = {1.0, 0.5, 0.8, 1.2, 1.0, 1.1, 0.9, 1.3, 1.0, 0.7, 1.0, 1.05};
+  for (const double growth_pct : {12.0, -7.0, 0.0}) {
+    CAPTURE(growth_pct);
+    demand.growth_pct_per_year = growth_pct;
+    for (const double first_day : {0.0, 30.0, 31.0, 58.0, 59.0, 364.0, 365.0, 400.0}) {
+      CAPTURE(first_day);
+      const model::DayRateBounds bounds = model::rate_factor_bounds(demand, first_day);
+      CHECK(bounds.covers(first_day));
+      CHECK_FALSE(bounds.covers(first_day + 1.0));
+      CHECK_FALSE(bounds.covers(std::nextafter(first_day, -1.0)));
+      const double last = std::nextafter(first_day + 1.0, 0.0);
+      for (int k = 0; k <= 1000; ++k) {
+        const double day = k == 1000 ? last : first_day + k / 1000.0;
+        const double rate = model::rate_factor(demand, day);
+        REQUIRE(rate > bounds.low);
+        REQUIRE(rate < bounds.high);
+      }
+      // A day's growth at 12 %/yr is 3e-4 of the rate: the band is no wider.
+      CHECK(bounds.high - bounds.low < 4e-4 * bounds.high);
+    }
+  }
+}
+
 TEST_CASE("a growing, seasonal demand generates what its profile says") {
   // 3 Mt/yr on 1 January, 20 % growth a year, a February at half and a December at 1.5.
   testing::CorridorBuilder corridor(365.0 * 3, 0.0, 10.0);

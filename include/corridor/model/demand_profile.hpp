@@ -17,6 +17,18 @@ namespace corridor::model {
 // the month's factor.
 [[nodiscard]] double rate_factor(const DemandSpec& demand, double day);
 
+// Bounds on rate_factor over one day, [first_day, first_day + 1) for a whole first_day:
+// the month cannot change inside it and growth is monotone, so the values at its two
+// ends bound it, widened by a relative 1e-9 for the rounding of pow. A thinning test
+// that falls outside them needs no pow: the answer is the same as rate_factor's.
+struct DayRateBounds {
+  double first_day = -1.0;  // none yet
+  double low = 0.0;
+  double high = 0.0;
+  [[nodiscard]] bool covers(double day) const { return day >= first_day && day < first_day + 1.0; }
+};
+[[nodiscard]] DayRateBounds rate_factor_bounds(const DemandSpec& demand, double first_day);
+
 // The largest rate_factor over [0, horizon_days], for thinning a Poisson process.
 [[nodiscard]] double max_rate_factor(const DemandSpec& demand, double horizon_days);
 
