@@ -1,6 +1,6 @@
 // Ends of handling held back at a node: a queue that grows without bound, run twice, once
 // scheduling every end at booking and once holding far-ahead ends back, must run the
-// same events in the same order, while the event set holds only about a day of them.
+// same events in the same order, while the event set holds only the next hours of them.
 
 #include "model/held_bookings.hpp"
 
@@ -79,8 +79,8 @@ TEST_CASE("ends held back at a node run exactly as if scheduled at booking") {
       REQUIRE(held.events[i].kind == scheduled.events[i].kind);
       REQUIRE(held.events[i].target == scheduled.events[i].target);
     }
-    // Some 2,000 lots queue by the end; the event set holds what starts within a day
-    // and a half (3 an hour) and what dwells.
+    // Some 2,000 lots queue by the end; the event set holds what starts within 1.5
+    // kAheadH (3 an hour) and what dwells.
     CHECK(held.most_held > 1500);
     CHECK(scheduled.most_pending > 1500);
     CHECK(held.most_pending < 150);
