@@ -40,9 +40,15 @@ struct Ziggurat {
 
 constexpr double kNormalR = 3.442619855899;
 constexpr double kNormalV = 9.91256303526217e-3;
-const Ziggurat<128> kNormal(
-    kNormalR, kNormalV, [](double x) { return std::exp(-0.5 * x * x); },
-    [](double y) { return std::sqrt(-2.0 * std::log(y)); });
+detail::NormalZiggurat make_normal_ziggurat() {
+  const Ziggurat<128> layers(
+      kNormalR, kNormalV, [](double x) { return std::exp(-0.5 * x * x); },
+      [](double y) { return std::sqrt(-2.0 * std::log(y)); });
+  detail::NormalZiggurat table{};
+  for (int i = 0; i <= 128; ++i) table.x[i] = layers.x[i];
+  for (int i = 0; i < 128; ++i) table.ratio[i] = layers.ratio[i];
+  return table;
+}
 
 constexpr double kExponentialR = 7.69711747013104972;
 constexpr double kExponentialV = 3.949659822581572e-3;
@@ -60,6 +66,7 @@ detail::ExponentialZiggurat make_exponential_ziggurat() {
 }  // namespace
 
 const detail::ExponentialZiggurat detail::kExponentialZiggurat = make_exponential_ziggurat();
+const detail::NormalZiggurat detail::kNormalZiggurat = make_normal_ziggurat();
 
 // As standard_normal below, on the one-sided exponential density: what follows a draw
 // (u, layer) that the inlined first comparison did not accept.
@@ -74,20 +81,16 @@ double RandomStream::exponential_beyond(double u, std::size_t layer) noexcept {
   return standard_exponential();  // rejected: a fresh draw, as the loop would take
 }
 
-// One 64-bit draw gives both the layer (low 7 bits) and the position in it (high 53).
-// About 99 % of draws are accepted by the first comparison.
-double RandomStream::standard_normal() noexcept {
-  for (;;) {
-    const std::uint64_t bits = next_u64();
-    const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-52 - 1.0;  // (-1, 1)
-    const auto layer = static_cast<int>(bits & 127U);
-    if (std::abs(u) < kNormal.ratio[layer]) return u * kNormal.x[layer];
-    if (layer == 0) return normal_tail(u < 0.0);
-    const double x = u * kNormal.x[layer];
-    const double f0 = std::exp(-0.5 * (kNormal.x[layer] * kNormal.x[layer] - x * x));
-    const double f1 = std::exp(-0.5 * (kNormal.x[layer + 1] * kNormal.x[layer + 1] - x * x));
-    if (f1 + uniform_open01() * (f0 - f1) < 1.0) return x;
-  }
+// What follows a draw (u, layer) of standard_normal that the inlined first comparison
+// did not accept: the base layer's tail, or the wedge between two layers.
+double RandomStream::normal_beyond(double u, std::size_t layer) noexcept {
+  const auto& table = detail::kNormalZiggurat;
+  if (layer == 0) return normal_tail(u < 0.0);
+  const double x = u * table.x[layer];
+  const double f0 = std::exp(-0.5 * (table.x[layer] * table.x[layer] - x * x));
+  const double f1 = std::exp(-0.5 * (table.x[layer + 1] * table.x[layer + 1] - x * x));
+  if (f1 + uniform_open01() * (f0 - f1) < 1.0) return x;
+  return standard_normal();  // rejected: a fresh draw, as the loop would take
 }
 
 // Beyond R, by Marsaglia's (1964) exponential rejection.
