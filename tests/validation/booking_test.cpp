@@ -13,11 +13,17 @@ using corridor::testing::CorridorBuilder;
 
 namespace {
 
-void check_same_results(const model::CorridorSpec& spec) {
-  model::RunOptions booked{spec.seed, 0, true};
-  model::RunOptions event_driven{spec.seed, 0, false};
-  const auto a = model::simulate(spec, booked);
-  const auto b = model::simulate(spec, event_driven);
+struct BothPaths {
+  model::RunResult booked;
+  model::RunResult event_driven;
+};
+
+// Runs the spec both ways and checks they agree; returns both runs.
+BothPaths check_same_results(const model::CorridorSpec& spec) {
+  BothPaths runs{model::simulate(spec, {spec.seed, 0, true}),
+                 model::simulate(spec, {spec.seed, 0, false})};
+  const model::RunResult& a = runs.booked;
+  const model::RunResult& b = runs.event_driven;
   CHECK(a.totals.generated_lots == b.totals.generated_lots);
   CHECK(a.totals.delivered_lots == b.totals.delivered_lots);
   // Fewer events: no end of dwell, no arrival at a destination.
@@ -56,6 +62,7 @@ void check_same_results(const model::CorridorSpec& spec) {
     CHECK(sa.moving == doctest::Approx(sb.moving).epsilon(kRounding));
     CHECK(sa.consolidation == doctest::Approx(sb.consolidation).epsilon(kRounding));
   }
+  return runs;
 }
 
 }  // namespace
@@ -126,10 +133,7 @@ TEST_CASE("a lot booked as it leaves for a port, and delivered as it is booked, 
   corridor.link("origin", "port", 100.0, 50.0);
   corridor.link("port", "end", 100.0, 50.0);
   corridor.demand("origin", "end", 0.9);
-  const model::CorridorSpec spec = corridor.spec();
-  check_same_results(spec);
-  const auto booked = model::simulate(spec, {spec.seed, 0, true});
-  const auto event_driven = model::simulate(spec, {spec.seed, 0, false});
+  const auto [booked, event_driven] = check_same_results(corridor.spec());
   REQUIRE(booked.totals.generated_lots > 1000);
   const double booked_per_lot =
       static_cast<double>(booked.totals.events) / static_cast<double>(booked.totals.generated_lots);
