@@ -42,6 +42,7 @@ TEST_CASE("the rate grows by compound interest and follows its months") {
 // day, at the month's edges too, must lie within them, and they must be tight enough
 // to decide nearly every test.
 TEST_CASE("a day's rate bounds hold every rate of that day") {
+  CHECK_FALSE(model::DayRateBounds{}.covers(0.0));  // none computed yet
   model::DemandSpec demand;
   demand.month_factors = {1.0, 0.5, 0.8, 1.2, 1.0, 1.1, 0.9, 1.3, 1.0, 0.7, 1.0, 1.05};
   for (const double growth_pct : {12.0, -7.0, 0.0}) {

@@ -3,6 +3,8 @@
 // monthly profile (day 0 is 1 January; months have their calendar lengths, February 28
 // days). Separate from the simulation so the calendar arithmetic is tested alone.
 
+#include <limits>
+
 #include "corridor/model/spec.hpp"
 
 namespace corridor::model {
@@ -22,7 +24,7 @@ namespace corridor::model {
 // ends bound it, widened by a relative 1e-9 for the rounding of pow. A thinning test
 // that falls outside them needs no pow: the answer is the same as rate_factor's.
 struct DayRateBounds {
-  double first_day = -1.0;  // none yet
+  double first_day = std::numeric_limits<double>::quiet_NaN();  // none yet: covers nothing
   double low = 0.0;
   double high = 0.0;
   [[nodiscard]] bool covers(double day) const { return day >= first_day && day < first_day + 1.0; }
