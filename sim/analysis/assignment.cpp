@@ -3,6 +3,9 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <limits>
+#include <optional>
+
+#include "corridor/model/effective_capacity.hpp"
 
 namespace corridor::analysis {
 namespace {
@@ -20,6 +23,7 @@ double mtpa_of(double tonnes_per_hour) {
 
 // Capacitated facilities, with the index each node and link direction maps to (or -1).
 std::vector<Facility> list_facilities(const model::CorridorSpec& spec,
+                                      const std::vector<std::vector<model::Route>>& candidates,
                                       std::vector<int>& node_facility,
                                       std::vector<int>& direction_facility) {
   std::vector<Facility> facilities;
@@ -38,22 +42,24 @@ std::vector<Facility> list_facilities(const model::CorridorSpec& spec,
       node_facility[i] = add("node", spec.nodes[i].id, *spec.nodes[i].capacity_mtpa);
     }
   }
+  // Each direction's effective capacity, as the simulation judges utilization.
+  const std::vector<double> vehicle_t_per_h =
+      model::vehicle_capacity_t_per_h(spec, model::direction_traffic(spec, candidates));
   direction_facility.assign(spec.links.size() * 2, -1);
   for (std::uint32_t i = 0; i < spec.links.size(); ++i) {
     const model::LinkSpec& link = spec.links[i];
-    double capacity_mtpa = link.capacity_mtpa.value_or(std::numeric_limits<double>::infinity());
-    if (link.vehicle != model::kNone && spec.vehicles[link.vehicle].fleet) {
-      const model::VehicleSpec& vehicle = spec.vehicles[link.vehicle];
-      const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
-      capacity_mtpa =
-          std::min(capacity_mtpa, mtpa_of(static_cast<double>(*vehicle.fleet) *
-                                          vehicle.capacity_lots * spec.lot_t / round_trip_h));
-    }
-    if (!(capacity_mtpa < std::numeric_limits<double>::infinity())) continue;
+    const std::optional<double> cap_t_per_h =
+        link.capacity_mtpa ? std::optional<double>(model::tonnes_per_hour(*link.capacity_mtpa))
+                           : std::nullopt;
     const std::string& from = spec.nodes[link.from].id;
     const std::string& to = spec.nodes[link.to].id;
-    direction_facility[2 * i] = add("link", from + "-" + to, capacity_mtpa);
-    if (!link.oneway) direction_facility[2 * i + 1] = add("link", to + "-" + from, capacity_mtpa);
+    for (std::uint32_t d = 0; d < (link.oneway ? 1U : 2U); ++d) {
+      const double capacity_t_per_h =
+          model::effective_t_per_h(cap_t_per_h, vehicle_t_per_h[2 * i + d]);
+      if (capacity_t_per_h <= 0.0) continue;
+      direction_facility[2 * i + d] =
+          add("link", d == 0 ? from + "-" + to : to + "-" + from, mtpa_of(capacity_t_per_h));
+    }
   }
   return facilities;
 }
@@ -73,7 +79,8 @@ AssignmentResult assign(const model::CorridorSpec& spec,
                         const AssignmentOptions& options) {
   std::vector<int> node_facility;
   std::vector<int> direction_facility;
-  std::vector<Facility> facilities = list_facilities(spec, node_facility, direction_facility);
+  std::vector<Facility> facilities =
+      list_facilities(spec, candidates, node_facility, direction_facility);
 
   // Routes flattened: entry d's candidates are columns [first[d], first[d + 1]).
   std::vector<Eigen::Index> first{0};

@@ -3,21 +3,82 @@
 #include <algorithm>
 
 namespace corridor::analysis {
+namespace {
 
-std::vector<Bottleneck> rank_bottlenecks(const model::RunResult& result, std::size_t limit) {
+// Means over the runs of one facility's figures (the i-th node or link of each run).
+using Runs = std::vector<const model::RunResult*>;
+
+template <class Facility, class Of>
+std::optional<Bottleneck> averaged(const Runs& runs, const char* kind, Of facility_of) {
+  double utilization = 0.0;
+  double queue = 0.0;
+  double wait = 0.0;
+  std::size_t measured = 0;
+  std::size_t waits = 0;
+  for (const model::RunResult* run : runs) {
+    const Facility& facility = facility_of(*run);
+    queue += facility.mean_queue_lots;
+    if (facility.utilization) {
+      utilization += *facility.utilization;
+      ++measured;
+    }
+    if (facility.mean_wait_h) {
+      wait += *facility.mean_wait_h;
+      ++waits;
+    }
+  }
+  if (measured == 0) return std::nullopt;
+  Bottleneck bottleneck;
+  bottleneck.kind = kind;
+  bottleneck.id = facility_of(*runs.front()).id;
+  bottleneck.utilization = utilization / static_cast<double>(measured);
+  bottleneck.mean_queue_lots = queue / static_cast<double>(runs.size());
+  if (waits > 0) bottleneck.mean_wait_h = wait / static_cast<double>(waits);
+  bottleneck.saturated = bottleneck.utilization >= kSaturatedUtilization;
+  return bottleneck;
+}
+
+bool ranks_before(const Bottleneck& a, const Bottleneck& b) {
+  if (a.saturated != b.saturated) return a.saturated;
+  if (a.saturated && a.mean_queue_lots != b.mean_queue_lots) {
+    return a.mean_queue_lots > b.mean_queue_lots;
+  }
+  if (a.utilization != b.utilization) return a.utilization > b.utilization;
+  if (a.kind != b.kind) return a.kind < b.kind;
+  return a.id < b.id;
+}
+
+std::vector<Bottleneck> rank(const Runs& runs, std::size_t limit) {
   std::vector<Bottleneck> ranked;
-  for (const auto& node : result.nodes) {
-    if (node.utilization) ranked.push_back({"node", node.id, *node.utilization, node.mean_wait_h});
+  if (runs.empty()) return ranked;
+  for (std::size_t i = 0; i < runs.front()->nodes.size(); ++i) {
+    auto node = averaged<model::NodeResult>(
+        runs, "node",
+        [i](const model::RunResult& run) -> const model::NodeResult& { return run.nodes[i]; });
+    if (node) ranked.push_back(std::move(*node));
   }
-  for (const auto& link : result.links) {
-    if (link.utilization) ranked.push_back({"link", link.id, *link.utilization, std::nullopt});
+  for (std::size_t i = 0; i < runs.front()->links.size(); ++i) {
+    auto link = averaged<model::LinkResult>(
+        runs, "link",
+        [i](const model::RunResult& run) -> const model::LinkResult& { return run.links[i]; });
+    if (link) ranked.push_back(std::move(*link));
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Bottleneck& a, const Bottleneck& b) {
-    if (a.utilization != b.utilization) return a.utilization > b.utilization;
-    return a.id < b.id;
-  });
+  std::sort(ranked.begin(), ranked.end(), ranks_before);
   if (ranked.size() > limit) ranked.resize(limit);
   return ranked;
+}
+
+}  // namespace
+
+std::vector<Bottleneck> rank_bottlenecks(const std::vector<model::RunResult>& runs,
+                                         std::size_t limit) {
+  Runs pointers;
+  for (const auto& run : runs) pointers.push_back(&run);
+  return rank(pointers, limit);
+}
+
+std::vector<Bottleneck> rank_bottlenecks(const model::RunResult& result, std::size_t limit) {
+  return rank({&result}, limit);
 }
 
 }  // namespace corridor::analysis

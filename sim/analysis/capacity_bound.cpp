@@ -7,8 +7,8 @@
 #include <deque>
 #include <set>
 
-#include "corridor/model/demand_profile.hpp"
-#include "corridor/model/service_time.hpp"
+#include "corridor/model/effective_capacity.hpp"
+#include "corridor/model/routing.hpp"
 
 namespace corridor::analysis {
 namespace {
@@ -62,16 +62,6 @@ std::optional<double> window_capacity(const model::CorridorSpec& spec, model::Fa
   return integral / (to - from);
 }
 
-// Window-average volume of a demand entry, Mt/yr.
-double window_volume_mtpa(const model::CorridorSpec& spec, const model::DemandSpec& demand) {
-  const double h = spec.horizon_days;
-  const double w = spec.warmup_days;
-  const double factor = (h * model::mean_rate_factor(demand, h) -
-                         (w > 0.0 ? w * model::mean_rate_factor(demand, w) : 0.0)) /
-                        (h - w);
-  return demand.volume_mtpa * factor;
-}
-
 struct Network {
   // Built in place: copying a Boost adjacency list trips GCC 12's uninitialized warnings.
   explicit Network(std::size_t vertices)
@@ -94,11 +84,22 @@ void add_arc(Network& network, std::size_t from, std::size_t to, std::int64_t ca
   if (label) network.labelled.emplace_back(forward, *label);
 }
 
+// What each link direction's vehicles carry with the demand at `scale` (a fleet's cycle
+// depends on the cargo that boards back).
+std::vector<double> vehicle_t_per_h(const model::CorridorSpec& spec,
+                                    const std::vector<std::vector<model::Route>>& candidates,
+                                    double scale) {
+  std::vector<model::DirectionTraffic> traffic = model::direction_traffic(spec, candidates);
+  for (auto& direction : traffic) direction.lots_per_h *= scale;
+  return model::vehicle_capacity_t_per_h(spec, traffic);
+}
+
 // Each node is an arc from its "in" vertex (2i) to its "out" vertex (2i + 1) carrying its
-// capacity; links join out to in, both ways unless one-way. With `scale`, the source
-// feeds each origin and each destination drains to the sink scale x its demand;
-// without, both are unbounded.
-Network build(const model::CorridorSpec& spec, std::optional<double> scale) {
+// capacity; links join out to in, each direction with its effective capacity, both ways
+// unless one-way. With `scale`, the source feeds each origin and each destination drains
+// to the sink scale x its demand; without, both are unbounded.
+Network build(const model::CorridorSpec& spec, const std::vector<double>& vehicle_t_per_h,
+              std::optional<double> scale) {
   const std::size_t n = spec.nodes.size();
   Network network(2 * n + 2);
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -110,23 +111,30 @@ Network build(const model::CorridorSpec& spec, std::optional<double> scale) {
   }
   for (std::uint32_t l = 0; l < spec.links.size(); ++l) {
     const auto& link = spec.links[l];
-    std::optional<double> capacity =
+    const std::optional<double> cap_mtpa =
         window_capacity(spec, model::FacilityKind::link, l, link.capacity_mtpa);
-    const double vehicle_t_per_h = model::vehicle_capacity_t_per_h(spec, link);
-    if (vehicle_t_per_h > 0.0) {
-      const double vehicle_mtpa = vehicle_t_per_h * model::kHoursPerYear / 1e6;
-      capacity = capacity ? std::min(*capacity, vehicle_mtpa) : vehicle_mtpa;
+    for (std::uint32_t d = 0; d < (link.oneway ? 1U : 2U); ++d) {
+      const double effective_t_per_h = model::effective_t_per_h(
+          cap_mtpa ? std::optional<double>(model::tonnes_per_hour(*cap_mtpa)) : std::nullopt,
+          vehicle_t_per_h[2 * l + d]);
+      const std::optional<double> capacity =
+          effective_t_per_h > 0.0
+              ? std::optional<double>(effective_t_per_h * model::kHoursPerYear / 1e6)
+              : std::nullopt;
+      const std::int64_t arc = capacity ? tonnes(*capacity) : kUnbounded;
+      const auto label =
+          capacity ? std::optional<CutFacility>({"link", link.id, *capacity}) : std::nullopt;
+      if (d == 0) {
+        add_arc(network, 2 * link.from + 1, 2 * link.to, arc, label);
+      } else {
+        add_arc(network, 2 * link.to + 1, 2 * link.from, arc, label);
+      }
     }
-    const std::int64_t arc = capacity ? tonnes(*capacity) : kUnbounded;
-    const auto label =
-        capacity ? std::optional<CutFacility>({"link", link.id, *capacity}) : std::nullopt;
-    add_arc(network, 2 * link.from + 1, 2 * link.to, arc, label);
-    if (!link.oneway) add_arc(network, 2 * link.to + 1, 2 * link.from, arc, label);
   }
   std::vector<double> out_of(n, 0.0);
   std::vector<double> into(n, 0.0);
   for (const auto& demand : spec.demand) {
-    const double volume = window_volume_mtpa(spec, demand);
+    const double volume = model::window_volume_mtpa(spec, demand);
     out_of[demand.origin] += volume;
     into[demand.destination] += volume;
   }
@@ -185,9 +193,12 @@ Solved solve(Network& network) {
 
 CapacityBound capacity_bound(const model::CorridorSpec& spec) {
   CapacityBound bound;
-  for (const auto& demand : spec.demand) bound.demand_mtpa += window_volume_mtpa(spec, demand);
+  for (const auto& demand : spec.demand) {
+    bound.demand_mtpa += model::window_volume_mtpa(spec, demand);
+  }
+  const std::vector<std::vector<model::Route>> candidates = model::plan_routes(spec);
 
-  Network open = build(spec, std::nullopt);
+  Network open = build(spec, vehicle_t_per_h(spec, candidates, 1.0), std::nullopt);
   const Solved network = solve(open);
   if (network.flow_t < kUnbounded / 2) {
     bound.network_mtpa = static_cast<double>(network.flow_t) / 1e6;
@@ -198,7 +209,7 @@ CapacityBound capacity_bound(const model::CorridorSpec& spec) {
   // The flow that carries scale x demand in full is concave and piecewise linear in the
   // scale: bisect for the largest scale it still carries (to 1e-6 of the scale).
   const auto carries = [&](double scale) {
-    Network scaled = build(spec, scale);
+    Network scaled = build(spec, vehicle_t_per_h(spec, candidates, scale), scale);
     const Solved solved = solve(scaled);
     return std::pair{solved.flow_t >= tonnes(scale * bound.demand_mtpa) -
                                           2 * static_cast<std::int64_t>(spec.demand.size()),

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "common.hpp"
+#include "corridor/analysis/bottlenecks.hpp"
 #include "corridor/analysis/capacity_bound.hpp"
 #include "corridor/analysis/interval.hpp"
 #include "corridor/experiment/compare.hpp"
@@ -82,49 +83,48 @@ io::ReportSection transit_section(const std::vector<std::string>& names,
 io::ReportSection bottleneck_section(const std::vector<std::string>& names,
                                      const std::vector<std::vector<model::RunResult>>& runs) {
   io::ReportSection section{"Bottlenecks", {}, {}, {}, {}};
-  section.paragraphs.push_back(
-      "The five most utilized nodes and links of each scenario, by mean utilization over "
-      "the replications.");
-  section.table.push_back({"scenario", "facility", "utilization", "mean wait, h"});
+  section.paragraphs.push_back(fmt::format(
+      "The first five facilities of each scenario as every command ranks them, over the "
+      "replications: saturated ones (mean utilization of at least {:.0f} % of the effective "
+      "capacity) first, by the cargo waiting there; then the others by utilization.",
+      analysis::kSaturatedUtilization * 100.0));
+  section.table.push_back(
+      {"scenario", "facility", "utilization", "mean queue, lots", "mean wait, h"});
+  const double nan = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t s = 0; s < runs.size(); ++s) {
-    struct Row {
-      std::string name;
-      analysis::MeanInterval utilization;
-      std::string wait;
-    };
-    std::vector<Row> rows;
-    const auto& first = runs[s].front();
     const auto column = [&](auto value_of) {
       std::vector<double> values;
       for (const auto& run : runs[s]) values.push_back(value_of(run));
       return analysis::column_intervals(values, values.size(), 1, 0.95).front();
     };
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    for (std::size_t i = 0; i < first.nodes.size(); ++i) {
-      if (!first.nodes[i].utilization) continue;
-      const auto wait =
-          column([&](const model::RunResult& r) { return r.nodes[i].mean_wait_h.value_or(nan); });
-      rows.push_back({"node " + first.nodes[i].id, column([&](const model::RunResult& r) {
-                        return r.nodes[i].utilization.value_or(nan);
-                      }),
-                      plus_minus(wait, 2)});
-    }
-    for (std::size_t i = 0; i < first.links.size(); ++i) {
-      if (!first.links[i].utilization) continue;
-      rows.push_back({"link " + first.links[i].id, column([&](const model::RunResult& r) {
-                        return r.links[i].utilization.value_or(nan);
-                      }),
-                      "-"});
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-      return a.utilization.mean.value_or(0.0) > b.utilization.mean.value_or(0.0);
-    });
-    for (std::size_t r = 0; r < rows.size() && r < 5; ++r) {
-      analysis::MeanInterval percent = rows[r].utilization;
+    for (const auto& bottleneck : analysis::rank_bottlenecks(runs[s], 5)) {
+      // The facility's figures in each replication, for their intervals.
+      const auto figures = [&](const model::RunResult& run) {
+        struct Figures {
+          double utilization;
+          double queue;
+          double wait;
+        };
+        const auto of = [&](const auto& facilities) {
+          for (const auto& facility : facilities) {
+            if (facility.id == bottleneck.id) {
+              return Figures{facility.utilization.value_or(nan), facility.mean_queue_lots,
+                             facility.mean_wait_h.value_or(nan)};
+            }
+          }
+          return Figures{nan, nan, nan};
+        };
+        return bottleneck.kind == "node" ? of(run.nodes) : of(run.links);
+      };
+      analysis::MeanInterval percent =
+          column([&](const model::RunResult& run) { return figures(run).utilization; });
       if (percent.mean) *percent.mean *= 100.0;
       if (percent.half_width) *percent.half_width *= 100.0;
       section.table.push_back(
-          {names[s], rows[r].name, plus_minus(percent, 1) + " %", rows[r].wait});
+          {names[s], bottleneck.kind + " " + bottleneck.id,
+           plus_minus(percent, 1) + " %" + (bottleneck.saturated ? " (saturated)" : ""),
+           plus_minus(column([&](const model::RunResult& run) { return figures(run).queue; }), 1),
+           plus_minus(column([&](const model::RunResult& run) { return figures(run).wait; }), 2)});
     }
   }
   return section;

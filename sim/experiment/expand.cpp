@@ -68,7 +68,7 @@ class Searcher {
     judged.trial.stable =
         judged.trial.delivered_share >= 1.0 - plan_.backlog_tolerance &&
         (!plan_.p95_limit_days || judged.trial.worst_p95_days <= *plan_.p95_limit_days);
-    const auto ranked = analysis::rank_bottlenecks(runs.front(), 1);
+    const auto ranked = analysis::rank_bottlenecks(runs, 1);
     if (!ranked.empty()) {
       judged.binding = Binding{ranked.front().kind, ranked.front().id, ranked.front().utilization};
     }

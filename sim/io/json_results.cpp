@@ -90,13 +90,21 @@ Json run_json_tree(const model::RunResult& result) {
                                  {"throughput_t", link.throughput_t},
                                  {"throughput_mtpa", link.throughput_mtpa},
                                  {"utilization", optional(link.utilization)},
+                                 {"capacity_mtpa", optional(link.capacity_mtpa)},
+                                 {"mean_queue_lots", link.mean_queue_lots},
+                                 {"max_queue_lots", link.max_queue_lots},
+                                 {"mean_wait_h", optional(link.mean_wait_h)},
                                  {"departures", link.departures},
                                  {"closed_days", link.closed_days}});
   }
   root["bottlenecks"] = Json::array();
   for (const auto& bottleneck : analysis::rank_bottlenecks(result, 5)) {
-    root["bottlenecks"].push_back(Json{
-        {"kind", bottleneck.kind}, {"id", bottleneck.id}, {"utilization", bottleneck.utilization}});
+    root["bottlenecks"].push_back(Json{{"kind", bottleneck.kind},
+                                       {"id", bottleneck.id},
+                                       {"utilization", bottleneck.utilization},
+                                       {"saturated", bottleneck.saturated},
+                                       {"mean_queue_lots", bottleneck.mean_queue_lots},
+                                       {"mean_wait_h", optional(bottleneck.mean_wait_h)}});
   }
   return root;
 }

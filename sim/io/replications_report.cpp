@@ -7,6 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "corridor/analysis/bottlenecks.hpp"
 #include "corridor/analysis/interval.hpp"
 #include "run_json.hpp"
 
@@ -120,33 +121,23 @@ class Aggregator {
   std::size_t next_ = 0;
 };
 
-// The five most utilized facilities by mean utilization, ties by id, as a run ranks them.
-Json rank_bottlenecks(const Json& summary) {
-  struct Entry {
-    std::string kind;
-    std::string id;
-    double utilization;
-    Json half_width;
-  };
-  std::vector<Entry> entries;
-  for (const char* kind : {"nodes", "links"}) {
-    for (const Json& facility : summary[kind]) {
-      if (facility["utilization"].is_null()) continue;
-      entries.push_back({std::string(kind) == "nodes" ? "node" : "link",
-                         facility["id"].get<std::string>(), facility["utilization"].get<double>(),
-                         facility["utilization_ci95"]});
-    }
-  }
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    if (a.utilization != b.utilization) return a.utilization > b.utilization;
-    return a.id < b.id;
-  });
+// The ranking every command uses (analysis/bottlenecks.hpp), over the replications,
+// with each utilization's half-width from the summary beside it.
+Json rank_bottlenecks(const std::vector<model::RunResult>& runs, const Json& summary) {
   Json list = Json::array();
-  for (std::size_t i = 0; i < entries.size() && i < 5; ++i) {
-    list.push_back(Json{{"kind", entries[i].kind},
-                        {"id", entries[i].id},
-                        {"utilization", entries[i].utilization},
-                        {"utilization_ci95", entries[i].half_width}});
+  for (const auto& bottleneck : analysis::rank_bottlenecks(runs, 5)) {
+    Json half_width = nullptr;
+    for (const Json& facility : summary[bottleneck.kind == "node" ? "nodes" : "links"]) {
+      if (facility["id"] == bottleneck.id) half_width = facility["utilization_ci95"];
+    }
+    list.push_back(Json{
+        {"kind", bottleneck.kind},
+        {"id", bottleneck.id},
+        {"utilization", bottleneck.utilization},
+        {"utilization_ci95", half_width},
+        {"saturated", bottleneck.saturated},
+        {"mean_queue_lots", bottleneck.mean_queue_lots},
+        {"mean_wait_h", bottleneck.mean_wait_h ? Json(*bottleneck.mean_wait_h) : Json(nullptr)}});
   }
   return list;
 }
@@ -175,7 +166,7 @@ Json replications_tree(const std::vector<model::RunResult>& runs) {
   root["scenario"]["replications"] = runs.size();
   root["scenario"]["confidence"] = kConfidence;
   for (const char* name : kSections) root[name] = aggregator.build(section(name));
-  root["bottlenecks"] = rank_bottlenecks(root);
+  root["bottlenecks"] = rank_bottlenecks(runs, root);
   root["replications"] = Json::array();
   for (std::size_t r = 0; r < trees.size(); ++r) {
     Json entry;

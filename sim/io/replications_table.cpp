@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "bottleneck_text.hpp"
 #include "run_json.hpp"
 
 namespace corridor::io {
@@ -117,13 +118,18 @@ std::string format_replications_table(const Json& replications) {
   }
 
   line("");
-  line("Top bottlenecks (by mean utilization)");
+  line(bottleneck_heading());
   const Json& bottlenecks = replications["bottlenecks"];
   if (bottlenecks.empty()) line("  none: no node or link has a capacity");
   for (std::size_t i = 0; i < bottlenecks.size(); ++i) {
     const Json& b = bottlenecks[i];
-    line(fmt::format("  {}. {} {}: {}", i + 1, b["kind"].get<std::string>(),
-                     b["id"].get<std::string>(), plus_minus(b, "utilization", 1, true)));
+    analysis::Bottleneck ranked;
+    ranked.saturated = b["saturated"].get<bool>();
+    ranked.mean_queue_lots = b["mean_queue_lots"].get<double>();
+    if (b["mean_wait_h"].is_number()) ranked.mean_wait_h = b["mean_wait_h"].get<double>();
+    line(fmt::format("  {}. {} {}: {}{}", i + 1, b["kind"].get<std::string>(),
+                     b["id"].get<std::string>(), plus_minus(b, "utilization", 1, true),
+                     bottleneck_detail(ranked)));
   }
 
   const Json& totals = replications["totals"];

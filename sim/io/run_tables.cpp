@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "corridor/model/service_time.hpp"
 #include "csv_field.hpp"
 
 namespace corridor::io {
@@ -18,18 +17,6 @@ std::string number(const std::optional<double>& value) {
 
 double window_years(const model::RunResult& run) {
   return (run.horizon_days - run.warmup_days) / 365.0;
-}
-
-// A link's binding capacity per direction: its cap, or what its vehicles carry.
-std::optional<double> link_capacity_mtpa(const model::CorridorSpec& spec,
-                                         const model::LinkSpec& link) {
-  std::optional<double> capacity = link.capacity_mtpa;
-  const double vehicle_t_per_h = model::vehicle_capacity_t_per_h(spec, link);
-  if (vehicle_t_per_h > 0.0) {
-    const double vehicle_mtpa = vehicle_t_per_h * model::kHoursPerYear / 1e6;
-    capacity = capacity ? std::min(*capacity, vehicle_mtpa) : vehicle_mtpa;
-  }
-  return capacity;
 }
 
 class Table {
@@ -70,9 +57,9 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
   Table nodes("nodes.csv", {"scenario", "replication", "node", "name", "kind", "lon", "lat",
                             "capacity_mtpa", "throughput_mtpa", "utilization", "mean_queue_lots",
                             "max_queue_lots", "mean_wait_h"});
-  Table links("links.csv",
-              {"scenario", "replication", "link", "from", "to", "mode", "length_km",
-               "capacity_mtpa", "throughput_mtpa", "utilization", "departures", "closed_days"});
+  Table links("links.csv", {"scenario", "replication", "link", "from", "to", "mode", "length_km",
+                            "capacity_mtpa", "throughput_mtpa", "utilization", "departures",
+                            "closed_days", "mean_queue_lots", "max_queue_lots", "mean_wait_h"});
   Table series("timeseries.csv", {"scenario", "replication", "kind", "id", "day", "throughput_t",
                                   "queue_lots", "closed_h"});
   for (const auto& scenario : scenarios) {
@@ -123,14 +110,16 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
       for (std::size_t i = 0; i < run.links.size(); ++i) {
         const auto& link = run.links[i];
         const auto& link_spec = spec.links[i];
-        links.row({name, replication, link.id, spec.nodes[link_spec.from].id,
-                   spec.nodes[link_spec.to].id, model::to_string(link_spec.mode),
-                   number(link_spec.length_km), number(link_capacity_mtpa(spec, link_spec)),
-                   number(link.throughput_mtpa), number(link.utilization),
-                   fmt::format("{}", link.departures), number(link.closed_days)});
+        links.row(
+            {name, replication, link.id, spec.nodes[link_spec.from].id, spec.nodes[link_spec.to].id,
+             model::to_string(link_spec.mode), number(link_spec.length_km),
+             number(link.capacity_mtpa), number(link.throughput_mtpa), number(link.utilization),
+             fmt::format("{}", link.departures), number(link.closed_days),
+             number(link.mean_queue_lots), number(link.max_queue_lots), number(link.mean_wait_h)});
         for (std::size_t d = 0; d < link.daily_departed_t.size(); ++d) {
           series.row({name, replication, "link", link.id, fmt::format("{}", d),
-                      number(link.daily_departed_t[d]), "", number(link.daily_closed_h[d])});
+                      number(link.daily_departed_t[d]), number(link.daily_queue_lots[d]),
+                      number(link.daily_closed_h[d])});
         }
       }
     }

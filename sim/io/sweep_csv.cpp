@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "corridor/analysis/bottlenecks.hpp"
 #include "corridor/analysis/capacity_bound.hpp"
 #include "corridor/analysis/interval.hpp"
 #include "corridor/io/replications_report.hpp"
@@ -103,25 +104,10 @@ std::string SweepCsv::row(std::size_t index, const std::vector<std::string>& val
   }
   line += ',';
   line += number(analysis::capacity_bound(spec).network_mtpa);
-  // The most utilized facility on average: node and link utilizations follow the
-  // header's figures, each a "...utilization" column.
-  std::string binding;
-  double highest = -1.0;
-  for (std::size_t f = 0; f < figures_.size(); ++f) {
-    const std::string& figure = figures_[f];
-    const std::string suffix = ".utilization";
-    if (figure.size() < suffix.size() ||
-        figure.compare(figure.size() - suffix.size(), suffix.size(), suffix) != 0 ||
-        !intervals[f].mean || *intervals[f].mean <= highest) {
-      continue;
-    }
-    highest = *intervals[f].mean;
-    const auto dot = figure.find('.');
-    binding = figure.substr(0, dot) + ":" +
-              figure.substr(dot + 1, figure.size() - suffix.size() - dot - 1);
-  }
+  // The first of the ranking every command uses (analysis/bottlenecks.hpp).
+  const auto ranked = analysis::rank_bottlenecks(runs, 1);
   line += ',';
-  line += binding;
+  if (!ranked.empty()) line += ranked.front().kind + ":" + ranked.front().id;
   line += '\n';
   return line;
 }

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "corridor/analysis/bottlenecks.hpp"
+#include "bottleneck_text.hpp"
 
 namespace corridor::io {
 namespace {
@@ -92,21 +92,23 @@ std::string format_table(const model::RunResult& result) {
   for (const auto& link : result.links) link_names.push_back(link.id);
   const std::size_t link_width = widest(link_names, 12);
   line("");
-  line(fmt::format("{:<{}}  {:>9}  {:>11}  {:>10}", "Link", link_width, "Mt/yr", "utilization",
-                   "departures"));
+  line(fmt::format("{:<{}}  {:>9}  {:>11}  {:>10}  {:>9}  {:>11}  {:>10}", "Link", link_width,
+                   "Mt/yr", "utilization", "mean queue", "max queue", "mean wait h", "departures"));
   for (const auto& link : result.links) {
-    line(fmt::format("{:<{}}  {:>9.3f}  {:>11}  {:>10}", link.id, link_width, link.throughput_mtpa,
-                     percent(link.utilization), link.departures));
+    line(fmt::format("{:<{}}  {:>9.3f}  {:>11}  {:>10.2f}  {:>9.0f}  {:>11}  {:>10}", link.id,
+                     link_width, link.throughput_mtpa, percent(link.utilization),
+                     link.mean_queue_lots, link.max_queue_lots, hours(link.mean_wait_h),
+                     link.departures));
   }
 
   line("");
-  line("Top bottlenecks (by utilization)");
+  line(bottleneck_heading());
   const auto bottlenecks = analysis::rank_bottlenecks(result, 5);
   if (bottlenecks.empty()) line("  none: no node or link has a capacity");
   for (std::size_t i = 0; i < bottlenecks.size(); ++i) {
     const auto& b = bottlenecks[i];
-    std::string wait = b.mean_wait_h ? fmt::format(", mean wait {:.2f} h", *b.mean_wait_h) : "";
-    line(fmt::format("  {}. {} {}: {}{}", i + 1, b.kind, b.id, percent(b.utilization), wait));
+    line(fmt::format("  {}. {} {}: {}{}", i + 1, b.kind, b.id, percent(b.utilization),
+                     bottleneck_detail(b)));
   }
 
   const auto& totals = result.totals;

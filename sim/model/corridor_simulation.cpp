@@ -330,8 +330,13 @@ void CorridorSimulation::on_warmup_end() {
     if (node.booked) node.booked->open_window(now());
     node.queue_length.restart(now());
     node.busy_servers.restart(now());
+    node.capacitated_time.restart(now());
   }
-  for (LinkState& link : links_) link.capacity_t_per_h.restart(now());
+  for (LinkState& link : links_) link.backlog.restart(now());
+  for (DirectionState& direction : directions_) {
+    direction.effective_t_per_h.restart(now());
+    direction.backlog.restart(now());
+  }
 }
 
 void CorridorSimulation::on_capacity_change(const CapacityChange& change) {
@@ -439,8 +444,12 @@ RunResult CorridorSimulation::collect_results() const {
       }
     } else {
       row.throughput_t = static_cast<double>(node.handled_lots) * spec_.lot_t;
-      if (node.capacitated) {
-        row.utilization = node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers;
+      // Judged over the time the node had a capacity, as links are over the time a
+      // limit applied: a capacity that starts mid-run is not diluted by the time before.
+      const double capacitated = node.capacitated_time.mean(window_start_h_, horizon_h_);
+      if (capacitated > 0.0) {
+        row.utilization =
+            node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers / capacitated;
       }
       row.mean_queue_lots = node.queue_length.mean(window_start_h_, horizon_h_);
       row.max_queue_lots = node.queue_length.max();
@@ -462,34 +471,39 @@ RunResult CorridorSimulation::collect_results() const {
   for (std::uint32_t i = 0; i < links_.size(); ++i) {
     LinkResult row;
     row.id = spec_.links[i].id;
-    std::uint64_t busiest_lots = 0;
-    std::uint64_t busiest_capped_lots = 0;
+    std::uint64_t waits = 0;
+    double wait_sum_h = 0.0;
     for (std::uint32_t d = 0; d < 2; ++d) {
       const DirectionState& direction = directions_[2 * i + d];
       row.departures += direction.departures;
       row.throughput_t += static_cast<double>(direction.lots_departed) * spec_.lot_t;
-      busiest_lots = std::max(busiest_lots, direction.lots_departed);
-      busiest_capped_lots = std::max(busiest_capped_lots, direction.lots_departed_capped);
+      waits += direction.waits;
+      wait_sum_h += direction.wait_sum_h;
+      // Each direction against its effective capacity over the time a limit applied
+      // (traffic that left while one did, over the limit integrated over time); the link
+      // reports its busier direction.
+      const double capacity_t =
+          direction.effective_t_per_h.mean(window_start_h_, horizon_h_) * window_h;
+      if (capacity_t <= 0.0) continue;
+      const double utilization =
+          static_cast<double>(direction.lots_departed_limited) * spec_.lot_t / capacity_t;
+      if (!row.utilization || utilization > *row.utilization) {
+        row.utilization = utilization;
+        row.capacity_mtpa = annualise(capacity_t);
+      }
     }
     row.throughput_mtpa = annualise(row.throughput_t);
-    // Utilization of the binding constraint: the larger of traffic over the departure cap
-    // (only traffic that left while a cap applied, over the cap integrated over time) and
-    // traffic over what the vehicles can carry (a fleet's shuttles, or unlimited stock's
-    // loading positions).
-    const double capped_capacity_t =
-        links_[i].capacity_t_per_h.mean(window_start_h_, horizon_h_) * window_h;
-    if (capped_capacity_t > 0.0) {
-      row.utilization = static_cast<double>(busiest_capped_lots) * spec_.lot_t / capped_capacity_t;
-    }
-    const double vehicle_t_per_h = vehicle_capacity_t_per_h(i);
-    if (vehicle_t_per_h > 0.0) {
-      const double vehicle_utilization =
-          static_cast<double>(busiest_lots) * spec_.lot_t / window_h / vehicle_t_per_h;
-      row.utilization = std::max(row.utilization.value_or(0.0), vehicle_utilization);
-    }
+    row.mean_queue_lots = links_[i].backlog.mean(window_start_h_, horizon_h_);
+    row.max_queue_lots = links_[i].backlog.max();
+    if (waits > 0) row.mean_wait_h = wait_sum_h / static_cast<double>(waits);
     row.closed_days = links_[i].closed_in_window_h / 24.0;
-    for (const std::uint32_t lots : links_[i].departed_by_day.counts()) {
-      row.daily_departed_t.push_back(static_cast<double>(lots) * spec_.lot_t);
+    const auto& joined = links_[i].joined_by_day.counts();
+    const auto& departed = links_[i].departed_by_day.counts();
+    std::int64_t waiting = 0;
+    for (std::size_t d = 0; d < departed.size(); ++d) {
+      waiting += static_cast<std::int64_t>(joined[d]) - static_cast<std::int64_t>(departed[d]);
+      row.daily_departed_t.push_back(static_cast<double>(departed[d]) * spec_.lot_t);
+      row.daily_queue_lots.push_back(static_cast<double>(waiting));
     }
     row.daily_closed_h = links_[i].closed_h_by_day;
     result.links.push_back(std::move(row));

@@ -16,6 +16,7 @@
 #include "corridor/engine/random.hpp"
 #include "corridor/engine/simulator.hpp"
 #include "corridor/model/demand_profile.hpp"
+#include "corridor/model/effective_capacity.hpp"
 #include "corridor/model/results.hpp"
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
@@ -89,6 +90,7 @@ struct NodeState {
   // Window statistics.
   TimeAverage queue_length;
   TimeAverage busy_servers;
+  TimeAverage capacitated_time;  // 1 while the node has a capacity: utilization's time base
   double wait_sum_h = 0.0;
   std::uint64_t waits = 0;
   std::uint64_t handled_lots = 0;
@@ -117,6 +119,9 @@ struct DirectionState {
   std::uint32_t link = kNone;
   std::uint32_t to_node = kNone;
   double headway_h = 0.0;  // 0: departures uncapped
+  // How long an empty fleet vessel waits here for cargo: its vehicle's empty_hold_h, or 0
+  // where no route boards (a one-way link's return, a direction no route uses).
+  double empty_hold_h = 0.0;
   // No vehicle, no departure cap and no closure, ever: a lot leaves the moment it comes
   // and arrives travel_h later, whatever else happens (see deliver_over_free_link).
   bool free_flow = false;
@@ -132,18 +137,29 @@ struct DirectionState {
   // so they arrive in this order too: only the first needs an event in the event set.
   engine::FifoQueue<std::uint32_t> in_transit;
   bool gate_check_pending = false;
+  // What the direction can carry now (model::effective_t_per_h: the departure cap in
+  // force and what its vehicles carry), t/h; 0 while nothing limits it. Its integral is
+  // the capacity utilization is judged against.
+  TimeAverage effective_t_per_h;
+  // Lots that have reached the link and not yet left: waiting, or aboard a vehicle at
+  // the quay. Its time average and maximum are the link's backlog.
+  std::uint32_t backlog_lots = 0;
+  TimeAverage backlog;
   // Window statistics.
   std::uint64_t departures = 0;
   std::uint64_t lots_departed = 0;
-  std::uint64_t lots_departed_capped = 0;  // while a departure cap applied
+  std::uint64_t lots_departed_limited = 0;  // while effective_t_per_h > 0
+  double wait_sum_h = 0.0;                  // from reaching the link to leaving on it
+  std::uint64_t waits = 0;
 };
 
 struct LinkState {
   double closed_until_h = 0.0;
   double closed_in_window_h = 0.0;
+  DailyCounts joined_by_day;            // lots reaching the link, both directions
   DailyCounts departed_by_day;          // lots, both directions
   std::vector<double> closed_h_by_day;  // hours closed each day
-  TimeAverage capacity_t_per_h;         // 0 while uncapped; its integral is the capped capacity
+  TimeAverage backlog;                  // lots waiting to depart, both directions
 };
 
 struct OdState {
@@ -250,15 +266,19 @@ class CorridorSimulation {
   [[nodiscard]] bool ever_capped_or_closed(std::uint32_t link_index) const;
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;
-  [[nodiscard]] double vehicle_capacity_t_per_h(std::uint32_t link) const;
+  void note_backlog(std::uint32_t direction);
   // Counts a departure at `at_h` (now, or ahead of time for a free link). Inline, like
   // deliver_on_arrival: both are on every lot's path, called from two source files.
   void count_departure(DirectionState& direction, std::size_t lots, double at_h) {
-    links_[direction.link].departed_by_day.add(at_h, static_cast<std::uint32_t>(lots));
+    LinkState& link = links_[direction.link];
+    link.departed_by_day.add(at_h, static_cast<std::uint32_t>(lots));
+    // A free link's lots never wait: they reach it and leave it at once.
+    if (direction.free_flow) link.joined_by_day.add(at_h, static_cast<std::uint32_t>(lots));
     if (at_h < window_start_h_) return;
     ++direction.departures;
     direction.lots_departed += lots;
-    if (direction.headway_h > 0.0) direction.lots_departed_capped += lots;
+    if (direction.effective_t_per_h.value() > 0.0) direction.lots_departed_limited += lots;
+    if (direction.free_flow) direction.waits += lots;
   }
   // The end of a trip that nothing can change: the destination counts it, the lot is
   // delivered with its arrival time.
@@ -292,6 +312,10 @@ class CorridorSimulation {
   double window_start_h_;
   double horizon_h_;
   std::vector<Route> routes_;  // every demand entry's candidates, entry after entry
+  // Per link direction: whether any route boards it, and what its vehicles carry at
+  // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.
+  std::vector<DirectionTraffic> traffic_;
+  std::vector<double> vehicle_t_per_h_;
   // For each route, the direction of its last link if that link flows freely into a
   // destination that holds nothing (deliver_over_free_link), else kNone; and its travel.
   std::vector<std::uint32_t> free_last_direction_;

@@ -20,6 +20,7 @@ const VehicleSpec* CorridorSimulation::vehicle_of(std::uint32_t direction) const
 void CorridorSimulation::init_links() {
   links_.resize(spec_.links.size());
   for (LinkState& link : links_) {
+    link.joined_by_day = DailyCounts(spec_.horizon_days);
     link.departed_by_day = DailyCounts(spec_.horizon_days);
     link.closed_h_by_day.assign(link.departed_by_day.counts().size(), 0.0);
   }
@@ -30,12 +31,21 @@ void CorridorSimulation::init_links() {
     directions_[2 * i].to_node = link.to;
     directions_[2 * i + 1].link = i;
     directions_[2 * i + 1].to_node = link.from;
+    for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
+      directions_[d].effective_t_per_h.set(0.0,
+                                           effective_t_per_h(std::nullopt, vehicle_t_per_h_[d]));
+    }
     if (link.capacity_mtpa) set_link_capacity(i, *link.capacity_mtpa);
     const bool free_flow =
         link.vehicle == kNone && !link.capacity_mtpa && !ever_capped_or_closed(i);
     directions_[2 * i].free_flow = free_flow;
     directions_[2 * i + 1].free_flow = free_flow;
     if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
+    for (std::uint32_t d = 0; d < 2; ++d) {
+      if (traffic_[2 * i + d].boarded) {
+        directions_[2 * i + d].empty_hold_h = spec_.vehicles[link.vehicle].empty_hold_h;
+      }
+    }
     // A fleet starts spread over both ends (all at the start of a one-way link) and
     // opens for loading at time zero.
     const std::uint32_t fleet = *spec_.vehicles[link.vehicle].fleet;
@@ -113,13 +123,20 @@ void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capa
   const std::uint32_t lots_per_departure =
       link.vehicle == kNone ? 1 : spec_.vehicles[link.vehicle].capacity_lots;
   const double headway_h = departure_headway_h(capacity_mtpa, lots_per_departure, spec_.lot_t);
-  directions_[2 * link_index].headway_h = headway_h;
-  directions_[2 * link_index + 1].headway_h = headway_h;
-  links_[link_index].capacity_t_per_h.set(now(), tonnes_per_hour(capacity_mtpa));
+  for (std::uint32_t d = 2 * link_index; d < 2 * link_index + 2; ++d) {
+    directions_[d].headway_h = headway_h;
+    directions_[d].effective_t_per_h.set(
+        now(), effective_t_per_h(tonnes_per_hour(capacity_mtpa), vehicle_t_per_h_[d]));
+  }
 }
 
-double CorridorSimulation::vehicle_capacity_t_per_h(std::uint32_t link_index) const {
-  return model::vehicle_capacity_t_per_h(spec_, spec_.links[link_index]);
+// Records the direction's backlog after lots reached it or left it.
+void CorridorSimulation::note_backlog(std::uint32_t direction_index) {
+  DirectionState& direction = directions_[direction_index];
+  direction.backlog.set(now(), direction.backlog_lots);
+  const std::uint32_t other = direction_index ^ 1U;
+  links_[direction.link].backlog.set(now(),
+                                     direction.backlog_lots + directions_[other].backlog_lots);
 }
 
 std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
@@ -149,6 +166,10 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   const Hop& hop = next_hop(lot);
   const std::uint32_t direction = 2 * hop.link + hop.direction;
+  if (!directions_[direction].free_flow) {
+    links_[hop.link].joined_by_day.add(now());
+    ++directions_[direction].backlog_lots;
+  }
   if (spec_.links[hop.link].vehicle == kNone) {
     directions_[direction].waiting.push_back(lot_id);
     set_phase(lot, kQueueing);
@@ -172,9 +193,14 @@ void CorridorSimulation::board(std::uint32_t direction_index, std::uint32_t lot_
       Vehicle& vehicle = vehicles_[direction.quay[i]];
       if (vehicle.lots.size() >= capacity_lots) continue;
       vehicle.lots.push_back(lot_id);
-      if (i == 0 && vehicle.lots.size() == capacity_lots && try_depart(direction.quay[i])) {
+      // The first lot aboard turns an empty vessel's deadline into a loaded one's, and
+      // the last fills it: either can bring its departure forward.
+      const bool deadline_changed =
+          vehicle.lots.size() == 1 || vehicle.lots.size() == capacity_lots;
+      if (i == 0 && deadline_changed && try_depart(direction.quay[i])) {
         pump_vehicles(direction_index);
       }
+      note_backlog(direction_index);
       return;
     }
   }
@@ -193,10 +219,17 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
         direction.gate_check_pending = true;
         sim_.schedule_at(open_at_h, kGateCheck, direction_index);
       }
-      return;
+      break;
     }
     const std::uint32_t lot_id = direction.waiting.front();
     direction.waiting.pop_front();
+    if (!direction.free_flow) {
+      --direction.backlog_lots;
+      if (in_window()) {
+        direction.wait_sum_h += now() - lots_[lot_id].phase_start_h;
+        ++direction.waits;
+      }
+    }
     set_phase(lots_[lot_id], kMoving);
     direction.next_departure_h = now() + direction.headway_h;
     count_departure(direction, 1, now());
@@ -207,6 +240,7 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
       sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index);
     }
   }
+  if (!direction.free_flow) note_backlog(direction_index);
 }
 
 // A lot whose last step this is, into a destination that passes lots straight
@@ -306,8 +340,9 @@ void CorridorSimulation::pump_vehicles(std::uint32_t direction_index) {
       direction.quay.push_back(vehicle_id);
       fill(vehicle_id);
     }
-    if (direction.quay.empty() || !try_depart(direction.quay.front())) return;
+    if (direction.quay.empty() || !try_depart(direction.quay.front())) break;
   }
+  note_backlog(direction_index);
 }
 
 // Vehicles leave a quay in arrival order: the first is the fullest and has waited
@@ -319,10 +354,18 @@ bool CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
   const DirectionState& direction = directions_[vehicle.direction];
   if (direction.quay.empty() || direction.quay.front() != vehicle_id) return false;
   const VehicleSpec& spec = *vehicle_of(vehicle.direction);
-  double leave_at_h = std::max({vehicle.loading_opened_h + spec.load_h, direction.next_departure_h,
-                                links_[direction.link].closed_until_h});
-  if (vehicle.lots.size() < spec.capacity_lots) {
-    leave_at_h = std::max(leave_at_h, vehicle.loading_opened_h + spec.max_hold_h);
+  double leave_at_h = 0.0;
+  if (vehicle.lots.empty()) {
+    // Nothing to load and no cargo to space out under the departure cap: an empty
+    // vessel waits only for cargo, and for the end of a closure.
+    leave_at_h = std::max(vehicle.loading_opened_h + direction.empty_hold_h,
+                          links_[direction.link].closed_until_h);
+  } else {
+    leave_at_h = std::max({vehicle.loading_opened_h + spec.load_h, direction.next_departure_h,
+                           links_[direction.link].closed_until_h});
+    if (vehicle.lots.size() < spec.capacity_lots) {
+      leave_at_h = std::max(leave_at_h, vehicle.loading_opened_h + spec.max_hold_h);
+    }
   }
   if (leave_at_h <= now()) {
     depart(vehicle_id);
@@ -343,7 +386,8 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   ++vehicle.generation;  // cancels pending checks
   vehicle.pending_check_h = kNever;
   vehicle.departed_h = now();
-  direction.next_departure_h = now() + direction.headway_h;
+  if (!vehicle.lots.empty()) direction.next_departure_h = now() + direction.headway_h;
+  direction.backlog_lots -= static_cast<std::uint32_t>(vehicle.lots.size());
   count_departure(direction, vehicle.lots.size(), now());
   sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
 }
@@ -367,14 +411,18 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
   std::vector<std::uint32_t>& aboard = vehicles_[vehicle_id].lots;
   const double departed_h = vehicles_[vehicle_id].departed_h;
   const double arrived_h = vehicles_[vehicle_id].arrived_h;
+  DirectionState& direction = directions_[direction_index];
+  const bool left_in_window = departed_h >= window_start_h_;
   for (const std::uint32_t lot_id : aboard) {
     // As if phases had been set at departure (moving) and arrival (consolidation again).
     Lot& lot = lots_[lot_id];
+    if (left_in_window) direction.wait_sum_h += departed_h - lot.phase_start_h;
     lot.split_h[kConsolidation] += departed_h - lot.phase_start_h;
     lot.split_h[kMoving] += arrived_h - departed_h;
     lot.phase_start_h = arrived_h;
     ++lot.next_hop;
   }
+  if (left_in_window) direction.waits += aboard.size();
   unloading_.assign(aboard.begin(), aboard.end());
   aboard.clear();
   if (vehicle_of(direction_index)->fleet) {

@@ -66,6 +66,7 @@ void CorridorSimulation::set_node_capacity(std::uint32_t node_index, double capa
   NodeState& node = nodes_[node_index];
   const NodeSpec& spec = spec_.nodes[node_index];
   node.capacitated = true;
+  node.capacitated_time.set(now(), 1.0);
   node.service = engine::DurationDistribution(
       spec.service, service_mean_h(capacity_mtpa, node.servers, spec_.lot_t), spec.service_cv);
 }

@@ -15,6 +15,8 @@ namespace corridor::model::detail {
 
 void CorridorSimulation::init_route_choice() {
   const std::vector<std::vector<Route>> candidates = plan_routes(spec_);
+  traffic_ = direction_traffic(spec_, candidates);
+  vehicle_t_per_h_ = model::vehicle_capacity_t_per_h(spec_, traffic_);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     DemandChoice& choice = choices_.emplace_back(engine::RandomStream(
         options_.seed, options_.replication, fmt::format("demand/{}/route", spec_.demand[d].id)));
@@ -126,24 +128,40 @@ double CorridorSimulation::node_backlog_h(std::uint32_t node_index) const {
   return ahead * node.service.mean() / node.servers;
 }
 
-// Expected wait to leave on a link direction: the rest of any closure, then the lots
-// already waiting, spaced by the departure cap or, on a vehicle link, by the departures
-// needed to carry them.
+// Expected wait to leave on a link direction for a lot that reached it now: the rest of
+// any closure and of the departure spacing, then its turn. A gate sends the lots ahead
+// one per headway. On a vehicle link the lot is one more behind the lots waiting and
+// those aboard vehicles at the quay: the vehicle it would board leaves when the lot fills
+// it or at its hold deadline, and each later load leaves one departure spacing after the
+// last, the spacing the direction's effective capacity gives (a fleet's shuttle cycle
+// with its holds, a loading position's load time, the departure cap).
 double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) const {
   const DirectionState& direction = directions_[direction_index];
-  // Departures wait for the later of a closure's end and the next departure slot.
-  const double blocked_h = std::max(
-      {0.0, links_[direction.link].closed_until_h - now(), direction.next_departure_h - now()});
-  const auto waiting = static_cast<double>(direction.waiting.size());
+  const double closed_h = std::max(0.0, links_[direction.link].closed_until_h - now());
+  const double blocked_h = std::max(closed_h, direction.next_departure_h - now());
   const VehicleSpec* vehicle = vehicle_of(direction_index);
-  if (vehicle == nullptr) return blocked_h + waiting * direction.headway_h;
-  double interval_h = direction.headway_h;
-  if (vehicle->fleet) {
-    const LinkSpec& link = spec_.links[direction.link];
-    const double round_trip_h = 2.0 * (link.travel_h() + vehicle->load_h + vehicle->unload_h);
-    interval_h = std::max(interval_h, round_trip_h / *vehicle->fleet);
+  if (vehicle == nullptr) {
+    return blocked_h + static_cast<double>(direction.waiting.size()) * direction.headway_h;
   }
-  return blocked_h + std::ceil(waiting / vehicle->capacity_lots) * interval_h;
+  const double capacity = vehicle->capacity_lots;
+  const double position = static_cast<double>(direction.backlog_lots) + 1.0;
+  const double loads_before = std::ceil(position / capacity) - 1.0;  // leaving before its own
+  const double effective = direction.effective_t_per_h.value();
+  const double spacing_h = effective > 0.0 ? capacity * spec_.lot_t / effective : 0.0;
+  const double fills_h = vehicle->load_h;
+  const double holds_h = std::max(vehicle->load_h, vehicle->max_hold_h);
+  double first_h = 0.0;  // until the first load that is at the quay or comes next leaves
+  if (!direction.quay.empty()) {
+    const Vehicle& front = vehicles_[direction.quay.front()];
+    const double opened_h = front.loading_opened_h;
+    first_h = opened_h + (position >= capacity ? fills_h : holds_h) - now();
+  } else if (vehicle->fleet) {
+    // The next vessel comes on average half a spacing from now, then loads.
+    first_h = 0.5 * spacing_h + (position >= capacity ? fills_h : holds_h);
+  } else {
+    first_h = position >= capacity ? fills_h : holds_h;  // a vehicle opens at once
+  }
+  return std::max({0.0, first_h, blocked_h}) + loads_before * spacing_h;
 }
 
 }  // namespace corridor::model::detail

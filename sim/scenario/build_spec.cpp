@@ -175,6 +175,7 @@ class Builder {
     vehicle.mode = parse_mode(text(item, "mode"));
     vehicle.capacity_lots = count(item, "capacity_lots", 1);
     vehicle.max_hold_h = number(item, "max_hold_h", 0.0);
+    vehicle.empty_hold_h = number(item, "empty_hold_h", 0.0);
     vehicle.load_h = number(item, "load_h", 0.0);
     vehicle.unload_h = number(item, "unload_h", 0.0);
     if (has(item, "fleet")) vehicle.fleet = count(item, "fleet", 1);
@@ -183,6 +184,12 @@ class Builder {
       error(get(item, "loading_positions").location,
             fmt::format("'loading_positions' in vehicle '{}' applies only without a fleet: a "
                         "fleet's vehicles already load side by side",
+                        vehicle.id));
+    }
+    if (!vehicle.fleet && has(item, "empty_hold_h")) {
+      error(get(item, "empty_hold_h").location,
+            fmt::format("'empty_hold_h' in vehicle '{}' applies only to a fleet: vehicles of "
+                        "unlimited stock open only when cargo waits, so none is ever empty",
                         vehicle.id));
     }
     spec_.vehicles.push_back(std::move(vehicle));
@@ -390,7 +397,8 @@ class Builder {
                         series_bytes / 1e9, kMaxSeriesBytes / 1e9));
     }
     // A fleet shuttles whether or not there is cargo, so its voyages are bounded by its
-    // round trip, not by demand: a tiny link would otherwise run for hours.
+    // round trip, not by demand: a tiny link would otherwise run for hours. The shortest
+    // round trip is an empty one: no loading, and no wait where no cargo can board.
     const auto& link_items = get(get(root_, "network"), "links").items;
     double voyages = 0.0;
     std::size_t busiest = 0;
@@ -399,7 +407,7 @@ class Builder {
       const model::LinkSpec& link = spec_.links[i];
       if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
       const model::VehicleSpec& vehicle = spec_.vehicles[link.vehicle];
-      const double round_trip_h = 2.0 * (link.travel_h() + vehicle.load_h + vehicle.unload_h);
+      const double round_trip_h = 2.0 * (link.travel_h() + vehicle.unload_h);
       const double link_voyages = *vehicle.fleet * spec_.horizon_days * 24.0 / round_trip_h;
       voyages += link_voyages;
       if (link_voyages > busiest_voyages) {
@@ -412,7 +420,7 @@ class Builder {
       error(link_items[busiest].location,
             fmt::format("fleets would make about {:.3g} voyages in all, more than the limit of "
                         "{:.0e}; the fleet on link '{}' alone makes {:.3g}; check its length_km, "
-                        "speed_kmh, load_h and unload_h",
+                        "speed_kmh and unload_h",
                         voyages, kMaxLotsPerRun, link.id, busiest_voyages));
     }
   }

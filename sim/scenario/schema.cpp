@@ -87,8 +87,15 @@ const Record& vehicle_record() {
                 .default_text = "0",
                 .min = 0.0,
                 .max = kMaxHours,
-                .help = "Longest wait for a full load, from when loading opens; 0 leaves with "
-                        "what is waiting."},
+                .help = "Longest wait for a full load, from when loading opens, once cargo is "
+                        "aboard; 0 leaves with what is waiting."},
+          Field{.name = "empty_hold_h",
+                .type = number,
+                .default_text = "0",
+                .min = 0.0,
+                .max = kMaxHours,
+                .help = "With a fleet: how long a vessel with nothing aboard waits at a quay for "
+                        "cargo before it sails empty; never where no route boards."},
           Field{.name = "load_h",
                 .type = number,
                 .default_text = "0",

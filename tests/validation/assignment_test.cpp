@@ -148,7 +148,23 @@ TEST_CASE("Frank-Wolfe converges on the baseline network, every entry over up to
   check_equilibrium(assignment);
 }
 
-TEST_CASE("with BTK binding, assignment and simulation rank the Istanbul routes alike") {
+namespace {
+
+// The share of an entry's cargo on candidates that pass BTK (Akhalkalaki).
+double btk_share(const model::CorridorSpec& spec, const std::vector<model::Route>& candidates,
+                 const std::vector<double>& shares) {
+  double share = 0.0;
+  for (std::size_t r = 0; r < candidates.size(); ++r) {
+    for (const auto& hop : candidates[r].hops) {
+      if (spec.nodes[hop.to_node].id == "akhalkalaki") share += shares[r];
+    }
+  }
+  return share;
+}
+
+}  // namespace
+
+TEST_CASE("with BTK binding, assignment and simulation split the Istanbul cargo alike") {
   const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-before-2025.yaml";
   const auto spec = scenario::load_scenario(path, {});
   const auto candidates = model::plan_routes(spec);
@@ -161,14 +177,16 @@ TEST_CASE("with BTK binding, assignment and simulation rank the Istanbul routes 
   for (std::size_t d = 0; d < spec.demand.size(); ++d) {
     if (spec.nodes[spec.demand[d].destination].id != "istanbul") continue;
     CAPTURE(spec.demand[d].id);
-    const auto assigned = by_share(assigned_shares(assignment, d));
-    const auto simulated = by_share(simulated_shares(spec, candidates[d], result, d));
-    // The route through BTK first, then the diversion through Poti, in both; the BTK
-    // share about two thirds (docs/routing.md).
-    CHECK(assigned[0] == simulated[0]);
-    CHECK(assigned[1] == simulated[1]);
-    const double btk_assigned = assigned_shares(assignment, d)[assigned[0]];
-    const double btk_simulated = simulated_shares(spec, candidates[d], result, d)[simulated[0]];
+    // About two thirds through BTK, the rest diverted through the Georgian ports, in
+    // both (docs/routing.md). Paths that differ only before BTK (Alat to Tbilisi by
+    // train or through Baku) cost about the same once the adaptive rule prices a
+    // train's hold, so the simulation spreads over them: the split is compared by
+    // corridor, not path by path.
+    const double btk_assigned = btk_share(spec, candidates[d], assigned_shares(assignment, d));
+    const double btk_simulated =
+        btk_share(spec, candidates[d], simulated_shares(spec, candidates[d], result, d));
+    CAPTURE(btk_assigned);
+    CAPTURE(btk_simulated);
     CHECK(btk_assigned > 0.6);
     CHECK(btk_assigned < 0.8);
     CHECK(btk_simulated > 0.55);

@@ -53,8 +53,10 @@ TEST_CASE("a train that does not fill leaves after its hold time") {
 }
 
 TEST_CASE("a ferry fleet carries at most its shuttle capacity") {
-  // One vessel of 10 lots; 10 h each way plus 1 h to load and 1 h to unload: a round
-  // trip of 24 h, so at most 10 lots a day each way, against 24 lots a day of demand.
+  // One vessel of 10 lots, 10 h each way, 1 h to load and 1 h to unload at each call.
+  // Nothing boards at z, so the vessel sails back at once, empty, with nothing to load:
+  // a cycle of 1 + 10 + 1 + 10 + 1 = 23 h, so at most 240 / 23 = 10.43 lots a day,
+  // against 24 a day of demand.
   CorridorBuilder corridor(400.0, 30.0, 10.0);
   corridor.node("a");
   corridor.node("z");
@@ -66,9 +68,15 @@ TEST_CASE("a ferry fleet carries at most its shuttle capacity") {
   const auto& link = link_result(result, "a-z");
   const double lots_per_day = link.throughput_t / 10.0 / 370.0;
   // Both directions' departures are counted; the vessel sails back empty.
-  CHECK(lots_per_day == doctest::Approx(10.0).epsilon(0.01));
+  CHECK(lots_per_day == doctest::Approx(240.0 / 23.0).epsilon(0.01));
   CHECK(*link.utilization == doctest::Approx(1.0).epsilon(0.01));
-  CHECK(static_cast<double>(link.departures) == doctest::Approx(2.0 * 370.0).epsilon(0.01));
+  CHECK(*link.capacity_mtpa == doctest::Approx(10.0 * 10.0 * 8760.0 / 23.0 / 1e6).epsilon(1e-9));
+  CHECK(static_cast<double>(link.departures) ==
+        doctest::Approx(2.0 * 370.0 * 24.0 / 23.0).epsilon(0.01));
+  // The cargo left behind waits to board: the link's backlog grows all year.
+  CHECK(link.mean_queue_lots > 1000.0);
+  CHECK(link.max_queue_lots > 2000.0);
+  CHECK(*link.mean_wait_h > 100.0);
 }
 
 TEST_CASE("a link's departure cap spaces trains apart") {
@@ -123,19 +131,23 @@ TEST_CASE("unlimited stock loads one vehicle at a time per loading position") {
 }
 
 TEST_CASE("vessels at a quay wait side by side: the fleet's capacity grows with its size") {
-  // Each vessel holds up to 24 h for cargo at either end; nothing travels back, so every
-  // vessel waits its full hold at the far end. Were vessels to wait one after another,
-  // a fleet of any size would leave that end once a day.
+  // Each vessel waits up to 24 h for cargo at either end (empty_hold_h). Cargo boards at
+  // z too, but a lot every 1,000 h: almost every vessel waits its full 24 h there,
+  // empty. Were vessels to wait one after another, a fleet of any size would leave that
+  // end once a day.
   auto carried_lots_per_day = [](std::uint32_t fleet) {
     CorridorBuilder corridor(200.0, 20.0, 10.0);
     corridor.node("a");
     corridor.node("z");
     auto [ferry, crossing] = corridor.ferry_crossing("a", "z", 100.0, 10.0, 10, fleet);
     ferry.max_hold_h = 24.0;
-    crossing.oneway = true;
+    ferry.empty_hold_h = 24.0;
     corridor.demand("a", "z", 2.0 * kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
+    corridor.demand("z", "a", 0.001 * kOneLotPerHourMtpa).arrivals = model::ArrivalPattern::regular;
     const auto result = corridor.run();
-    return link_result(result, "a-z").throughput_t / 10.0 / 180.0;
+    const auto& link = link_result(result, "a-z");
+    CHECK(*link.utilization >= 0.97);
+    return link.throughput_t / 10.0 / 180.0;
   };
   // A round trip: full at once at a, 10 h out, 24 h hold at z, 10 h back = 44 h.
   CHECK(carried_lots_per_day(1) == doctest::Approx(10.0 * 24.0 / 44.0).epsilon(0.02));

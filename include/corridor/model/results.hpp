@@ -73,7 +73,8 @@ struct NodeResult {
   std::string id;
   double throughput_t = 0.0;
   double throughput_mtpa = 0.0;
-  std::optional<double> utilization;  // busy fraction of the servers; empty: no capacity set
+  // Busy fraction of the servers over the time the node had a capacity; empty: none.
+  std::optional<double> utilization;
   double mean_queue_lots = 0.0;
   double max_queue_lots = 0.0;
   std::optional<double> mean_wait_h;  // Wq; empty if no lot started handling
@@ -87,15 +88,23 @@ struct LinkResult {
   std::string id;
   double throughput_t = 0.0;
   double throughput_mtpa = 0.0;
-  // Of the binding constraint: the larger of (busiest direction's tonnes that left while
-  // a capacity_mtpa cap applied, over that cap integrated over time) and (busiest
-  // direction's throughput over the fleet's shuttle capacity). Empty if neither exists.
+  // Of the busier direction: tonnes that left while a limit applied, over its effective
+  // capacity (model/effective_capacity.hpp: the departure cap and what the vehicles
+  // carry, the smaller) integrated over that time. Empty if nothing limits the link.
   std::optional<double> utilization;
+  std::optional<double> capacity_mtpa;  // that direction's effective capacity, window mean
   std::uint64_t departures = 0;
   double closed_days = 0.0;  // in the window, by dated closures and storms
-  // By simulated day over the whole run: tonnes that departed (both directions) and
-  // hours closed.
+  // Lots that reached the link and have not left (waiting, or aboard a vehicle at the
+  // quay), both directions: time-weighted mean and maximum; the mean wait from reaching
+  // the link to leaving it, of lots that left in the window (empty if none did).
+  double mean_queue_lots = 0.0;
+  double max_queue_lots = 0.0;
+  std::optional<double> mean_wait_h;
+  // By simulated day over the whole run: tonnes that departed (both directions), lots
+  // waiting to depart at the day's end, and hours closed.
   std::vector<double> daily_departed_t;
+  std::vector<double> daily_queue_lots;
   std::vector<double> daily_closed_h;
 };
 

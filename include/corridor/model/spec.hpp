@@ -49,7 +49,10 @@ struct VehicleSpec {
   Mode mode = Mode::rail;
   std::uint32_t capacity_lots = 1;
   double max_hold_h = 0.0;  // longest wait for a full load, counted from when loading opens
-  double load_h = 0.0;      // per call, not per lot
+  // A fleet vessel with nothing aboard: how long it waits at a quay for cargo before it
+  // sails empty. Never on a direction no route uses (nothing could ever board there).
+  double empty_hold_h = 0.0;
+  double load_h = 0.0;  // per call, not per lot
   double unload_h = 0.0;
   std::optional<std::uint32_t> fleet;  // vehicles shuttling on each link; none: unlimited
   // Without a fleet: vehicles that may load at once at each end (tracks, berths). A new

@@ -1,0 +1,47 @@
+#pragma once
+// What each link direction can carry, worked out from the rules the simulation runs
+// (docs/results.md, "Utilization"), so that utilization, the bottleneck ranking,
+// `corridor capacity`, `corridor assign`, the adaptive rule's price and `expand` all
+// judge a facility against the same figure. A node's capacity is its capacity_mtpa; a
+// link direction's is the smallest of its departure cap and what its vehicles carry.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "corridor/model/routing.hpp"
+#include "corridor/model/spec.hpp"
+
+namespace corridor::model {
+
+// Cargo that boards a link direction (index link * 2 + d, d = 0 running from -> to).
+struct DirectionTraffic {
+  bool boarded = false;     // some candidate route crosses it
+  double lots_per_h = 0.0;  // expected at free-flow choice, over the statistics window
+};
+
+// Every direction's traffic: each demand entry's window-average volume spread over its
+// candidates as the rule spreads it at free flow (`fixed` by its shares, `logit` by its
+// probabilities, `shortest` and `adaptive` on the first candidate).
+[[nodiscard]] std::vector<DirectionTraffic> direction_traffic(
+    const CorridorSpec& spec, const std::vector<std::vector<Route>>& candidates);
+
+// What the vehicles of each link direction carry at most, t/h; 0 where vehicles set no
+// limit (no vehicle, or unlimited stock that loads in no time):
+// - unlimited stock: loading_positions x capacity_lots x lot_t every load_h;
+// - a fleet: fleet x capacity_lots x lot_t per shuttle cycle with cargo always waiting:
+//   load_h, travel, unload_h, the stay at the far end, travel back, unload_h. The stay is
+//   none where no cargo boards back (an empty vessel never waits there), load_h where
+//   the return cargo fills every vessel, else the hold the return cargo gives it (until
+//   full or max_hold_h; empty_hold_h when none comes), from its expected rate.
+[[nodiscard]] std::vector<double> vehicle_capacity_t_per_h(
+    const CorridorSpec& spec, const std::vector<DirectionTraffic>& traffic);
+
+// The smaller of a departure cap (if any) and a vehicle limit (0: none); 0 if neither.
+[[nodiscard]] double effective_t_per_h(std::optional<double> cap_t_per_h, double vehicle_t_per_h);
+
+// Window-average volume of a demand entry, Mt/yr: its growth and monthly profile
+// averaged over the statistics window.
+[[nodiscard]] double window_volume_mtpa(const CorridorSpec& spec, const DemandSpec& demand);
+
+}  // namespace corridor::model
