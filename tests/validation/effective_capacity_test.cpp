@@ -93,6 +93,11 @@ TEST_CASE("a saturated fleet link reports its true capacity, its backlog, and bi
   }
 }
 
+TEST_CASE("known gap: vessels holding side by side for cargo back" * doctest::should_fail()) {
+  const auto result = fleet_corridor(kSideBySideHolds).run(7);
+  CHECK(*link_result(result, "a-z").utilization >= 0.97);
+}
+
 TEST_CASE(
     "with nothing to carry back, the exact cycle: no hold at the far end, none at all one way") {
   // The one-way cases carry exactly what the 38 h cycle allows.
