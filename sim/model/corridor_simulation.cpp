@@ -335,7 +335,6 @@ void CorridorSimulation::on_warmup_end() {
   for (LinkState& link : links_) link.backlog.restart(now());
   for (DirectionState& direction : directions_) {
     direction.effective_t_per_h.restart(now());
-    direction.backlog.restart(now());
   }
 }
 

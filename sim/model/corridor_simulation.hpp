@@ -142,9 +142,8 @@ struct DirectionState {
   // the capacity utilization is judged against.
   TimeAverage effective_t_per_h;
   // Lots that have reached the link and not yet left: waiting, or aboard a vehicle at
-  // the quay. Its time average and maximum are the link's backlog.
+  // the quay. With the other direction's, the link's backlog (LinkState::backlog).
   std::uint32_t backlog_lots = 0;
-  TimeAverage backlog;
   // Window statistics.
   std::uint64_t departures = 0;
   std::uint64_t lots_departed = 0;

@@ -130,10 +130,9 @@ void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capa
   }
 }
 
-// Records the direction's backlog after lots reached it or left it.
+// Records the link's backlog after lots reached a direction of it or left it.
 void CorridorSimulation::note_backlog(std::uint32_t direction_index) {
   DirectionState& direction = directions_[direction_index];
-  direction.backlog.set(now(), direction.backlog_lots);
   const std::uint32_t other = direction_index ^ 1U;
   links_[direction.link].backlog.set(now(),
                                      direction.backlog_lots + directions_[other].backlog_lots);
