@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "corridor/model/demand_profile.hpp"
+#include "far_end_stay.hpp"
 
 namespace corridor::model {
 namespace {
@@ -36,41 +37,22 @@ std::vector<double> free_flow_shares(const CorridorSpec& spec, const DemandSpec&
   return shares;
 }
 
-// How long a fleet vessel stays at the far end before sailing back, given the cargo
-// that boards there and the spacing of vessel arrivals (so the stock waiting for each).
-double far_end_stay_h(const VehicleSpec& vehicle, const DirectionTraffic& back, double spacing_h) {
-  if (!back.boarded) return 0.0;
-  const double rate = back.lots_per_h;
-  if (rate <= 0.0) return vehicle.empty_hold_h;
-  const double capacity = vehicle.capacity_lots;
-  const double stock = rate * spacing_h;
-  // Loaded: it leaves when full or at max_hold_h, never before load_h.
-  const double to_fill_h = std::max(0.0, (capacity - stock) / rate);
-  const double loaded_h = std::max(vehicle.load_h, std::min(vehicle.max_hold_h, to_fill_h));
-  // Found empty (Poisson stock of none): it waits up to empty_hold_h for a first lot,
-  // which then makes it a loaded vessel.
-  const double found_empty = std::exp(-stock);
-  const double first_lot_in_time = 1.0 - std::exp(-rate * vehicle.empty_hold_h);
-  const double empty_h = (1.0 - first_lot_in_time) * vehicle.empty_hold_h +
-                         first_lot_in_time * std::max(loaded_h, 1.0 / rate);
-  return found_empty * empty_h + (1.0 - found_empty) * loaded_h;
-}
-
+// A fleet's shuttle cycle with cargo always waiting at the near end: load_h there,
+// travel and unload_h each way, and the stay at the far end, which is none where no
+// cargo boards back (an empty vessel never waits there), empty_hold_h where a route
+// boards there but no cargo comes, and otherwise what that quay's rules give.
 double fleet_t_per_h(const CorridorSpec& spec, const LinkSpec& link, const VehicleSpec& vehicle,
                      const DirectionTraffic& back) {
   const double load_t = vehicle.capacity_lots * spec.lot_t;
-  const double fleet = *vehicle.fleet;
-  const double fixed_h = vehicle.load_h + 2.0 * (link.travel_h() + vehicle.unload_h);
-  // The far-end stay depends on the spacing of arrivals there, which depends on the
-  // cycle: a fixed point, found by iteration (the stay falls as the spacing grows, so
-  // the damped iteration settles).
-  double stay_h = far_end_stay_h(vehicle, back, fixed_h / fleet);
-  for (int i = 0; i < 200; ++i) {
-    const double next = far_end_stay_h(vehicle, back, (fixed_h + stay_h) / fleet);
-    if (std::abs(next - stay_h) < 1e-9 * (1.0 + stay_h)) break;
-    stay_h = 0.5 * (stay_h + next);
+  const std::uint32_t fleet = *vehicle.fleet;
+  const double away_h = vehicle.load_h + 2.0 * (link.travel_h() + vehicle.unload_h);
+  double stay_h = 0.0;
+  if (back.boarded) {
+    stay_h = back.lots_per_h > 0.0
+                 ? detail::mean_far_end_stay_h(vehicle, fleet, away_h, back.lots_per_h)
+                 : vehicle.empty_hold_h;
   }
-  return fleet * load_t / (fixed_h + stay_h);
+  return fleet * load_t / (away_h + stay_h);
 }
 
 }  // namespace
@@ -94,13 +76,15 @@ std::vector<DirectionTraffic> direction_traffic(const CorridorSpec& spec,
 }
 
 std::vector<double> vehicle_capacity_t_per_h(const CorridorSpec& spec,
-                                             const std::vector<DirectionTraffic>& traffic) {
+                                             const std::vector<DirectionTraffic>& traffic,
+                                             DirectionsWanted wanted) {
   std::vector<double> capacity(2 * spec.links.size(), 0.0);
   for (std::size_t l = 0; l < spec.links.size(); ++l) {
     const LinkSpec& link = spec.links[l];
     if (link.vehicle == kNone) continue;
     const VehicleSpec& vehicle = spec.vehicles[link.vehicle];
     for (std::size_t d = 0; d < 2; ++d) {
+      if (wanted == DirectionsWanted::boarded && !traffic[2 * l + d].boarded) continue;
       if (vehicle.fleet) {
         capacity[2 * l + d] = fleet_t_per_h(spec, link, vehicle, traffic[2 * l + (d ^ 1U)]);
       } else if (vehicle.load_h > 0.0) {

@@ -16,7 +16,8 @@ namespace corridor::model::detail {
 void CorridorSimulation::init_route_choice() {
   const std::vector<std::vector<Route>> candidates = plan_routes(spec_);
   traffic_ = direction_traffic(spec_, candidates);
-  vehicle_t_per_h_ = model::vehicle_capacity_t_per_h(spec_, traffic_);
+  vehicle_t_per_h_ =
+      model::vehicle_capacity_t_per_h(spec_, traffic_, model::DirectionsWanted::boarded);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     DemandChoice& choice = choices_.emplace_back(engine::RandomStream(
         options_.seed, options_.replication, fmt::format("demand/{}/route", spec_.demand[d].id)));

@@ -31,11 +31,16 @@ struct DirectionTraffic {
 // - unlimited stock: loading_positions x capacity_lots x lot_t every load_h;
 // - a fleet: fleet x capacity_lots x lot_t per shuttle cycle with cargo always waiting:
 //   load_h, travel, unload_h, the stay at the far end, travel back, unload_h. The stay is
-//   none where no cargo boards back (an empty vessel never waits there), load_h where
-//   the return cargo fills every vessel, else the hold the return cargo gives it (until
-//   full or max_hold_h; empty_hold_h when none comes), from its expected rate.
+//   none where no cargo boards back (an empty vessel never waits there), empty_hold_h
+//   where a route boards there but none comes, and otherwise what the simulation's
+//   departure rules give on that quay (holds side by side included) with the return
+//   cargo arriving at its expected rate.
+// A simulation needs the figure only where cargo can go; an analysis of the network
+// (maximum flow, assignment) needs it everywhere.
+enum class DirectionsWanted { every, boarded };
 [[nodiscard]] std::vector<double> vehicle_capacity_t_per_h(
-    const CorridorSpec& spec, const std::vector<DirectionTraffic>& traffic);
+    const CorridorSpec& spec, const std::vector<DirectionTraffic>& traffic,
+    DirectionsWanted wanted = DirectionsWanted::every);
 
 // The smaller of a departure cap (if any) and a vehicle limit (0: none); 0 if neither.
 [[nodiscard]] double effective_t_per_h(std::optional<double> cap_t_per_h, double vehicle_t_per_h);
