@@ -178,6 +178,28 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, const Gra
   return found;
 }
 
+// A pinned route whose legs reach the destination before the last, or come back to the
+// origin, would have that node handle the same lot twice: refused, naming the leg.
+void check_passes_ends_once(const CorridorSpec& spec, std::uint32_t d,
+                            const std::vector<std::uint32_t>& stops, const std::vector<Hop>& hops) {
+  const DemandSpec& demand = spec.demand[d];
+  std::uint32_t at = demand.origin;
+  std::size_t stop = 1;  // the next stop the route is heading for
+  for (std::size_t h = 0; h < hops.size(); ++h) {
+    const LinkSpec& link = spec.links[hops[h].link];
+    at = hops[h].direction == 0 ? link.to : link.from;
+    const bool last = h + 1 == hops.size();
+    if (!last && (at == demand.destination || at == demand.origin)) {
+      throw RoutingError(
+          d, fmt::format("the route through via reaches its {} '{}' before its end (on the way "
+                         "from '{}' to '{}'); pin the route with via stops that avoid it",
+                         at == demand.destination ? "destination" : "origin", spec.nodes[at].id,
+                         spec.nodes[stops[stop - 1]].id, spec.nodes[stops[stop]].id));
+    }
+    while (stop + 1 < stops.size() && at == stops[stop]) ++stop;
+  }
+}
+
 std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, std::uint32_t d) {
   const DemandSpec& demand = spec.demand[d];
   const std::uint32_t k = demand.k.value_or(demand.via.empty() ? spec.routing.k : 1);
@@ -196,6 +218,7 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
       }
       hops.insert(hops.end(), leg.begin(), leg.end());
     }
+    check_passes_ends_once(spec, d, stops, hops);
     routes.push_back(measure(spec, demand.origin, std::move(hops), true));
   }
   // Yen's order follows the search; ties are put in the documented order here.

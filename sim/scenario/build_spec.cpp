@@ -244,8 +244,19 @@ class Builder {
     demand.volume_mtpa = number(item, "volume_mtpa", 0.0);
     demand.arrivals = text(item, "arrivals") == "regular" ? model::ArrivalPattern::regular
                                                           : model::ArrivalPattern::poisson;
-    for (const Value& stop : get(item, "via").items)
-      demand.via.push_back(resolve(node_index_, stop, "node"));
+    for (const Value& stop : get(item, "via").items) {
+      const std::uint32_t node = resolve(node_index_, stop, "node");
+      // A pinned route ends at its destination and leaves its origin once: a stop at
+      // either would have some node handle the same lot twice.
+      if (node != model::kNone && (node == demand.destination || node == demand.origin)) {
+        error(stop.location,
+              fmt::format("demand '{}': via stop '{}' is the route's {}; list only the nodes "
+                          "to pass between origin and destination",
+                          demand.id, stop.scalar,
+                          node == demand.destination ? "destination" : "origin"));
+      }
+      demand.via.push_back(node);
+    }
     demand.growth_pct_per_year = number(item, "growth_pct_per_year", 0.0);
     const Value& seasonality = get(item, "seasonality");
     if (seasonality.is_sequence()) {
