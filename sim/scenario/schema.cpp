@@ -10,11 +10,11 @@ constexpr double kMaxHorizonDays = 36500.0;  // a century
 constexpr double kMaxHours = 1e5;
 
 // The model's defaults (model/spec.hpp), as documented; a unit test checks they agree.
-constexpr std::string_view kRailTariffDefault = "0.011";
+constexpr std::string_view kRailTariffDefault = "0.080";
 constexpr std::string_view kRailCo2Default = "30";
 constexpr std::string_view kSeaTariffDefault = "0.0126";
 constexpr std::string_view kSeaCo2Default = "124.8";
-constexpr std::string_view kRoadTariffDefault = "0";
+constexpr std::string_view kRoadTariffDefault = "0.0945";
 constexpr std::string_view kRoadCo2Default = "102.7";
 constexpr std::string_view kValueOfTimeDefault = "1";
 

@@ -127,6 +127,26 @@ TEST_CASE("cost and CO2 of a route follow its tariffs, emission factors and time
   CHECK(north.cost_usd_per_t == doctest::Approx(2.0 * 4.0 + 17.0));
 }
 
+TEST_CASE("with the default mode rates, cargo keeps to the rail line over a road detour") {
+  // 1,000 km of rail at 50 km/h (20 h) against 1,500 km of road at 80 km/h (18.75 h):
+  // the sourced all-in rates (docs/data-sources.md) make the rail line the cheaper,
+  // 80 + 20 against 141.75 + 18.75 USD/t. With road free, the detour would win.
+  CorridorBuilder corridor(30.0, 0.0, 10.0);
+  corridor.node("a");
+  corridor.node("r");
+  corridor.node("z");
+  corridor.link("a", "z", 1000.0, 50.0);
+  corridor.link("a", "r", 750.0, 80.0).mode = model::Mode::road;
+  corridor.link("r", "z", 750.0, 80.0).mode = model::Mode::road;
+  corridor.demand("a", "z", 0.1);
+  corridor.spec().routing.k = 2;
+  const auto routes = model::plan_routes(corridor.spec())[0];
+  REQUIRE(routes.size() == 2);
+  CHECK(model::describe(corridor.spec(), routes[0]) == "a > z");
+  CHECK(routes[0].cost_usd_per_t == doctest::Approx(0.080 * 1000.0 + 20.0));
+  CHECK(routes[1].cost_usd_per_t == doctest::Approx(0.0945 * 1500.0 + 18.75));
+}
+
 TEST_CASE("logit: equal routes split evenly, unequal ones as the logit formula says") {
   SUBCASE("equal cost") {
     auto corridor = parallel_routes(300.0, 300.0, 2.0);

@@ -105,9 +105,9 @@ struct ModeCosts {
 
 // The defaults a scenario gets when it sets no `modes:` (sources in docs/data-sources.md;
 // the scenario schema documents the same numbers, and a test checks they agree).
-inline constexpr ModeCosts kDefaultRailCosts{0.011, 30.0};
+inline constexpr ModeCosts kDefaultRailCosts{0.080, 30.0};
 inline constexpr ModeCosts kDefaultSeaCosts{0.0126, 124.8};
-inline constexpr ModeCosts kDefaultRoadCosts{0.0, 102.7};
+inline constexpr ModeCosts kDefaultRoadCosts{0.0945, 102.7};
 inline constexpr double kDefaultValueOfTimeUsdPerTonneHour = 1.0;
 
 struct RoutingSpec {
