@@ -1,5 +1,6 @@
 #include "corridor/analysis/capacity_bound.hpp"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/push_relabel_max_flow.hpp>
 #include <cmath>
@@ -94,6 +95,51 @@ std::vector<double> vehicle_t_per_h(const model::CorridorSpec& spec,
   return model::vehicle_capacity_t_per_h(spec, traffic);
 }
 
+// A link direction's effective capacity, Mt/yr, from its window-average departure cap and
+// its vehicles' limit; empty if neither limits it.
+std::optional<double> direction_mtpa(std::optional<double> cap_mtpa, double vehicle_t_per_h) {
+  const double effective_t_per_h = model::effective_t_per_h(
+      cap_mtpa ? std::optional<double>(model::tonnes_per_hour(*cap_mtpa)) : std::nullopt,
+      vehicle_t_per_h);
+  if (effective_t_per_h <= 0.0) return std::nullopt;
+  return effective_t_per_h * model::kHoursPerYear / 1e6;
+}
+
+// Every node's and link's effective capacity at the scenario's demand. A link counts in
+// the direction cargo boards it (the larger, if both), or either if none does.
+std::vector<StageCapacity> stage_capacities(
+    const model::CorridorSpec& spec, const std::vector<std::vector<model::Route>>& candidates) {
+  std::vector<StageCapacity> stages;
+  for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
+    stages.push_back(
+        {"node", spec.nodes[i].id,
+         window_capacity(spec, model::FacilityKind::node, i, spec.nodes[i].capacity_mtpa)});
+  }
+  const std::vector<model::DirectionTraffic> traffic = model::direction_traffic(spec, candidates);
+  const std::vector<double> vehicle = model::vehicle_capacity_t_per_h(spec, traffic);
+  for (std::uint32_t l = 0; l < spec.links.size(); ++l) {
+    const auto& link = spec.links[l];
+    const std::optional<double> cap_mtpa =
+        window_capacity(spec, model::FacilityKind::link, l, link.capacity_mtpa);
+    const std::uint32_t directions = link.oneway ? 1U : 2U;
+    bool boarded = false;
+    for (std::uint32_t d = 0; d < directions; ++d) boarded = boarded || traffic[2 * l + d].boarded;
+    StageCapacity stage{"link", link.id, std::nullopt};
+    for (std::uint32_t d = 0; d < directions; ++d) {
+      if (boarded && !traffic[2 * l + d].boarded) continue;
+      const std::optional<double> capacity = direction_mtpa(cap_mtpa, vehicle[2 * l + d]);
+      // An unlimited direction makes the stage unlimited.
+      if (!capacity) {
+        stage.capacity_mtpa = std::nullopt;
+        break;
+      }
+      stage.capacity_mtpa = std::max(stage.capacity_mtpa.value_or(0.0), *capacity);
+    }
+    stages.push_back(std::move(stage));
+  }
+  return stages;
+}
+
 // Each node is an arc from its "in" vertex (2i) to its "out" vertex (2i + 1) carrying its
 // capacity; links join out to in, each direction with its effective capacity, both ways
 // unless one-way. With `scale`, the source feeds each origin and each destination drains
@@ -114,13 +160,7 @@ Network build(const model::CorridorSpec& spec, const std::vector<double>& vehicl
     const std::optional<double> cap_mtpa =
         window_capacity(spec, model::FacilityKind::link, l, link.capacity_mtpa);
     for (std::uint32_t d = 0; d < (link.oneway ? 1U : 2U); ++d) {
-      const double effective_t_per_h = model::effective_t_per_h(
-          cap_mtpa ? std::optional<double>(model::tonnes_per_hour(*cap_mtpa)) : std::nullopt,
-          vehicle_t_per_h[2 * l + d]);
-      const std::optional<double> capacity =
-          effective_t_per_h > 0.0
-              ? std::optional<double>(effective_t_per_h * model::kHoursPerYear / 1e6)
-              : std::nullopt;
+      const std::optional<double> capacity = direction_mtpa(cap_mtpa, vehicle_t_per_h[2 * l + d]);
       const std::int64_t arc = capacity ? tonnes(*capacity) : kUnbounded;
       const auto label =
           capacity ? std::optional<CutFacility>({"link", link.id, *capacity}) : std::nullopt;
@@ -197,6 +237,7 @@ CapacityBound capacity_bound(const model::CorridorSpec& spec) {
     bound.demand_mtpa += model::window_volume_mtpa(spec, demand);
   }
   const std::vector<std::vector<model::Route>> candidates = model::plan_routes(spec);
+  bound.stages = stage_capacities(spec, candidates);
 
   Network open = build(spec, vehicle_t_per_h(spec, candidates, 1.0), std::nullopt);
   const Solved network = solve(open);

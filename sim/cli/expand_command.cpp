@@ -38,6 +38,11 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
                    "in it (default 0.02)")
       ->check(CLI::Range(0.0, 0.5));
   command
+      ->add_option("--p95-max-multiple", args.p95_max_multiple,
+                   "Stable only if every pair's p95 transit is within this multiple of its "
+                   "free-flow time (default 3; 0: no such limit)")
+      ->check(CLI::Range(0.0, 1000.0));
+  command
       ->add_option("--p95-max-days", args.p95_limit_days,
                    "Stable only if no pair's p95 transit exceeds this many days")
       ->check(CLI::PositiveNumber);
@@ -82,6 +87,7 @@ int expand_command(const ExpandArguments& args) {
                               .replications = args.replications,
                               .threads = args.threads,
                               .backlog_tolerance = args.backlog_tolerance,
+                              .p95_max_multiple = args.p95_max_multiple,
                               .p95_limit_days = args.p95_limit_days,
                               .precision = args.precision,
                               .on_progress = [&](std::size_t done, std::size_t total) {

@@ -18,6 +18,7 @@ struct ExpandArguments {
   std::uint32_t replications = 3;
   unsigned threads = 0;
   double backlog_tolerance = 0.02;
+  double p95_max_multiple = 3.0;
   std::optional<double> p95_limit_days;
   double precision = 0.01;
   std::string json_path;

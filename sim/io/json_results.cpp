@@ -70,6 +70,7 @@ Json run_json_tree(const model::RunResult& result) {
                               {"destination", od.destination},
                               {"delivered_t", od.delivered_t},
                               {"delivered_lots", od.delivered_lots},
+                              {"window_generated_t", od.window_generated_t},
                               {"transit_days", transit(od.transit_days)},
                               {"time_split_days", time_split(od)},
                               {"routes", routes(od)}});

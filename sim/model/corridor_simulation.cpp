@@ -257,6 +257,7 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
   sim_.schedule_at(next_arrival_h(demand, now()), kLotArrival, demand);
   const std::uint32_t lot_id = new_lot();
+  if (in_window()) ++od_[od_of_demand_[demand]].window_generated_lots;
   lots_[lot_id].route = choose_route(demand);
   const std::uint32_t origin = spec_.demand[demand].origin;
   if (try_reserve_slot(origin)) {
@@ -391,6 +392,7 @@ RunResult CorridorSimulation::collect_results() const {
     row.destination = spec_.nodes[od.destination].id;
     row.delivered_lots = od.delivered_lots;
     row.delivered_t = static_cast<double>(od.delivered_lots) * spec_.lot_t;
+    row.window_generated_t = static_cast<double>(od.window_generated_lots) * spec_.lot_t;
     if (od.delivered_lots > 0) {
       const double n = static_cast<double>(od.delivered_lots);
       LogHistogram transit_h;

@@ -165,6 +165,7 @@ struct OdState {
   std::uint32_t origin = kNone;
   std::uint32_t destination = kNone;
   std::uint64_t delivered_lots = 0;
+  std::uint64_t window_generated_lots = 0;
   double transit_sum_h = 0.0;
   double split_sum_h[kPhaseCount] = {};
   std::vector<std::uint32_t> route_rows;  // into route_rows_, in first-seen order; their

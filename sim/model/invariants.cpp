@@ -74,9 +74,12 @@ void check_invariants(const RunResult& result) {
   check.ordered({totals.window_delivered_t, totals.delivered_t}, "window and run tonnes delivered",
                 "the totals");
 
+  double window_generated_t = 0.0;
   for (const OdResult& od : result.od) {
     const std::string where = fmt::format("pair {}-{}", od.origin, od.destination);
     check.finite_non_negative(od.delivered_t, "tonnes delivered", where);
+    check.finite_non_negative(od.window_generated_t, "tonnes created in the window", where);
+    window_generated_t += od.window_generated_t;
     if (od.transit_days) check_transit(check, *od.transit_days, where);
     if (od.time_split_days && od.transit_days) {
       const TimeSplitDays& split = *od.time_split_days;
@@ -93,6 +96,10 @@ void check_invariants(const RunResult& result) {
       if (route.transit_days) check_transit(check, *route.transit_days, where + " by a route");
       check.finite_non_negative(route.delivered_t, "tonnes delivered by a route", where);
     }
+  }
+  if (!result.od.empty() && !close(window_generated_t, totals.window_generated_t)) {
+    Checker::fail(fmt::format("the pairs created {} t in the window, the totals say {}",
+                              window_generated_t, totals.window_generated_t));
   }
   for (const NodeResult& node : result.nodes) {
     const std::string where = fmt::format("node '{}'", node.id);

@@ -117,7 +117,9 @@ TEST_CASE("expand and capacity: a table to paste, JSON that does not depend on t
   }
   const Outcome table = run_corridor(expand);
   CHECK(table.out.find("| option | capacity added, Mt/yr |") != std::string::npos);
-  CHECK(table.out.find("| berth12 | 0.2 |") != std::string::npos);
+  CHECK(table.out.find("| berth12 | 0.20 |") != std::string::npos);
+  CHECK(table.out.find("Stable: every pair delivers at least 98 %") != std::string::npos);
+  CHECK(table.out.find("- berth12: node b, 1.00 -> 1.20 Mt/yr") != std::string::npos);
   CHECK(run_corridor(expand + " --option nocolon").exit_code == 2);
   const auto directory =
       std::filesystem::temp_directory_path() / fmt::format("corridor-expand-{}", ::getpid());

@@ -22,6 +22,15 @@ struct CutFacility {
   double capacity_mtpa = 0.0;
 };
 
+// What a node or link can carry: a node's capacity_mtpa, a link's effective capacity
+// (docs/results.md, "Utilization") in the direction cargo boards it; both averaged over
+// the window. Empty: unlimited.
+struct StageCapacity {
+  std::string kind;  // "node" or "link"
+  std::string id;
+  std::optional<double> capacity_mtpa;
+};
+
 struct CapacityBound {
   // Most the network carries from all origins to all destinations, whatever the demand;
   // empty when some path has no finite capacity.
@@ -31,7 +40,8 @@ struct CapacityBound {
   // window average) the network can carry, and the cut at that multiple.
   std::optional<double> demand_scale;
   std::vector<CutFacility> demand_cut;
-  double demand_mtpa = 0.0;  // the scenario's demand, window average
+  double demand_mtpa = 0.0;           // the scenario's demand, window average
+  std::vector<StageCapacity> stages;  // every node, then every link, at the demand
 };
 
 [[nodiscard]] CapacityBound capacity_bound(const model::CorridorSpec& spec);

@@ -62,8 +62,9 @@ struct RouteResult {
 struct OdResult {
   std::string origin;
   std::string destination;
-  double delivered_t = 0.0;
+  double delivered_t = 0.0;  // in the window, whenever created
   std::uint64_t delivered_lots = 0;
+  double window_generated_t = 0.0;               // created in the window
   std::optional<TransitDays> transit_days;       // empty if nothing delivered
   std::optional<TimeSplitDays> time_split_days;  // empty if nothing delivered
   std::vector<RouteResult> routes;               // every candidate path of the pair
