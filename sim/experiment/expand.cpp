@@ -161,7 +161,10 @@ std::vector<ExpansionResult> expand(
 
   std::vector<ExpansionResult> results;
   std::vector<std::vector<double>> sustainable_by_replication;
-  for (const auto& [name, spec] : configurations) {
+  for (const auto& configuration : configurations) {
+    // Named, not structured bindings: lambdas below capture them.
+    const std::string& name = configuration.first;
+    const model::CorridorSpec& spec = configuration.second;
     ExpansionResult result;
     result.name = name;
     result.bound = analysis::capacity_bound(spec);
