@@ -233,9 +233,10 @@ TEST_CASE("adaptive: when the fast route fills, the excess takes the slow one") 
   }
 }
 
-// KNOWN GAP, expected to fail: the realized costs come out 35.8 USD/t by the ferry and
-// 47.1 by q (seed 11), 32 % apart: the rule prices the ferry's wait too dear or q's too
-// cheap by about 11 h. Issue 16 asks for 5 %; the cause is not yet found.
+// KNOWN GAP, expected to fail: the realized costs come out 31.3 USD/t by the ferry and
+// 41.6 by q (seed 11), 33 % apart: the rule prices the ferry's wait too dear or q's too
+// cheap by about 10 h. Not the lots on their way (both queues sit at the origin here);
+// issue 16 asks for 5 %, and the cause is not yet found.
 TEST_CASE("adaptive: two saturated alternatives, one a ferry fleet, cost the same as realized" *
           doctest::should_fail()) {
   // Two vessels of 20 lots of 10 t shuttle p -> z (one way, a 38 h cycle: 0.0922 Mt/yr);
@@ -248,14 +249,16 @@ TEST_CASE("adaptive: two saturated alternatives, one a ferry fleet, cost the sam
   corridor.node("p");
   corridor.node("q").capacity_mtpa = 0.06;
   corridor.node("z");
-  corridor.link("a", "p", 100.0, 50.0);
+  // The queues sit next to the origin, so that lots see them as they will find them (the
+  // rule does not count lots already on their way to a queue).
+  corridor.link("a", "p", 1.0, 50.0);
   auto [ferry, crossing] = corridor.ferry_crossing("p", "z", 300.0, 20.0, 20, 2);
   ferry.load_h = 2.0;
   ferry.unload_h = 3.0;
   ferry.max_hold_h = 12.0;
   crossing.oneway = true;
-  corridor.link("a", "q", 600.0, 50.0);
-  corridor.link("q", "z", 600.0, 50.0);
+  corridor.link("a", "q", 1.0, 50.0);
+  corridor.link("q", "z", 1199.0, 50.0);
   auto& spec = corridor.spec();
   spec.nodes[corridor.index_of("q")].service = model::DistributionKind::exponential;
   const double ferry_mtpa = 2.0 * 20.0 * 10.0 / 38.0 * 8760.0 / 1e6;
