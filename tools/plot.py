@@ -436,8 +436,8 @@ def plot_sweep(path, out):
                           linewidth=0)
         if "bound_mtpa" in group[0] and group[0]["bound_mtpa"]:
             axes.plot(xs, [number(r["bound_mtpa"]) for r in group], linestyle="--",
-                      color=colour, linewidth=1, label=f"maximum-flow bound, {label}"
-                      if len(groups) > 1 else "maximum-flow bound")
+                      color=colour, linewidth=1, label=f"capacity bound, {label}"
+                      if len(groups) > 1 else "capacity bound")
         if "binding" in group[0]:
             previous = None
             for x, y, row in zip(xs, ys, group):

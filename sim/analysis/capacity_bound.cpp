@@ -1,34 +1,17 @@
 #include "corridor/analysis/capacity_bound.hpp"
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/push_relabel_max_flow.hpp>
 #include <cmath>
 #include <cstdint>
-#include <deque>
 #include <set>
+#include <utility>
 
 #include "corridor/model/effective_capacity.hpp"
 #include "corridor/model/routing.hpp"
+#include "linear_program.hpp"
 
 namespace corridor::analysis {
 namespace {
-
-using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-using Graph = boost::adjacency_list<
-    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<
-        boost::edge_capacity_t, std::int64_t,
-        boost::property<boost::edge_residual_capacity_t, std::int64_t,
-                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
-using Edge = Traits::edge_descriptor;
-
-// Tonnes a year, in whole tonnes; "unbounded" far above any corridor.
-constexpr std::int64_t kUnbounded = std::int64_t{1} << 50;
-
-std::int64_t tonnes(double mtpa) {
-  return std::llround(mtpa * 1e6);
-}
 
 // The mean of a facility's capacity over [from_day, to_day], following dated changes;
 // empty if it has none for part of that time (it is then unbounded there).
@@ -61,28 +44,6 @@ std::optional<double> window_capacity(const model::CorridorSpec& spec, model::Fa
   if (!current) return std::nullopt;
   integral += *current * (to - day);
   return integral / (to - from);
-}
-
-struct Network {
-  // Built in place: copying a Boost adjacency list trips GCC 12's uninitialized warnings.
-  explicit Network(std::size_t vertices)
-      : graph(vertices), source(vertices - 2), sink(vertices - 1) {}
-  Graph graph;
-  std::size_t source;
-  std::size_t sink;
-  std::vector<std::pair<Edge, CutFacility>> labelled;  // edges a cut can name
-};
-
-void add_arc(Network& network, std::size_t from, std::size_t to, std::int64_t capacity,
-             std::optional<CutFacility> label) {
-  Graph& g = network.graph;
-  const Edge forward = boost::add_edge(from, to, g).first;
-  const Edge backward = boost::add_edge(to, from, g).first;
-  boost::put(boost::edge_capacity, g, forward, capacity);
-  boost::put(boost::edge_capacity, g, backward, 0);
-  boost::put(boost::edge_reverse, g, forward, backward);
-  boost::put(boost::edge_reverse, g, backward, forward);
-  if (label) network.labelled.emplace_back(forward, *label);
 }
 
 // What each link direction's vehicles carry with the demand at `scale` (a fleet's cycle
@@ -140,93 +101,149 @@ std::vector<StageCapacity> stage_capacities(
   return stages;
 }
 
-// Each node is an arc from its "in" vertex (2i) to its "out" vertex (2i + 1) carrying its
-// capacity; links join out to in, each direction with its effective capacity, both ways
-// unless one-way. With `scale`, the source feeds each origin and each destination drains
-// to the sink scale x its demand; without, both are unbounded.
-Network build(const model::CorridorSpec& spec, const std::vector<double>& vehicle_t_per_h,
-              std::optional<double> scale) {
+// The capacitated stages cargo can load: node i is stage i, link direction 2l + d is stage
+// n + 2l + d. A column is one way an entry's cargo can go: under `adaptive` each
+// candidate route, free to take any part of the entry's volume; under the other rules
+// the entry's whole volume spread over its candidates as the rule spreads it, since a
+// lot keeps its draw however long the queue. Its load is Mt/yr through each stage per
+// Mt/yr in the column.
+struct Column {
+  std::size_t entry = 0;
+  std::vector<std::pair<std::size_t, double>> load;  // (stage, share of the column)
+};
+
+struct Program {
+  std::vector<Column> columns;
+  std::vector<double> volume_mtpa;  // per entry, window average
+};
+
+Program route_columns(const model::CorridorSpec& spec,
+                      const std::vector<std::vector<model::Route>>& candidates) {
   const std::size_t n = spec.nodes.size();
-  Network network(2 * n + 2);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const auto capacity =
-        window_capacity(spec, model::FacilityKind::node, i, spec.nodes[i].capacity_mtpa);
-    add_arc(network, 2 * i, 2 * i + 1, capacity ? tonnes(*capacity) : kUnbounded,
-            capacity ? std::optional<CutFacility>({"node", spec.nodes[i].id, *capacity})
-                     : std::nullopt);
+  Program program;
+  for (std::size_t d = 0; d < spec.demand.size(); ++d) {
+    program.volume_mtpa.push_back(model::window_volume_mtpa(spec, spec.demand[d]));
+    if (program.volume_mtpa.back() <= 0.0 || d >= candidates.size()) continue;
+    const std::vector<double> shares = model::free_flow_shares(spec, spec.demand[d], candidates[d]);
+    const bool adaptive = spec.routing.choice == model::RouteChoice::adaptive;
+    std::vector<double> mixed(n + 2 * spec.links.size(), 0.0);
+    const auto add_column = [&] {
+      Column column{d, {}};
+      for (std::size_t stage = 0; stage < mixed.size(); ++stage) {
+        if (mixed[stage] > 0.0) column.load.emplace_back(stage, mixed[stage]);
+      }
+      program.columns.push_back(std::move(column));
+      std::fill(mixed.begin(), mixed.end(), 0.0);
+    };
+    for (std::size_t r = 0; r < candidates[d].size(); ++r) {
+      const double share = adaptive ? 1.0 : shares[r];
+      if (share <= 0.0) continue;
+      for (const std::uint32_t node : candidates[d][r].nodes()) mixed[node] += share;
+      for (const model::Hop& hop : candidates[d][r].hops) {
+        mixed[n + 2 * hop.link + hop.direction] += share;
+      }
+      if (adaptive) add_column();
+    }
+    if (!adaptive) add_column();
+  }
+  return program;
+}
+
+// Each stage's capacity, Mt/yr, window average, with vehicles at `vehicle_t_per_h`;
+// empty where nothing limits it.
+std::vector<std::optional<double>> stage_limits(const model::CorridorSpec& spec,
+                                                const std::vector<double>& vehicle_t_per_h) {
+  std::vector<std::optional<double>> limits;
+  for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
+    limits.push_back(
+        window_capacity(spec, model::FacilityKind::node, i, spec.nodes[i].capacity_mtpa));
   }
   for (std::uint32_t l = 0; l < spec.links.size(); ++l) {
     const auto& link = spec.links[l];
     const std::optional<double> cap_mtpa =
         window_capacity(spec, model::FacilityKind::link, l, link.capacity_mtpa);
-    for (std::uint32_t d = 0; d < (link.oneway ? 1U : 2U); ++d) {
-      const std::optional<double> capacity = direction_mtpa(cap_mtpa, vehicle_t_per_h[2 * l + d]);
-      const std::int64_t arc = capacity ? tonnes(*capacity) : kUnbounded;
-      const auto label =
-          capacity ? std::optional<CutFacility>({"link", link.id, *capacity}) : std::nullopt;
-      if (d == 0) {
-        add_arc(network, 2 * link.from + 1, 2 * link.to, arc, label);
-      } else {
-        add_arc(network, 2 * link.to + 1, 2 * link.from, arc, label);
-      }
+    for (std::uint32_t d = 0; d < 2; ++d) {
+      limits.push_back(d == 1 && link.oneway
+                           ? std::optional<double>(0.0)
+                           : direction_mtpa(cap_mtpa, vehicle_t_per_h[2 * l + d]));
     }
   }
-  std::vector<double> out_of(n, 0.0);
-  std::vector<double> into(n, 0.0);
-  for (const auto& demand : spec.demand) {
-    const double volume = model::window_volume_mtpa(spec, demand);
-    out_of[demand.origin] += volume;
-    into[demand.destination] += volume;
-  }
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (out_of[i] > 0.0) {
-      add_arc(network, network.source, 2 * i, scale ? tonnes(*scale * out_of[i]) : kUnbounded,
-              scale ? std::optional<CutFacility>(
-                          {"demand", "from " + spec.nodes[i].id, *scale * out_of[i]})
-                    : std::nullopt);
-    }
-    if (into[i] > 0.0) {
-      add_arc(
-          network, 2 * i + 1, network.sink, scale ? tonnes(*scale * into[i]) : kUnbounded,
-          scale ? std::optional<CutFacility>({"demand", "to " + spec.nodes[i].id, *scale * into[i]})
-                : std::nullopt);
-    }
-  }
-  return network;
+  return limits;
+}
+
+CutFacility stage_facility(const model::CorridorSpec& spec, std::size_t stage, double capacity) {
+  const std::size_t n = spec.nodes.size();
+  if (stage < n) return {"node", spec.nodes[stage].id, capacity};
+  return {"link", spec.links[(stage - n) / 2].id, capacity};
 }
 
 struct Solved {
-  std::int64_t flow_t = 0;
+  std::optional<double> value;  // empty: unbounded
   std::vector<CutFacility> cut;
 };
 
-Solved solve(Network& network) {
-  Graph& g = network.graph;
-  Solved solved;
-  solved.flow_t = boost::push_relabel_max_flow(g, network.source, network.sink);
-  // The source side of a minimum cut: what the source still reaches in the residual graph.
-  std::vector<bool> reached(boost::num_vertices(g), false);
-  std::deque<std::size_t> frontier{network.source};
-  reached[network.source] = true;
-  while (!frontier.empty()) {
-    const std::size_t u = frontier.front();
-    frontier.pop_front();
-    for (const auto& e : boost::make_iterator_range(boost::out_edges(u, g))) {
-      const std::size_t v = boost::target(e, g);
-      if (!reached[v] && boost::get(boost::edge_residual_capacity, g, e) > 0) {
-        reached[v] = true;
-        frontier.push_back(v);
-      }
+// A row per capacitated stage some column loads, then `extra` rows; the stages' rows
+// with a positive dual price are the binding cut.
+Solved solve(const model::CorridorSpec& spec, const std::vector<std::optional<double>>& limits,
+             LinearProgram program, const Program& columns,
+             std::vector<std::vector<std::pair<std::size_t, double>>> extra) {
+  std::vector<std::vector<std::pair<std::size_t, double>>> by_stage(limits.size());
+  for (std::size_t c = 0; c < columns.columns.size(); ++c) {
+    for (const auto& [stage, share] : columns.columns[c].load) {
+      if (limits[stage]) by_stage[stage].emplace_back(c, share);
     }
   }
+  std::vector<std::size_t> row_stage;
+  for (std::size_t stage = 0; stage < limits.size(); ++stage) {
+    if (by_stage[stage].empty()) continue;
+    program.rows.push_back(std::move(by_stage[stage]));
+    program.limits.push_back(*limits[stage]);
+    row_stage.push_back(stage);
+  }
+  for (auto& row : extra) {
+    program.rows.push_back(std::move(row));
+    program.limits.push_back(0.0);
+  }
+  const LinearProgramSolution solution = maximize(program);
+  Solved solved;
+  if (solution.unbounded) return solved;
+  solved.value = solution.value;
   std::set<std::pair<std::string, std::string>> named;
-  for (const auto& [edge, facility] : network.labelled) {
-    if (reached[boost::source(edge, g)] && !reached[boost::target(edge, g)] &&
-        named.insert({facility.kind, facility.id}).second) {
-      solved.cut.push_back(facility);
-    }
+  for (std::size_t r = 0; r < row_stage.size(); ++r) {
+    if (solution.duals[r] <= 1e-9) continue;
+    CutFacility facility = stage_facility(spec, row_stage[r], *limits[row_stage[r]]);
+    if (named.insert({facility.kind, facility.id}).second) solved.cut.push_back(facility);
   }
   return solved;
+}
+
+// The most the columns carry in all, whatever the mix of entries.
+Solved most_carried(const model::CorridorSpec& spec,
+                    const std::vector<std::optional<double>>& limits, const Program& columns) {
+  LinearProgram program;
+  program.variables = columns.columns.size();
+  program.objective.assign(program.variables, 1.0);
+  return solve(spec, limits, std::move(program), columns, {});
+}
+
+// The largest multiple of every entry's volume the columns carry at once (maximum
+// concurrent flow): maximize lambda with lambda x volume <= what the entry's columns carry.
+Solved largest_multiple(const model::CorridorSpec& spec,
+                        const std::vector<std::optional<double>>& limits, const Program& columns) {
+  LinearProgram program;
+  const std::size_t lambda = columns.columns.size();
+  program.variables = lambda + 1;
+  program.objective.assign(program.variables, 0.0);
+  program.objective[lambda] = 1.0;
+  std::vector<std::vector<std::pair<std::size_t, double>>> entry_rows(columns.volume_mtpa.size());
+  for (std::size_t d = 0; d < entry_rows.size(); ++d) {
+    if (columns.volume_mtpa[d] > 0.0) entry_rows[d].emplace_back(lambda, columns.volume_mtpa[d]);
+  }
+  for (std::size_t c = 0; c < columns.columns.size(); ++c) {
+    entry_rows[columns.columns[c].entry].emplace_back(c, -1.0);
+  }
+  std::erase_if(entry_rows, [](const auto& row) { return row.empty(); });
+  return solve(spec, limits, std::move(program), columns, std::move(entry_rows));
 }
 
 }  // namespace
@@ -238,33 +255,35 @@ CapacityBound capacity_bound(const model::CorridorSpec& spec) {
   }
   const std::vector<std::vector<model::Route>> candidates = model::plan_routes(spec);
   bound.stages = stage_capacities(spec, candidates);
+  const Program columns = route_columns(spec, candidates);
 
-  Network open = build(spec, vehicle_t_per_h(spec, candidates, 1.0), std::nullopt);
-  const Solved network = solve(open);
-  if (network.flow_t < kUnbounded / 2) {
-    bound.network_mtpa = static_cast<double>(network.flow_t) / 1e6;
-    bound.network_cut = network.cut;
-  }
+  const Solved network =
+      most_carried(spec, stage_limits(spec, vehicle_t_per_h(spec, candidates, 1.0)), columns);
+  bound.network_mtpa = network.value;
+  bound.network_cut = network.cut;
   if (bound.demand_mtpa <= 0.0) return bound;
 
-  // The flow that carries scale x demand in full is concave and piecewise linear in the
-  // scale: bisect for the largest scale it still carries (to 1e-6 of the scale).
+  // A fleet's capacity depends on the cargo that boards back, so the limits depend on the
+  // multiple: bisect for the largest multiple the limits at that multiple still carry (to
+  // 1e-6 of it).
+  const auto at_scale = [&](double scale) {
+    return largest_multiple(spec, stage_limits(spec, vehicle_t_per_h(spec, candidates, scale)),
+                            columns);
+  };
   const auto carries = [&](double scale) {
-    Network scaled = build(spec, vehicle_t_per_h(spec, candidates, scale), scale);
-    const Solved solved = solve(scaled);
-    return std::pair{solved.flow_t >= tonnes(scale * bound.demand_mtpa) -
-                                          2 * static_cast<std::int64_t>(spec.demand.size()),
-                     solved.cut};
+    const Solved solved = at_scale(scale);
+    return !solved.value || *solved.value >= scale * (1.0 - 1e-9);
   };
   double low = 0.0;
   double high = bound.network_mtpa ? 2.0 * *bound.network_mtpa / bound.demand_mtpa + 1.0 : 1e6;
-  if (carries(high).first) return bound;  // no finite limit on scaling the demand
-  while (high - low > 1e-6 * high) {
+  if (carries(high)) return bound;  // no finite limit on scaling the demand
+  // (At most 100 halvings: a limit of zero would otherwise be approached for ever.)
+  for (int step = 0; step < 100 && high - low > 1e-6 * high; ++step) {
     const double middle = 0.5 * (low + high);
-    (carries(middle).first ? low : high) = middle;
+    (carries(middle) ? low : high) = middle;
   }
   bound.demand_scale = low;
-  bound.demand_cut = carries(high).second;  // just past the limit: the binding cut
+  bound.demand_cut = at_scale(high).cut;  // just past the limit: the binding cut
   return bound;
 }
 

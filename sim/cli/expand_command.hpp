@@ -1,6 +1,6 @@
 #pragma once
 // `corridor expand SCENARIO --option NAME:PATH=VALUE ...`: the sustainable throughput of
-// the scenario and of each capacity expansion option, beside the maximum-flow bound.
+// the scenario and of each capacity expansion option, beside the capacity bound.
 
 #include <CLI/CLI.hpp>
 #include <cstdint>

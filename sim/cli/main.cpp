@@ -251,8 +251,8 @@ int main(int argc, char** argv) {
   CapacityArguments capacity;
   auto* capacity_app = app.add_subcommand(
       "capacity",
-      "The most the network can carry, by maximum flow through node and link capacities, "
-      "and the cut that binds: a bound no simulation can exceed");
+      "The most the demand entries' routes can carry through node and link capacities, "
+      "and what binds: a bound no simulation can exceed");
   capacity_app->add_option("scenario", capacity.scenario,
                            "Scenario YAML file (default: the bundled Middle Corridor baseline)");
   capacity_app->add_option("--set", capacity.overrides, "Override a value, PATH=VALUE")

@@ -134,10 +134,10 @@ io::ReportSection capacity_section(const std::vector<std::string>& names,
                                    const std::vector<model::CorridorSpec>& specs) {
   io::ReportSection section{"Capacity bound", {}, {}, {}, {}};
   section.paragraphs.push_back(
-      "The most the network could carry from the origins to the destinations, by maximum "
-      "flow through node and link capacities averaged over the window (closures and storms "
-      "left out), and the cut that binds it: an upper limit no simulation exceeds.");
-  section.table.push_back({"scenario", "demand, Mt/yr", "network bound, Mt/yr", "binding cut"});
+      "The most the demand entries' routes could carry, each entry its own flow, through "
+      "node and link capacities averaged over the window (closures and storms left out), "
+      "and the facilities that bind it: an upper limit no simulation exceeds.");
+  section.table.push_back({"scenario", "demand, Mt/yr", "network bound, Mt/yr", "binding"});
   for (std::size_t s = 0; s < specs.size(); ++s) {
     const auto bound = analysis::capacity_bound(specs[s]);
     std::string cut;

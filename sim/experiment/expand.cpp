@@ -62,7 +62,7 @@ void check_bound(const ExpansionResult& result, double delivered_mtpa, double bo
       backlog_tolerance + 0.01 + 4.0 / std::sqrt(std::max(1.0, lots_delivered));
   if (delivered_mtpa > bound_mtpa * (1.0 + tolerance)) {
     throw BoundViolation(fmt::format(
-        "'{}': {} {:.4g} Mt/yr is above the maximum-flow bound of {:.4g} Mt/yr (by more "
+        "'{}': {} {:.4g} Mt/yr is above the capacity bound of {:.4g} Mt/yr (by more "
         "than the {:.2g} % edge effects and counting noise allow)",
         result.name, what, delivered_mtpa, bound_mtpa, tolerance * 100.0));
   }

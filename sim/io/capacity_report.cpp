@@ -7,16 +7,14 @@
 namespace corridor::io {
 namespace {
 
-// The nodes and links of a cut; the demand arcs a cut may also cross are not facilities
-// an expansion could relieve, so the table leaves them to the JSON.
+// The nodes and links that bind.
 std::string cut_text(const std::vector<analysis::CutFacility>& cut) {
   std::string text;
   for (const auto& facility : cut) {
-    if (facility.kind == "demand") continue;
     text += fmt::format("{}{} {} ({:.3f} Mt/yr)", text.empty() ? "" : ", ", facility.kind,
                         facility.id, facility.capacity_mtpa);
   }
-  return text.empty() ? std::string("the demand itself") : text;
+  return text.empty() ? std::string("none") : text;
 }
 
 Json cut_json(const std::vector<analysis::CutFacility>& cut) {
@@ -32,22 +30,23 @@ Json cut_json(const std::vector<analysis::CutFacility>& cut) {
 
 std::string format_capacity(const model::CorridorSpec& spec, const analysis::CapacityBound& bound) {
   std::string out = fmt::format(
-      "{} — capacity bound by maximum flow (capacities averaged over days {:g}-{:g}; closures "
-      "and storms left out)\n\n",
+      "{} — capacity bound over the demand entries' routes (each entry its own flow; "
+      "capacities averaged over days {:g}-{:g}; closures and storms left out)\n\n",
       spec.name, spec.warmup_days, spec.horizon_days);
   if (bound.network_mtpa) {
-    out += fmt::format("Network: at most {:.3f} Mt/yr from the origins to the destinations\n",
-                       *bound.network_mtpa);
-    out += fmt::format("  binding cut: {}\n", cut_text(bound.network_cut));
+    out +=
+        fmt::format("Network: at most {:.3f} Mt/yr along the entries' routes, whatever the mix\n",
+                    *bound.network_mtpa);
+    out += fmt::format("  binding: {}\n", cut_text(bound.network_cut));
   } else {
-    out += "Network: unbounded (a path from an origin to a destination has no capacity set)\n";
+    out += "Network: unbounded (a route has no capacity set anywhere along it)\n";
   }
   out += fmt::format("\nDemand: {:.3f} Mt/yr\n", bound.demand_mtpa);
   if (bound.demand_scale) {
     out += fmt::format(
-        "  the network carries at most {:.3f} times it ({:.3f} Mt/yr), demand scaled alike\n",
+        "  the routes carry at most {:.3f} times it ({:.3f} Mt/yr), every entry scaled alike\n",
         *bound.demand_scale, *bound.demand_scale * bound.demand_mtpa);
-    out += fmt::format("  binding cut beyond that: {}\n", cut_text(bound.demand_cut));
+    out += fmt::format("  binding beyond that: {}\n", cut_text(bound.demand_cut));
   } else {
     out += "  any multiple of it fits the capacities\n";
   }

@@ -19,7 +19,6 @@ std::string binding_text(const std::optional<experiment::Binding>& binding) {
 std::string cut_text(const analysis::CapacityBound& bound) {
   std::string text;
   for (const auto& facility : bound.demand_cut) {
-    if (facility.kind == "demand") continue;
     text += (text.empty() ? "" : ", ") + facility.kind + " " + facility.id;
   }
   return text.empty() ? std::string("-") : text;
@@ -54,8 +53,8 @@ std::string format_expansions(const std::string& scenario_name, const experiment
       "(common random numbers).\n\n",
       scenario_name, plan.replications, plan.precision * 100.0, stability_rule(plan));
   out +=
-      "| option | capacity added, Mt/yr | sustainable, Mt/yr | max-flow bound, Mt/yr | gain, "
-      "Mt/yr | gain per Mt/yr added | binds at the limit | bound's cut |\n";
+      "| option | capacity added, Mt/yr | sustainable, Mt/yr | capacity bound, Mt/yr | gain, "
+      "Mt/yr | gain per Mt/yr added | binds at the limit | binds the bound |\n";
   out += "|---|---:|---:|---:|---:|---:|---|---|\n";
   // Rounded first, so that no figure prints as -0.00.
   const auto rounded = [](double value, double unit) {

@@ -8,9 +8,7 @@
 #include "far_end_stay.hpp"
 
 namespace corridor::model {
-namespace {
 
-// The probability each candidate is chosen at free flow.
 std::vector<double> free_flow_shares(const CorridorSpec& spec, const DemandSpec& demand,
                                      const std::vector<Route>& candidates) {
   std::vector<double> shares(candidates.size(), 0.0);
@@ -36,6 +34,8 @@ std::vector<double> free_flow_shares(const CorridorSpec& spec, const DemandSpec&
   shares.front() = 1.0;
   return shares;
 }
+
+namespace {
 
 // A fleet's shuttle cycle with cargo always waiting at the near end: load_h there,
 // travel and unload_h each way, and the stay at the far end, which is none where no

@@ -110,7 +110,7 @@ TEST_CASE("expand and capacity: a table to paste, JSON that does not depend on t
   REQUIRE(json["options"].size() == 2);
   CHECK(json["options"][1]["name"] == "berth12");
   CHECK(json["options"][1]["capacity_added_mtpa"].get<double>() == doctest::Approx(0.2));
-  // Never above the maximum-flow bound.
+  // Never above the capacity bound.
   for (const auto& option : json["options"]) {
     CHECK(option["sustainable_mtpa"].get<double>() <=
           option["bound_scale"].get<double>() * option["demand_mtpa"].get<double>() * 1.01);

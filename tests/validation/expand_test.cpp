@@ -1,6 +1,6 @@
 // Sustainable throughput by bisection on the demand multiple: on a single berth the
 // answer is known (the berth's capacity), an expansion of the berth raises it by what
-// was added, and the simulation never carries more than the maximum-flow bound.
+// was added, and the simulation never carries more than the capacity bound.
 
 #include "corridor/experiment/expand.hpp"
 

@@ -1,12 +1,16 @@
 #pragma once
-// The analytical bound on what the network can carry, without simulation: the maximum
-// flow from the demand's origins to its destinations through node and link capacities
-// (Boost.Graph), and the minimum cut that binds it. Every origin-destination flow the
-// simulation delivers is part of one such flow, so the simulation can never carry more.
+// The analytical bound on what the network can carry, without simulation: the most the
+// scenario's demand entries can move along the routes their choice rule uses, through
+// node and link capacities (a multi-commodity flow, solved exactly as a linear program),
+// and the facilities that bind it. Each entry is its own commodity, so cargo from one
+// origin can never stand in for another's: with cargo both ways, each way must cross.
+// Under `adaptive` an entry may spread its volume over its candidates as it likes; under
+// the other rules it is spread as the rule spreads it (`shortest`: all on the first),
+// since a lot keeps its draw however long the queue. The simulation can never carry more.
 //
 // Capacities are averaged over the statistics window (dated changes included), which
-// keeps the bound valid for the window's mean throughput: the maximum flow is concave in
-// the capacities. Closures and storms are left out; they only lower what is possible.
+// keeps the bound valid for the window's mean throughput: the optimum is concave in the
+// capacities. Closures and storms are left out; they only lower what is possible.
 
 #include <optional>
 #include <string>
@@ -17,7 +21,7 @@
 namespace corridor::analysis {
 
 struct CutFacility {
-  std::string kind;  // "node", "link" or "demand" (an origin's or destination's volume)
+  std::string kind;  // "node" or "link"
   std::string id;
   double capacity_mtpa = 0.0;
 };
@@ -32,12 +36,13 @@ struct StageCapacity {
 };
 
 struct CapacityBound {
-  // Most the network carries from all origins to all destinations, whatever the demand;
-  // empty when some path has no finite capacity.
+  // Most the entries' routes carry in all, whatever the mix of entries; empty when some
+  // route has no finite capacity.
   std::optional<double> network_mtpa;
   std::vector<CutFacility> network_cut;
   // The largest multiple of the scenario's demand (every volume scaled alike, at its
-  // window average) the network can carry, and the cut at that multiple.
+  // window average) the routes can carry at once, and the facilities that bind it (those
+  // whose capacity, raised, would raise the multiple: a positive dual price).
   std::optional<double> demand_scale;
   std::vector<CutFacility> demand_cut;
   double demand_mtpa = 0.0;           // the scenario's demand, window average

@@ -4,7 +4,7 @@
 // alike) that the corridor carries without its backlog growing and with every pair's
 // p95 transit within a multiple of its free-flow time (and, if asked, within a number
 // of days). Found by bisection on the multiple, each trial judged over several
-// replications, and set beside the maximum-flow bound, which it may never exceed. What
+// replications, and set beside the capacity bound, which it may never exceed. What
 // an option adds is the change in the effective capacity of the stages it changes; what
 // it buys, the change in sustainable throughput, with its 95 % interval over
 // replications run with common random numbers.
@@ -56,7 +56,7 @@ struct StageChange {
   std::optional<double> after_mtpa;
 };
 
-// Thrown when a search finds a throughput above the maximum-flow bound: a bug in the
+// Thrown when a search finds a throughput above the capacity bound: a bug in the
 // simulation or in the bound, never a result (the command line exits 1).
 struct BoundViolation : model::InvariantViolation {
   using model::InvariantViolation::InvariantViolation;

@@ -21,7 +21,7 @@ class SweepCsv {
   [[nodiscard]] const std::string& header() const { return header_; }  // ends in '\n'
 
   // The row of grid point `index` (scenario `spec`), whose parameters took `values`.
-  // After the figures: the point's maximum-flow bound (`corridor capacity`) and the
+  // After the figures: the point's capacity bound (`corridor capacity`) and the
   // facility with the highest mean utilization, as KIND:ID.
   [[nodiscard]] std::string row(std::size_t index, const std::vector<std::string>& values,
                                 const model::CorridorSpec& spec,

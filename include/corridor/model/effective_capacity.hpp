@@ -20,6 +20,12 @@ struct DirectionTraffic {
   double lots_per_h = 0.0;  // expected at free-flow choice, over the statistics window
 };
 
+// The probability a lot of the entry takes each candidate at free flow: `fixed` by its
+// shares, `logit` by its probabilities, `shortest` and `adaptive` the first.
+[[nodiscard]] std::vector<double> free_flow_shares(const CorridorSpec& spec,
+                                                   const DemandSpec& demand,
+                                                   const std::vector<Route>& candidates);
+
 // Every direction's traffic: each demand entry's window-average volume spread over its
 // candidates as the rule spreads it at free flow (`fixed` by its shares, `logit` by its
 // probabilities, `shortest` and `adaptive` on the first candidate).
@@ -36,7 +42,7 @@ struct DirectionTraffic {
 //   departure rules give on that quay (holds side by side included) with the return
 //   cargo arriving at its expected rate.
 // A simulation needs the figure only where cargo can go; an analysis of the network
-// (maximum flow, assignment) needs it everywhere.
+// (capacity bound, assignment) needs it everywhere.
 enum class DirectionsWanted { every, boarded };
 [[nodiscard]] std::vector<double> vehicle_capacity_t_per_h(
     const CorridorSpec& spec, const std::vector<DirectionTraffic>& traffic,
