@@ -30,6 +30,7 @@ Json routes(const model::OdResult& od) {
                         {"transit_days", transit(route.transit_days)},
                         {"cost_usd_per_t", optional(route.cost_usd_per_t)},
                         {"free_flow_cost_usd_per_t", route.free_flow_cost_usd_per_t},
+                        {"priced_cost_usd_per_t", optional(route.priced_cost_usd_per_t)},
                         {"co2_kg_per_t", route.co2_kg_per_t},
                         {"length_km", route.length_km}});
   }

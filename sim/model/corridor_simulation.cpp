@@ -259,6 +259,10 @@ void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
   const std::uint32_t lot_id = new_lot();
   if (in_window()) ++od_[od_of_demand_[demand]].window_generated_lots;
   lots_[lot_id].route = choose_route(demand);
+  if (spec_.routing.choice == RouteChoice::adaptive) {
+    if (priced_usd_per_t_by_lot_.size() <= lot_id) priced_usd_per_t_by_lot_.resize(lots_.size());
+    priced_usd_per_t_by_lot_[lot_id] = priced_usd_per_t_;
+  }
   const std::uint32_t origin = spec_.demand[demand].origin;
   if (try_reserve_slot(origin)) {
     admit(lot_id);
@@ -312,6 +316,9 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     row.transit_h.add(transit_h);
     row.cost_sum_usd_per_t +=
         spec_.routing.value_of_time_usd_per_t_h * transit_h + routes_[lot.route].tariff_usd_per_t;
+    if (!priced_usd_per_t_by_lot_.empty()) {
+      row.priced_sum_usd_per_t += priced_usd_per_t_by_lot_[lot_id];
+    }
   }
   free_lots_.push_back(lot_id);
 }
@@ -421,6 +428,10 @@ RunResult CorridorSimulation::collect_results() const {
         path.transit_days =
             transit_days_of(state.transit_sum_h, state.delivered_lots, state.transit_h);
         path.cost_usd_per_t = state.cost_sum_usd_per_t / static_cast<double>(state.delivered_lots);
+        if (spec_.routing.choice == RouteChoice::adaptive) {
+          path.priced_cost_usd_per_t =
+              state.priced_sum_usd_per_t / static_cast<double>(state.delivered_lots);
+        }
       }
       path.free_flow_cost_usd_per_t = route.cost_usd_per_t;
       path.co2_kg_per_t = route.co2_kg_per_t;

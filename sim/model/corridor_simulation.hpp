@@ -159,6 +159,7 @@ struct LinkState {
   DailyCounts departed_by_day;          // lots, both directions
   std::vector<double> closed_h_by_day;  // hours closed each day
   TimeAverage backlog;                  // lots waiting to depart, both directions
+  std::vector<std::uint32_t> fleet;     // its vessels, if its vehicle is a fleet
 };
 
 struct OdState {
@@ -179,6 +180,7 @@ struct RouteRow {
   std::uint64_t delivered_lots = 0;
   double transit_sum_h = 0.0;
   double cost_sum_usd_per_t = 0.0;
+  double priced_sum_usd_per_t = 0.0;  // adaptive: what the rule priced delivered lots at
   LogHistogram transit_h;
 };
 
@@ -305,6 +307,10 @@ class CorridorSimulation {
   std::uint32_t least_cost_now(DemandChoice& choice);
   [[nodiscard]] double node_backlog_h(std::uint32_t node) const;
   [[nodiscard]] double direction_backlog_h(std::uint32_t direction) const;
+  [[nodiscard]] double leaves_h(const VehicleSpec& vehicle, const DirectionState& direction,
+                                double opens_h, double lots_short) const;
+  [[nodiscard]] double fleet_departure_h(std::uint32_t direction, double loads_before,
+                                         double spacing_h, double lots_short) const;
 
   const CorridorSpec& spec_;
   RunOptions options_;
@@ -315,6 +321,8 @@ class CorridorSimulation {
   // Per link direction: whether any route boards it, and what its vehicles carry at
   // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.
   std::vector<DirectionTraffic> traffic_;
+  std::vector<double> potential_lots_per_h_;  // adaptive: lots/h with a candidate through
+                                              // each direction
   std::vector<double> vehicle_t_per_h_;
   // For each route, the direction of its last link if that link flows freely into a
   // destination that holds nothing (deliver_over_free_link), else kNone; and its travel.
@@ -326,6 +334,11 @@ class CorridorSimulation {
   std::vector<RouteRow> route_rows_;
 
   std::vector<Lot> lots_;
+  // Under adaptive choice: the cost the rule priced each lot's route at when it chose
+  // (kept beside the lots, which fill a cache line), and the last price it found.
+  std::vector<double> priced_usd_per_t_by_lot_;
+  double priced_usd_per_t_ = 0.0;
+  mutable std::vector<double> openings_h_;  // scratch for fleet_departure_h
   std::vector<std::uint32_t> free_lots_;
   std::vector<NodeState> nodes_;
   std::vector<LinkState> links_;

@@ -53,6 +53,7 @@ void CorridorSimulation::init_links() {
       const std::uint32_t direction = 2 * i + (link.oneway ? 0 : v % 2);
       const std::uint32_t id = new_vehicle(direction);
       directions_[direction].quay.push_back(id);
+      links_[i].fleet.push_back(id);
     }
   }
   const std::vector<bool> book_on_departure = directions_booking_on_departure();

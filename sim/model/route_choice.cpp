@@ -16,6 +16,22 @@ namespace corridor::model::detail {
 void CorridorSimulation::init_route_choice() {
   const std::vector<std::vector<Route>> candidates = plan_routes(spec_);
   traffic_ = direction_traffic(spec_, candidates);
+  if (spec_.routing.choice == RouteChoice::adaptive) {
+    // The lots an hour that could take each direction (window average), for the price
+    // of a vehicle not yet full (leaves_h).
+    potential_lots_per_h_.assign(2 * spec_.links.size(), 0.0);
+    for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+      const double lots_per_h =
+          tonnes_per_hour(window_volume_mtpa(spec_, spec_.demand[d])) / spec_.lot_t;
+      std::vector<bool> crossed(2 * spec_.links.size(), false);
+      for (const Route& route : candidates[d]) {
+        for (const Hop& hop : route.hops) crossed[2 * hop.link + hop.direction] = true;
+      }
+      for (std::size_t i = 0; i < crossed.size(); ++i) {
+        if (crossed[i]) potential_lots_per_h_[i] += lots_per_h;
+      }
+    }
+  }
   vehicle_t_per_h_ =
       model::vehicle_capacity_t_per_h(spec_, traffic_, model::DirectionsWanted::boarded);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
@@ -70,7 +86,9 @@ void CorridorSimulation::init_route_choice() {
 std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
   DemandChoice& choice = choices_[demand];
   std::uint32_t offset = 0;
-  if (choice.count > 1) {
+  if (spec_.routing.choice == RouteChoice::adaptive) {
+    offset = least_cost_now(choice);  // priced even alone, for priced_cost_usd_per_t
+  } else if (choice.count > 1) {
     switch (spec_.routing.choice) {
       case RouteChoice::shortest:  // the pinned route, or the cheapest: always first
         break;
@@ -83,8 +101,7 @@ std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
         offset = std::min(offset, choice.count - 1);
         break;
       }
-      case RouteChoice::adaptive:
-        offset = least_cost_now(choice);
+      case RouteChoice::adaptive:  // chosen above
         break;
     }
   }
@@ -116,6 +133,7 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
       if (choice.rng.uniform_open01() * ties < 1.0) best = offset;
     }
   }
+  priced_usd_per_t_ = best_cost;
   return best;
 }
 
@@ -129,40 +147,105 @@ double CorridorSimulation::node_backlog_h(std::uint32_t node_index) const {
   return ahead * node.service.mean() / node.servers;
 }
 
-// Expected wait to leave on a link direction for a lot that reached it now: the rest of
-// any closure and of the departure spacing, then its turn. A gate sends the lots ahead
-// one per headway. On a vehicle link the lot is one more behind the lots waiting and
-// those aboard vehicles at the quay: the vehicle it would board leaves when the lot fills
-// it or at its hold deadline, and each later load leaves one departure spacing after the
-// last, the spacing the direction's effective capacity gives (a fleet's shuttle cycle
-// with its holds, a loading position's load time, the departure cap).
+// When a vehicle the lot would board leaves, from now: after loading if full, else at
+// its hold deadline, unless the lots still to come fill it first. They come at the rate
+// of every entry with a candidate through the direction: a vehicle not yet full at the
+// quay is when its route is cheap, and every lot that can take it then does. Counting
+// only the lots already there would price every vehicle not yet full at its hold, as if
+// the flow that makes the queue would stop.
+double CorridorSimulation::leaves_h(const VehicleSpec& vehicle, const DirectionState& direction,
+                                    double opens_h, double lots_short) const {
+  const double loaded_h = opens_h + vehicle.load_h;
+  if (lots_short <= 0.0) return loaded_h;
+  const double rate_per_h =
+      potential_lots_per_h_[static_cast<std::size_t>(&direction - directions_.data())];
+  const double filled_h =
+      rate_per_h > 0.0 ? lots_short / rate_per_h : std::numeric_limits<double>::infinity();
+  return std::max(loaded_h,
+                  std::min(filled_h, opens_h + std::max(vehicle.load_h, vehicle.max_hold_h)));
+}
+
+// When the fleet vessel that takes the lot's load leaves, from now. Each vessel opens
+// for loading here when it opened (at the quay), or when it will be back: from the far
+// quay at its departure deadline, from the voyage out after the far end's share of the
+// cycle. Loads go to vessels in the order they open and leave in that order; a vessel
+// that has left is back one cycle (the direction's effective capacity over the fleet)
+// after its departure, less its loading.
+double CorridorSimulation::fleet_departure_h(std::uint32_t direction_index, double loads_before,
+                                             double spacing_h, double lots_short) const {
+  const DirectionState& direction = directions_[direction_index];
+  const LinkSpec& link = spec_.links[direction.link];
+  const VehicleSpec& vehicle = *vehicle_of(direction_index);
+  const std::vector<std::uint32_t>& fleet = links_[direction.link].fleet;
+  const double crossing_h = link.travel_h() + vehicle.unload_h;
+  const double cycle_h = spacing_h * static_cast<double>(fleet.size());
+  const double far_stay_h = std::max(0.0, cycle_h - vehicle.load_h - 2.0 * crossing_h);
+  openings_h_.clear();
+  for (const std::uint32_t id : fleet) {
+    const Vehicle& vessel = vehicles_[id];
+    const bool at_quay = vessel.loading_opened_h > vessel.departed_h ||
+                         (vessel.departed_h == 0.0 && vessel.arrived_h == 0.0);
+    double opens_h = 0.0;
+    if (vessel.direction == direction_index) {
+      opens_h = at_quay ? vessel.loading_opened_h
+                        : vessel.departed_h + crossing_h + far_stay_h + crossing_h;
+    } else {
+      const double leaves_far_h =
+          at_quay ? (vessel.pending_check_h < kNever ? vessel.pending_check_h : now())
+                  : vessel.departed_h;
+      opens_h = leaves_far_h + crossing_h;
+    }
+    openings_h_.push_back(opens_h - now());
+  }
+  std::sort(openings_h_.begin(), openings_h_.end());
+  // Loads before the lot's own leave full, each after its vessel has loaded and after
+  // the one before it; a round of the fleet repeats one cycle later.
+  const std::size_t size = openings_h_.size();
+  const auto own = static_cast<std::size_t>(loads_before);
+  const std::size_t rounds = own / size;
+  const std::size_t slot = own % size;
+  double departed_h = -std::numeric_limits<double>::infinity();
+  for (std::size_t j = 0; j < slot; ++j) {
+    departed_h = std::max(openings_h_[j] + vehicle.load_h, departed_h);
+  }
+  const double opens_h = openings_h_[slot];
+  return static_cast<double>(rounds) * cycle_h +
+         std::max(departed_h, leaves_h(vehicle, direction, opens_h, lots_short));
+}
+
+// Expected wait to leave on a link direction for a lot that reached it now, beyond what
+// the route's free-flow cost holds: the rest of any closure and of the departure
+// spacing, then its turn. A gate sends the lots ahead one per headway. On a vehicle link
+// the lot is one more behind the lots waiting and those aboard vehicles at the quay,
+// loads leave full before its own, and its own vehicle leaves as leaves_h says; a fleet's
+// vessels come as fleet_departure_h follows them, unlimited stock opens a vehicle at
+// once and sends the next one departure spacing (the direction's effective capacity)
+// after the last. The free-flow cost already counts one loading.
 double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) const {
   const DirectionState& direction = directions_[direction_index];
   const double closed_h = std::max(0.0, links_[direction.link].closed_until_h - now());
-  const double blocked_h = std::max(closed_h, direction.next_departure_h - now());
   const VehicleSpec* vehicle = vehicle_of(direction_index);
   if (vehicle == nullptr) {
+    const double blocked_h = std::max(closed_h, direction.next_departure_h - now());
     return blocked_h + static_cast<double>(direction.waiting.size()) * direction.headway_h;
   }
   const double capacity = vehicle->capacity_lots;
   const double position = static_cast<double>(direction.backlog_lots) + 1.0;
   const double loads_before = std::ceil(position / capacity) - 1.0;  // leaving before its own
+  const double lots_short = (loads_before + 1.0) * capacity - position;
   const double effective = direction.effective_t_per_h.value();
   const double spacing_h = effective > 0.0 ? capacity * spec_.lot_t / effective : 0.0;
-  const double fills_h = vehicle->load_h;
-  const double holds_h = std::max(vehicle->load_h, vehicle->max_hold_h);
-  double first_h = 0.0;  // until the first load that is at the quay or comes next leaves
-  if (!direction.quay.empty()) {
-    const Vehicle& front = vehicles_[direction.quay.front()];
-    const double opened_h = front.loading_opened_h;
-    first_h = opened_h + (position >= capacity ? fills_h : holds_h) - now();
-  } else if (vehicle->fleet) {
-    // The next vessel comes on average half a spacing from now, then loads.
-    first_h = 0.5 * spacing_h + (position >= capacity ? fills_h : holds_h);
+  double departs_h = 0.0;
+  if (vehicle->fleet && !links_[direction.link].fleet.empty()) {
+    departs_h = fleet_departure_h(direction_index, loads_before, spacing_h, lots_short);
   } else {
-    first_h = position >= capacity ? fills_h : holds_h;  // a vehicle opens at once
+    const double first_opens_h =
+        direction.quay.empty() ? 0.0 : vehicles_[direction.quay.front()].loading_opened_h - now();
+    departs_h = leaves_h(*vehicle, direction, first_opens_h + loads_before * spacing_h, lots_short);
   }
-  return std::max({0.0, first_h, blocked_h}) + loads_before * spacing_h;
+  // A closure holds every load; a departure cap spaces each from the one before.
+  const double capped_h = direction.next_departure_h - now() + loads_before * direction.headway_h;
+  return std::max({0.0, departs_h, closed_h, capped_h}) - vehicle->load_h;
 }
 
 }  // namespace corridor::model::detail

@@ -55,6 +55,9 @@ struct RouteResult {
   // Mean over delivered lots of value of time x transit time + tariffs; empty if none.
   std::optional<double> cost_usd_per_t;
   double free_flow_cost_usd_per_t = 0.0;  // what routes are ranked by
+  // Under adaptive choice, mean over the same lots of the cost the rule priced the route
+  // at when they chose it: beside cost_usd_per_t, how well the rule foresaw. Else empty.
+  std::optional<double> priced_cost_usd_per_t;
   double co2_kg_per_t = 0.0;
   double length_km = 0.0;
 };
