@@ -51,9 +51,10 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
             "transit_mean_days", "transit_p05_days", "transit_p25_days", "transit_p50_days",
             "transit_p75_days", "transit_p95_days", "transit_min_days", "transit_max_days",
             "moving_days", "queueing_days", "dwell_days", "consolidation_days"});
-  Table routes("routes.csv", {"scenario", "replication", "origin", "destination", "route", "path",
-                              "share", "delivered_mtpa", "transit_mean_days", "transit_p95_days",
-                              "cost_usd_per_t", "co2_kg_per_t", "length_km"});
+  Table routes("routes.csv",
+               {"scenario", "replication", "origin", "destination", "route", "path", "share",
+                "delivered_mtpa", "transit_mean_days", "transit_p95_days", "cost_usd_per_t",
+                "priced_cost_usd_per_t", "co2_kg_per_t", "length_km"});
   Table nodes("nodes.csv", {"scenario", "replication", "node", "name", "kind", "lon", "lat",
                             "capacity_mtpa", "throughput_mtpa", "utilization", "mean_queue_lots",
                             "max_queue_lots", "mean_wait_h"});
@@ -90,8 +91,8 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
                       number(route.share), number(route.delivered_t / 1e6 / years),
                       route.transit_days ? number(route.transit_days->mean) : std::string(),
                       route.transit_days ? number(route.transit_days->p95) : std::string(),
-                      number(route.cost_usd_per_t), number(route.co2_kg_per_t),
-                      number(route.length_km)});
+                      number(route.cost_usd_per_t), number(route.priced_cost_usd_per_t),
+                      number(route.co2_kg_per_t), number(route.length_km)});
         }
       }
       for (std::size_t i = 0; i < run.nodes.size(); ++i) {
