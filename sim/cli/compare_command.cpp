@@ -1,5 +1,7 @@
 #include "compare_command.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -76,6 +78,11 @@ int compare_command(const CompareArguments& args) {
     write_tables(args.csv_path, tables);
   }
   if (!args.quiet && !to_stdout) std::fputs(io::format_comparison(comparison).c_str(), stdout);
+  for (std::size_t s = 0; s < comparison.warnings.size(); ++s) {
+    for (const auto& warning : comparison.warnings[s]) {
+      spdlog::warn("warning: {}: {}", args.scenarios[s], warning);
+    }
+  }
   return 0;
 }
 

@@ -20,6 +20,7 @@
 #include "compare_command.hpp"
 #include "corridor/analysis/assignment.hpp"
 #include "corridor/analysis/capacity_bound.hpp"
+#include "corridor/analysis/undelivered.hpp"
 #include "corridor/experiment/process_group.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/experiment/run.hpp"
@@ -89,6 +90,9 @@ int run_command(const RunArguments& args) {
   write_tables(args.csv_directory,
                corridor::io::run_tables({{path.stem().string(), &spec, &runs}}));
   if (!args.quiet && !json_to_stdout) std::fputs(table.c_str(), stdout);
+  for (const auto& warning : corridor::analysis::delivery_warnings(runs)) {
+    spdlog::warn("warning: {}", warning);
+  }
   return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "corridor/analysis/bottlenecks.hpp"
 #include "corridor/analysis/capacity_bound.hpp"
 #include "corridor/analysis/interval.hpp"
+#include "corridor/analysis/undelivered.hpp"
 #include "corridor/experiment/compare.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/io/atomic_file.hpp"
@@ -56,9 +57,18 @@ io::ReportSection transit_section(const std::vector<std::string>& names,
   io::ReportSection section{"Transit and deliveries", {}, {}, {}, {}};
   section.paragraphs.push_back(
       "Means over the replications, ± the half-width of their 95 % confidence interval "
-      "(Student t). Delivered: in the statistics window, annualised.");
+      "(Student t). Delivered: in the statistics window, annualised, and as a share of the "
+      "cargo created in the window. Transit counts delivered lots only; the p95 with "
+      "undelivered lots counts each lot still in the system at its age so far, a lower "
+      "bound on the true p95 when cargo piles up.");
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    for (const auto& warning : analysis::delivery_warnings(runs[s])) {
+      section.paragraphs.push_back(fmt::format("Warning, {}: {}.", names[s], warning));
+    }
+  }
   section.table.push_back({"scenario", "origin → destination", "delivered, Mt/yr",
-                           "transit mean, days", "transit p95, days"});
+                           "delivered, % of created", "transit mean, days", "transit p95, days",
+                           "p95 with undelivered, days"});
   for (std::size_t s = 0; s < runs.size(); ++s) {
     const auto& first = runs[s].front();
     const double years = (first.horizon_days - first.warmup_days) / 365.0;
@@ -68,13 +78,16 @@ io::ReportSection transit_section(const std::vector<std::string>& names,
         const auto& od = run.od[i];
         const double nan = std::numeric_limits<double>::quiet_NaN();
         table.push_back(od.delivered_t / 1e6 / years);
+        table.push_back(od.delivered_share ? *od.delivered_share * 100.0 : nan);
         table.push_back(od.transit_days ? od.transit_days->mean : nan);
         table.push_back(od.transit_days ? od.transit_days->p95 : nan);
+        table.push_back(od.censored_p95_days.value_or(nan));
       }
-      const auto intervals = analysis::column_intervals(table, runs[s].size(), 3, 0.95);
+      const auto intervals = analysis::column_intervals(table, runs[s].size(), 5, 0.95);
       section.table.push_back({names[s], first.od[i].origin + " → " + first.od[i].destination,
-                               plus_minus(intervals[0], 3), plus_minus(intervals[1], 2),
-                               plus_minus(intervals[2], 2)});
+                               plus_minus(intervals[0], 3), plus_minus(intervals[1], 1),
+                               plus_minus(intervals[2], 2), plus_minus(intervals[3], 2),
+                               plus_minus(intervals[4], 2)});
     }
   }
   return section;
@@ -228,6 +241,11 @@ int report_command(const ReportArguments& args) {
     runs = comparison->runs;
   }
   progress.finish();
+  for (std::size_t s = 0; s < runs.size(); ++s) {
+    for (const auto& warning : analysis::delivery_warnings(runs[s])) {
+      std::fprintf(stderr, "corridor: warning: %s: %s\n", names[s].c_str(), warning.c_str());
+    }
+  }
 
   const fs::path out(args.out);
   std::vector<io::ScenarioRuns> scenario_runs;

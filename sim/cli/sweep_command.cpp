@@ -24,12 +24,42 @@
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/io/progress.hpp"
 #include "corridor/io/sweep_csv.hpp"
+#include "corridor/io/sweep_manifest.hpp"
 #include "corridor/scenario/load.hpp"
 
 namespace corridor::cli {
 namespace {
 
 std::atomic<bool> interrupted{false};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// A file begun by another sweep is never continued: its manifest must match this one.
+void check_same_sweep(const std::string& csv_path, const io::SweepManifest& now) {
+  const std::string path = io::manifest_path(csv_path);
+  if (!std::filesystem::exists(path)) {
+    throw UsageError(fmt::format(
+        "--resume: {} has no manifest ({}), so nothing says which sweep wrote it; remove it, "
+        "choose another --csv or replace it with --force",
+        csv_path, path));
+  }
+  io::SweepManifest earlier;
+  try {
+    earlier = io::parse_manifest(read_file(path));
+  } catch (const std::exception& error) {
+    throw UsageError(fmt::format("--resume: {}: {}", path, error.what()));
+  }
+  if (const auto difference = io::manifest_difference(earlier, now)) {
+    throw UsageError(fmt::format(
+        "--resume: {} is another sweep's: {}; choose another --csv, or --force to replace it",
+        csv_path, *difference));
+  }
+}
 
 extern "C" void on_interrupt(int) {
   interrupted.store(true);
@@ -38,10 +68,7 @@ extern "C" void on_interrupt(int) {
 // The complete rows of an earlier run of the same sweep: checks the header, drops a
 // row cut short by an interruption, and returns how many points are already done.
 std::size_t rows_already_written(const std::string& path, const std::string& header) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::string text = read_file(path);
   if (text.compare(0, header.size(), header) != 0) {
     throw UsageError(fmt::format(
         "--resume: {} was not written by this sweep (its header differs); remove it or choose "
@@ -88,7 +115,10 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
   command->add_option("--csv", args.csv_path, "Write the rows to FILE (or - for stdout)")
       ->required();
   command->add_flag("--resume", args.resume,
-                    "Keep the rows FILE already holds and run only the points after them");
+                    "Keep the rows FILE already holds and run only the points after them; "
+                    "refused unless FILE.manifest.json shows the same scenario, seed, "
+                    "replications, fixed values and grid");
+  command->add_flag("--force", args.force, "Replace FILE if it exists (default: refuse)");
   command->add_flag("--quiet,-q", args.quiet, "Print no progress and no summary");
   add_run_limit_option(command);
   return command;
@@ -118,16 +148,20 @@ class RowWriter {
         throw io::OutputError(
             fmt::format("--csv {}: write failed: {}", path_, std::strerror(error)));
       }
+      // The last column, falling_behind, is empty (",\n") unless an entry fell behind.
+      if (!text.ends_with(",\n")) ++falling_behind_;
       pending_.erase(it);
       ++next_;
     }
   }
   [[nodiscard]] std::size_t written_up_to() const { return next_; }
+  [[nodiscard]] std::size_t falling_behind() const { return falling_behind_; }
 
  private:
   std::FILE* out_;
   std::string path_;
   std::size_t next_;
+  std::size_t falling_behind_ = 0;
   std::map<std::size_t, std::string> pending_;
 };
 
@@ -211,6 +245,14 @@ int sweep_command(const SweepArguments& args) {
   std::vector<std::string> parameters;
   for (const auto& axis : axes) parameters.push_back(axis.path);
   const io::SweepCsv csv(parameters, points.front().spec);
+  const io::SweepManifest manifest{CORRIDOR_VERSION,
+                                   path.string(),
+                                   scenario::resolved_fingerprint(path, fixed),
+                                   args.seed.value_or(points.front().spec.seed),
+                                   args.replications,
+                                   fixed,
+                                   axes,
+                                   points.size()};
 
   // Rank 0 owns the file: it writes the header, or finds where a resumed sweep stands,
   // and tells the other ranks (SIZE_MAX: it could not, and has said why).
@@ -220,9 +262,19 @@ int sweep_command(const SweepArguments& args) {
   if (root) {
     try {
       if (args.csv_path != "-") {
-        if (args.resume && std::filesystem::exists(args.csv_path)) {
+        const bool exists = std::filesystem::exists(args.csv_path);
+        if (exists && !args.resume && !args.force) {
+          throw UsageError(fmt::format(
+              "--csv {} already exists; --resume continues the sweep that began it, --force "
+              "replaces it",
+              args.csv_path));
+        }
+        if (args.resume && exists) {
+          check_same_sweep(args.csv_path, manifest);
           done = rows_already_written(args.csv_path, csv.header());
         } else {
+          // The manifest first: a file with a header has a manifest to be checked against.
+          write_output(io::manifest_path(args.csv_path), io::manifest_json(manifest));
           write_output(args.csv_path, csv.header());
         }
         out = std::fopen(args.csv_path.c_str(), "ab");
@@ -296,15 +348,24 @@ int sweep_command(const SweepArguments& args) {
   std::signal(SIGINT, previous);
   progress.finish();
   if (out != stdout) std::fclose(out);
+  if (writer.falling_behind() > 0) {
+    std::fprintf(stderr,
+                 "corridor: warning: at %zu of the %zu points run now, some demand delivered less "
+                 "than 95 %% of what it created (column falling_behind): their transit columns "
+                 "describe only the cargo that got through; censored_p95_days counts the rest\n",
+                 writer.falling_behind(), writer.written_up_to() - done);
+  }
   if (interrupted.load() || writer.written_up_to() < points.size()) {
     std::fprintf(stderr, "corridor: interrupted: %zu of %zu points are in %s; --resume continues\n",
                  writer.written_up_to(), points.size(), args.csv_path.c_str());
     return 130;
   }
   if (!args.quiet && args.csv_path != "-") {
-    std::fprintf(stderr, "corridor: %zu points x %u replications written to %s (%d process%s)\n",
-                 points.size(), args.replications, args.csv_path.c_str(), group.size(),
-                 group.size() == 1 ? "" : "es");
+    std::fprintf(stderr,
+                 "corridor: %zu points run now and %zu already there: %zu points x %u "
+                 "replications in %s (%d process%s)\n",
+                 points.size() - done, done, points.size(), args.replications,
+                 args.csv_path.c_str(), group.size(), group.size() == 1 ? "" : "es");
   }
   return 0;
 }

@@ -19,6 +19,7 @@ struct SweepArguments {
   unsigned threads = 0;
   std::string csv_path;
   bool resume = false;
+  bool force = false;  // replace an existing --csv file (and its manifest)
   bool quiet = false;
 };
 

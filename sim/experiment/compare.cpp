@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "corridor/analysis/interval.hpp"
+#include "corridor/analysis/undelivered.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/model/simulate.hpp"
 
@@ -53,6 +54,8 @@ AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
     if (j == alternative_ods.size()) continue;
     Paired transit;
     Paired delivered;
+    Paired share;
+    Paired censored_p95;
     for (std::size_t r = 0; r < replications; ++r) {
       const auto& b = base[r].od[i];
       const auto& a = alternative[r].od[j];
@@ -60,9 +63,14 @@ AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
       transit.alternative.push_back(a.transit_days ? a.transit_days->mean : kUnmeasured);
       delivered.base.push_back(b.delivered_t / 1e6 / window_years(base[r]));
       delivered.alternative.push_back(a.delivered_t / 1e6 / window_years(alternative[r]));
+      share.base.push_back(b.delivered_share.value_or(kUnmeasured));
+      share.alternative.push_back(a.delivered_share.value_or(kUnmeasured));
+      censored_p95.base.push_back(b.censored_p95_days.value_or(kUnmeasured));
+      censored_p95.alternative.push_back(a.censored_p95_days.value_or(kUnmeasured));
     }
     out.od.push_back({od.origin, od.destination, summarise(transit, confidence),
-                      summarise(delivered, confidence)});
+                      summarise(delivered, confidence), summarise(share, confidence),
+                      summarise(censored_p95, confidence)});
   }
   for (std::size_t i = 0; i < base_first.nodes.size(); ++i) {
     const auto& id = base_first.nodes[i].id;
@@ -115,6 +123,9 @@ Comparison compare(const std::vector<model::CorridorSpec>& scenarios, const Comp
     auto alternative = compare_pair(runs.front(), runs[s], plan.confidence);
     alternative.name = scenarios[s].name;
     comparison.alternatives.push_back(std::move(alternative));
+  }
+  for (const auto& scenario_runs : runs) {
+    comparison.warnings.push_back(analysis::delivery_warnings(scenario_runs));
   }
   if (plan.keep_runs) comparison.runs = std::move(runs);
   return comparison;

@@ -32,6 +32,8 @@ void for_each_quantity(
     const std::string id = od.origin + "-" + od.destination;
     visit("od", id, "transit_days", "days", od.transit_days);
     visit("od", id, "delivered_mtpa", "Mt/yr", od.delivered_mtpa);
+    visit("od", id, "delivered_share", "share", od.delivered_share);
+    visit("od", id, "censored_p95_days", "days", od.censored_p95_days);
   }
   for (const auto& node : alternative.nodes) {
     visit("node", node.id, "throughput_mtpa", "Mt/yr", node.throughput_mtpa);
@@ -49,6 +51,10 @@ std::string signed_value(const std::optional<double>& value, int decimals) {
 
 std::string plain_value(const std::optional<double>& value, int decimals) {
   return value ? fmt::format("{:.{}f}", *value, decimals) : std::string("-");
+}
+
+std::string scenario_name(const experiment::Comparison& comparison, std::size_t index) {
+  return index == 0 ? comparison.base_name : comparison.alternatives.at(index - 1).name;
 }
 
 }  // namespace
@@ -70,7 +76,9 @@ std::string comparison_json(const experiment::Comparison& comparison) {
       entry["od"].push_back(Json{{"origin", od.origin},
                                  {"destination", od.destination},
                                  {"transit_days", difference_json(od.transit_days)},
-                                 {"delivered_mtpa", difference_json(od.delivered_mtpa)}});
+                                 {"delivered_mtpa", difference_json(od.delivered_mtpa)},
+                                 {"delivered_share", difference_json(od.delivered_share)},
+                                 {"censored_p95_days", difference_json(od.censored_p95_days)}});
     }
     entry["nodes"] = Json::array();
     for (const auto& node : alternative.nodes) {
@@ -79,6 +87,12 @@ std::string comparison_json(const experiment::Comparison& comparison) {
                                     {"mean_wait_h", difference_json(node.mean_wait_h)}});
     }
     root["alternatives"].push_back(std::move(entry));
+  }
+  root["warnings"] = Json::array();
+  for (std::size_t s = 0; s < comparison.warnings.size(); ++s) {
+    for (const auto& warning : comparison.warnings[s]) {
+      root["warnings"].push_back(fmt::format("{}: {}", scenario_name(comparison, s), warning));
+    }
   }
   return root.dump(2) + "\n";
 }
@@ -122,18 +136,19 @@ std::string format_comparison(const experiment::Comparison& comparison) {
     });
     line("");
     line(fmt::format("{}", alternative.name));
-    line(fmt::format("{:<{}}  {:<15}  {:>10}  {:>11}  {:>21}", "", width, "quantity", "base",
+    line(fmt::format("{:<{}}  {:<17}  {:>10}  {:>11}  {:>21}", "", width, "quantity", "base",
                      "alternative", "difference"));
     for_each_quantity(alternative, [&](const char* kind, const std::string& id,
                                        const char* quantity, const char*,
                                        const experiment::Difference& d) {
       if (!d.base_mean && !d.alternative_mean) return;  // e.g. no wait where nothing queues
-      const int decimals = std::string(quantity) == "transit_days" ? 2 : 3;
+      const std::string name = quantity;
+      const int decimals = name == "transit_days" || name == "censored_p95_days" ? 2 : 3;
       const std::string difference =
           d.mean ? fmt::format("{} ±{}{}", signed_value(d.mean, decimals),
                                plain_value(d.half_width, decimals), d.significant() ? " *" : "  ")
                  : std::string("-");
-      line(fmt::format("{:<{}}  {:<15}  {:>10}  {:>11}  {:>21}", fmt::format("{} {}", kind, id),
+      line(fmt::format("{:<{}}  {:<17}  {:>10}  {:>11}  {:>21}", fmt::format("{} {}", kind, id),
                        width, quantity, plain_value(d.base_mean, decimals),
                        plain_value(d.alternative_mean, decimals), difference));
     });

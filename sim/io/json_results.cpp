@@ -1,6 +1,7 @@
 #include "corridor/io/json_results.hpp"
 
 #include "corridor/analysis/bottlenecks.hpp"
+#include "corridor/analysis/undelivered.hpp"
 #include "run_json.hpp"
 
 namespace corridor::io {
@@ -46,6 +47,19 @@ Json time_split(const model::OdResult& od) {
               {"consolidation", s.consolidation}};
 }
 
+Json in_system(const model::InSystem& cargo) {
+  Json age = nullptr;
+  if (cargo.age_days) {
+    age = Json{
+        {"mean", cargo.age_days->mean}, {"p95", cargo.age_days->p95}, {"max", cargo.age_days->max}};
+  }
+  Json places = Json::array();
+  for (const auto& place : cargo.waiting_at) {
+    places.push_back(Json{{"kind", place.kind}, {"id", place.id}, {"lots", place.lots}});
+  }
+  return Json{{"t", cargo.t}, {"lots", cargo.lots}, {"age_days", age}, {"waiting_at", places}};
+}
+
 }  // namespace
 
 Json run_json_tree(const model::RunResult& result) {
@@ -65,6 +79,18 @@ Json run_json_tree(const model::RunResult& result) {
                         {"events", totals.events},
                         {"window_generated_t", totals.window_generated_t},
                         {"window_delivered_t", totals.window_delivered_t}};
+  root["demand"] = Json::array();
+  for (const auto& demand : result.demand) {
+    root["demand"].push_back(Json{{"id", demand.id},
+                                  {"origin", demand.origin},
+                                  {"destination", demand.destination},
+                                  {"created_t", demand.created_t},
+                                  {"created_lots", demand.created_lots},
+                                  {"delivered_t", demand.delivered_t},
+                                  {"delivered_lots", demand.delivered_lots},
+                                  {"delivered_share", optional(demand.delivered_share)},
+                                  {"in_system", in_system(demand.in_system)}});
+  }
   root["od"] = Json::array();
   for (const auto& od : result.od) {
     root["od"].push_back(Json{{"origin", od.origin},
@@ -72,7 +98,11 @@ Json run_json_tree(const model::RunResult& result) {
                               {"delivered_t", od.delivered_t},
                               {"delivered_lots", od.delivered_lots},
                               {"window_generated_t", od.window_generated_t},
+                              {"window_generated_lots", od.window_generated_lots},
+                              {"delivered_share", optional(od.delivered_share)},
+                              {"in_system", in_system(od.in_system)},
                               {"transit_days", transit(od.transit_days)},
+                              {"censored_p95_days", optional(od.censored_p95_days)},
                               {"time_split_days", time_split(od)},
                               {"routes", routes(od)}});
   }
@@ -108,6 +138,7 @@ Json run_json_tree(const model::RunResult& result) {
                                        {"mean_queue_lots", bottleneck.mean_queue_lots},
                                        {"mean_wait_h", optional(bottleneck.mean_wait_h)}});
   }
+  root["warnings"] = analysis::delivery_warnings(std::vector<const model::RunResult*>{&result});
   return root;
 }
 

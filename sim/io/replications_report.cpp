@@ -9,6 +9,7 @@
 
 #include "corridor/analysis/bottlenecks.hpp"
 #include "corridor/analysis/interval.hpp"
+#include "corridor/analysis/undelivered.hpp"
 #include "run_json.hpp"
 
 namespace corridor::io {
@@ -17,7 +18,7 @@ namespace {
 // Keys whose value is a mapping when measured: when no replication measured them, they
 // stay null without a "_ci95" sibling, as when they are present.
 bool holds_mapping(const std::string& key) {
-  return key == "transit_days" || key == "time_split_days";
+  return key == "transit_days" || key == "time_split_days" || key == "age_days";
 }
 
 // Walks the replications' trees in step, twice with the same order: first to gather each
@@ -142,6 +143,37 @@ Json rank_bottlenecks(const std::vector<model::RunResult>& runs, const Json& sum
   return list;
 }
 
+// Where undelivered lots wait, pooled over the replications by facility (the
+// aggregator pairs list items by position, which would mix facilities): mean lots per
+// run, most first, the three first.
+void pool_waiting_places(const std::vector<Json>& trees, const char* section, Json& summary) {
+  constexpr std::size_t kListed = 3;
+  for (std::size_t i = 0; i < summary[section].size(); ++i) {
+    Json pooled = Json::array();
+    for (const Json& tree : trees) {
+      for (const Json& place : tree[section][i]["in_system"]["waiting_at"]) {
+        auto same = std::find_if(pooled.begin(), pooled.end(), [&](const Json& p) {
+          return p["kind"] == place["kind"] && p["id"] == place["id"];
+        });
+        if (same == pooled.end()) {
+          pooled.push_back(Json{{"kind", place["kind"]}, {"id", place["id"]}, {"lots", 0.0}});
+          same = pooled.end() - 1;
+        }
+        (*same)["lots"] = (*same)["lots"].get<double>() + place["lots"].get<double>();
+      }
+    }
+    for (Json& place : pooled) {
+      place["lots"] = place["lots"].get<double>() / static_cast<double>(trees.size());
+    }
+    std::stable_sort(pooled.begin(), pooled.end(), [](const Json& a, const Json& b) {
+      return a["lots"].get<double>() > b["lots"].get<double>();
+    });
+    if (pooled.size() > kListed) pooled.erase(pooled.begin() + kListed, pooled.end());
+    Json& in_system = summary[section][i]["in_system"];
+    in_system["waiting_at"] = std::move(pooled);
+  }
+}
+
 }  // namespace
 
 Json replications_tree(const std::vector<model::RunResult>& runs) {
@@ -156,7 +188,7 @@ Json replications_tree(const std::vector<model::RunResult>& runs) {
     for (const auto& tree : trees) values.push_back(&tree[name]);
     return values;
   };
-  const char* kSections[] = {"totals", "od", "nodes", "links"};
+  const char* kSections[] = {"totals", "demand", "od", "nodes", "links"};
   for (const char* name : kSections) aggregator.gather(section(name));
   aggregator.summarise();
 
@@ -166,7 +198,10 @@ Json replications_tree(const std::vector<model::RunResult>& runs) {
   root["scenario"]["replications"] = runs.size();
   root["scenario"]["confidence"] = kConfidence;
   for (const char* name : kSections) root[name] = aggregator.build(section(name));
+  pool_waiting_places(trees, "demand", root);
+  pool_waiting_places(trees, "od", root);
   root["bottlenecks"] = rank_bottlenecks(runs, root);
+  root["warnings"] = analysis::delivery_warnings(runs);
   root["replications"] = Json::array();
   for (std::size_t r = 0; r < trees.size(); ++r) {
     Json entry;

@@ -56,8 +56,8 @@ std::string format_replications_table(const Json& replications) {
   const double window_years =
       (scenario["horizon_days"].get<double>() - scenario["warmup_days"].get<double>()) / 365.0;
   line("");
-  line(fmt::format("{:<{}}  {:>17}  {:>15}  {:>15}  {:>15}", "Transit (days)", od_width, "Mt/yr",
-                   "mean", "p95", "max"));
+  line(fmt::format("{:<{}}  {:>17}  {:>15}  {:>15}  {:>15}  {:>15}", "Transit (days)", od_width,
+                   "Mt/yr", "delivered", "mean", "p95", "max"));
   for (const Json& od : replications["od"]) {
     const std::string name =
         od["origin"].get<std::string>() + " -> " + od["destination"].get<std::string>();
@@ -69,13 +69,14 @@ std::string format_replications_table(const Json& replications) {
                           : Json(od["delivered_t_ci95"].get<double>() / 1e6 / window_years)}};
     const Json& transit = od["transit_days"];
     if (transit.is_null()) {
-      line(fmt::format("{:<{}}  {:>17}  nothing delivered", name, od_width,
-                       plus_minus(flow, "mtpa", 3)));
+      line(fmt::format("{:<{}}  {:>17}  {:>15}  nothing delivered", name, od_width,
+                       plus_minus(flow, "mtpa", 3), plus_minus(od, "delivered_share", 1, true)));
       continue;
     }
-    line(fmt::format("{:<{}}  {:>17}  {:>15}  {:>15}  {:>15}", name, od_width,
-                     plus_minus(flow, "mtpa", 3), plus_minus(transit, "mean", 2),
-                     plus_minus(transit, "p95", 2), plus_minus(transit, "max", 2)));
+    line(fmt::format("{:<{}}  {:>17}  {:>15}  {:>15}  {:>15}  {:>15}", name, od_width,
+                     plus_minus(flow, "mtpa", 3), plus_minus(od, "delivered_share", 1, true),
+                     plus_minus(transit, "mean", 2), plus_minus(transit, "p95", 2),
+                     plus_minus(transit, "max", 2)));
   }
 
   line("");

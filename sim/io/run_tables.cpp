@@ -46,11 +46,13 @@ class Table {
 }  // namespace
 
 std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
-  Table od("od.csv",
-           {"scenario", "replication", "origin", "destination", "delivered_mtpa",
-            "transit_mean_days", "transit_p05_days", "transit_p25_days", "transit_p50_days",
-            "transit_p75_days", "transit_p95_days", "transit_min_days", "transit_max_days",
-            "moving_days", "queueing_days", "dwell_days", "consolidation_days"});
+  Table od("od.csv", {"scenario",          "replication",        "origin",
+                      "destination",       "delivered_mtpa",     "transit_mean_days",
+                      "transit_p05_days",  "transit_p25_days",   "transit_p50_days",
+                      "transit_p75_days",  "transit_p95_days",   "transit_min_days",
+                      "transit_max_days",  "moving_days",        "queueing_days",
+                      "dwell_days",        "consolidation_days", "delivered_share",
+                      "censored_p95_days", "in_system_lots"});
   Table routes("routes.csv",
                {"scenario", "replication", "origin", "destination", "route", "path", "share",
                 "delivered_mtpa", "transit_mean_days", "transit_p95_days", "cost_usd_per_t",
@@ -82,6 +84,9 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
         } else {
           fields.resize(fields.size() + 12);
         }
+        fields.push_back(number(pair.delivered_share));
+        fields.push_back(number(pair.censored_p95_days));
+        fields.push_back(fmt::format("{}", pair.in_system.lots));
         od.row(fields);
         for (std::size_t r = 0; r < pair.routes.size(); ++r) {
           const auto& route = pair.routes[r];

@@ -9,6 +9,7 @@
 #include "corridor/analysis/bottlenecks.hpp"
 #include "corridor/analysis/capacity_bound.hpp"
 #include "corridor/analysis/interval.hpp"
+#include "corridor/analysis/undelivered.hpp"
 #include "corridor/io/replications_report.hpp"
 #include "csv_field.hpp"
 
@@ -33,6 +34,8 @@ std::vector<double> figures_of(const model::RunResult& run) {
     values.push_back(od.delivered_t / 1e6 / years);
     values.push_back(od.transit_days ? od.transit_days->mean : kUnmeasured);
     values.push_back(od.transit_days ? od.transit_days->p95 : kUnmeasured);
+    values.push_back(od.delivered_share.value_or(kUnmeasured));
+    values.push_back(od.censored_p95_days.value_or(kUnmeasured));
   }
   for (const auto& node : run.nodes) {
     values.push_back(node.throughput_mtpa);
@@ -46,6 +49,12 @@ std::vector<double> figures_of(const model::RunResult& run) {
   return values;
 }
 
+std::vector<const model::RunResult*> pointers_to(const std::vector<model::RunResult>& runs) {
+  std::vector<const model::RunResult*> pointers;
+  for (const auto& run : runs) pointers.push_back(&run);
+  return pointers;
+}
+
 }  // namespace
 
 SweepCsv::SweepCsv(std::vector<std::string> parameters, const model::CorridorSpec& spec)
@@ -56,7 +65,8 @@ SweepCsv::SweepCsv(std::vector<std::string> parameters, const model::CorridorSpe
   for (const auto& demand : spec.demand) {
     if (!seen.insert({demand.origin, demand.destination}).second) continue;
     const std::string pair = spec.nodes[demand.origin].id + "-" + spec.nodes[demand.destination].id;
-    for (const char* figure : {"delivered_mtpa", "transit_days", "transit_p95_days"}) {
+    for (const char* figure : {"delivered_mtpa", "transit_days", "transit_p95_days",
+                               "delivered_share", "censored_p95_days"}) {
       figures_.push_back(fmt::format("od.{}.{}", pair, figure));
     }
   }
@@ -77,7 +87,7 @@ SweepCsv::SweepCsv(std::vector<std::string> parameters, const model::CorridorSpe
   }
   header_ += ",replications";
   for (const auto& figure : figures_) header_ += fmt::format(",{0},{0}_ci95", figure);
-  header_ += ",bound_mtpa,binding\n";
+  header_ += ",bound_mtpa,binding,falling_behind\n";
 }
 
 std::string SweepCsv::row(std::size_t index, const std::vector<std::string>& values,
@@ -108,6 +118,14 @@ std::string SweepCsv::row(std::size_t index, const std::vector<std::string>& val
   const auto ranked = analysis::rank_bottlenecks(runs, 1);
   line += ',';
   if (!ranked.empty()) line += ranked.front().kind + ":" + ranked.front().id;
+  // The demand entries delivering less than 95 % of what they created, as ID:SHARE.
+  std::string behind;
+  for (const auto& entry : analysis::undelivered_entries(pointers_to(runs))) {
+    behind +=
+        fmt::format("{}{}:{:.3f}", behind.empty() ? "" : ";", entry.id, entry.delivered_share);
+  }
+  line += ',';
+  line += csv_field(behind);
   line += '\n';
   return line;
 }

@@ -38,24 +38,27 @@ std::string format_table(const model::RunResult& result) {
   for (const auto& od : result.od) od_names.push_back(od.origin + " -> " + od.destination);
   const std::size_t od_width = widest(od_names, 20);
   line("");
-  line(fmt::format("{:<{}}  {:>9}  {:>28}  {:>35}", "Transit (days)", od_width, "Mt/yr",
-                   "mean     p50     p95     max", "moving queueing   dwell  consol."));
+  // "delivered": of the cargo created in the window, the share delivered in it; well
+  // below 100 %, the transit columns describe only what got through.
+  line(fmt::format("{:<{}}  {:>9}  {:>9}  {:>28}  {:>35}", "Transit (days)", od_width, "Mt/yr",
+                   "delivered", "mean     p50     p95     max",
+                   "moving queueing   dwell  consol."));
   const double window_years = (result.horizon_days - result.warmup_days) / 365.0;
   for (std::size_t i = 0; i < result.od.size(); ++i) {
     const auto& od = result.od[i];
     const double mtpa = od.delivered_t / 1e6 / window_years;
     if (!od.transit_days) {
-      line(fmt::format("{:<{}}  {:>9.3f}  {:>28}", od_names[i], od_width, mtpa,
-                       "nothing delivered"));
+      line(fmt::format("{:<{}}  {:>9.3f}  {:>9}  {:>28}", od_names[i], od_width, mtpa,
+                       percent(od.delivered_share), "nothing delivered"));
       continue;
     }
     const auto& t = *od.transit_days;
     const auto& s = *od.time_split_days;
-    line(
-        fmt::format("{:<{}}  {:>9.3f}  {:>7.2f} {:>7.2f} {:>7.2f} {:>7.2f}  {:>7.2f} {:>8.2f} "
-                    "{:>7.2f} {:>8.2f}",
-                    od_names[i], od_width, mtpa, t.mean, t.p50, t.p95, t.max, s.moving, s.queueing,
-                    s.dwell, s.consolidation));
+    line(fmt::format(
+        "{:<{}}  {:>9.3f}  {:>9}  {:>7.2f} {:>7.2f} {:>7.2f} {:>7.2f}  {:>7.2f} {:>8.2f} "
+        "{:>7.2f} {:>8.2f}",
+        od_names[i], od_width, mtpa, percent(od.delivered_share), t.mean, t.p50, t.p95, t.max,
+        s.moving, s.queueing, s.dwell, s.consolidation));
   }
 
   // Each pair's routes: share of its lots, how they fared, and what they cost and emit.

@@ -49,6 +49,7 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
     }
     od_of_demand_.push_back(static_cast<std::uint32_t>(found - od_.begin()));
   }
+  demand_counts_.resize(spec_.demand.size());
   init_route_choice();
   init_nodes();
   init_links();
@@ -257,7 +258,10 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
   sim_.schedule_at(next_arrival_h(demand, now()), kLotArrival, demand);
   const std::uint32_t lot_id = new_lot();
-  if (in_window()) ++od_[od_of_demand_[demand]].window_generated_lots;
+  if (in_window()) {
+    ++od_[od_of_demand_[demand]].window_generated_lots;
+    ++demand_counts_[demand].window_generated_lots;
+  }
   lots_[lot_id].route = choose_route(demand);
   if (spec_.routing.choice == RouteChoice::adaptive) {
     if (priced_usd_per_t_by_lot_.size() <= lot_id) priced_usd_per_t_by_lot_.resize(lots_.size());
@@ -305,6 +309,7 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
   ++delivered_lots_;
   if (at_h >= window_start_h_) {
     ++window_delivered_lots_;
+    ++demand_counts_[demand_of_route_[lot.route]].window_delivered_lots;
     OdState& od = od_[od_of_route_[lot.route]];
     const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;
@@ -399,7 +404,12 @@ RunResult CorridorSimulation::collect_results() const {
     row.destination = spec_.nodes[od.destination].id;
     row.delivered_lots = od.delivered_lots;
     row.delivered_t = static_cast<double>(od.delivered_lots) * spec_.lot_t;
+    row.window_generated_lots = od.window_generated_lots;
     row.window_generated_t = static_cast<double>(od.window_generated_lots) * spec_.lot_t;
+    if (od.window_generated_lots > 0) {
+      row.delivered_share =
+          static_cast<double>(od.delivered_lots) / static_cast<double>(od.window_generated_lots);
+    }
     if (od.delivered_lots > 0) {
       const double n = static_cast<double>(od.delivered_lots);
       LogHistogram transit_h;
@@ -440,6 +450,7 @@ RunResult CorridorSimulation::collect_results() const {
     }
     result.od.push_back(std::move(row));
   }
+  collect_in_system(result);
 
   for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
     const NodeState& node = nodes_[i];

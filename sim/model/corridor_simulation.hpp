@@ -173,6 +173,12 @@ struct OdState {
                                           // transit histograms together are the pair's
 };
 
+// A demand entry's lots created in the window, and delivered in it whenever created.
+struct DemandCounts {
+  std::uint64_t window_generated_lots = 0;
+  std::uint64_t window_delivered_lots = 0;
+};
+
 // One origin-destination's use of one path (entries of the pair may share paths).
 struct RouteRow {
   std::uint32_t route = kNone;    // a representative in routes_
@@ -228,6 +234,8 @@ class CorridorSimulation {
   void deliver(std::uint32_t lot_id, double at_h);
   [[nodiscard]] bool deliverable_ahead(std::uint32_t node) const;
   RunResult collect_results() const;
+  // undelivered.cpp: the cargo still in the system at the horizon, per entry and pair.
+  void collect_in_system(RunResult& result) const;
   void check_conservation() const;
   [[noreturn]] void throw_overloaded() const;
 
@@ -331,6 +339,7 @@ class CorridorSimulation {
   std::vector<DemandChoice> choices_;
   std::vector<std::uint32_t> route_row_of_;  // per route in routes_
   std::vector<std::uint32_t> od_of_route_;   // per route in routes_
+  std::vector<std::uint32_t> demand_of_route_;
   std::vector<RouteRow> route_rows_;
 
   std::vector<Lot> lots_;
@@ -352,6 +361,7 @@ class CorridorSimulation {
   std::vector<DayRateBounds> arrival_day_bounds_;  // the day of each entry's last candidate
   std::vector<std::uint32_t> od_of_demand_;
   std::vector<OdState> od_;
+  std::vector<DemandCounts> demand_counts_;  // per demand entry
 
   std::uint64_t generated_lots_ = 0;
   std::uint64_t window_generated_lots_ = 0;  // created in the statistics window

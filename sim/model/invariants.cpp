@@ -97,6 +97,26 @@ void check_invariants(const RunResult& result) {
       check.finite_non_negative(route.delivered_t, "tonnes delivered by a route", where);
     }
   }
+  // What is left at the horizon, entry by entry and pair by pair, is all of it.
+  std::uint64_t entries_in_system = 0;
+  for (const DemandResult& entry : result.demand) {
+    const std::string where = fmt::format("demand '{}'", entry.id);
+    entries_in_system += entry.in_system.lots;
+    if (entry.in_system.age_days) {
+      const AgeDays& age = *entry.in_system.age_days;
+      check.finite_non_negative(age.mean, "the age of undelivered lots", where);
+      check.ordered({age.mean, age.max}, "mean and oldest undelivered age", where);
+      check.ordered({age.p95, age.max}, "p95 and oldest undelivered age", where);
+    }
+  }
+  std::uint64_t pairs_in_system = 0;
+  for (const OdResult& od : result.od) pairs_in_system += od.in_system.lots;
+  if (!result.demand.empty() &&
+      (entries_in_system != totals.in_system_lots || pairs_in_system != totals.in_system_lots)) {
+    Checker::fail(
+        fmt::format("lots in the system at the horizon: {} by entry, {} by pair, {} in the totals",
+                    entries_in_system, pairs_in_system, totals.in_system_lots));
+  }
   if (!result.od.empty() && !close(window_generated_t, totals.window_generated_t)) {
     Checker::fail(fmt::format("the pairs created {} t in the window, the totals say {}",
                               window_generated_t, totals.window_generated_t));

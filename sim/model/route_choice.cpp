@@ -51,6 +51,7 @@ void CorridorSimulation::init_route_choice() {
       }
       routes_.push_back(route);
       od_of_route_.push_back(od_of_demand_[d]);
+      demand_of_route_.push_back(d);
     }
     if (spec_.routing.choice == RouteChoice::fixed && !spec_.demand[d].shares.empty()) {
       weights = spec_.demand[d].shares;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "build_spec.hpp"
+#include "corridor/engine/random.hpp"
 #include "document.hpp"
 #include "validate.hpp"
 
@@ -15,6 +16,46 @@ model::CorridorSpec load_scenario(const std::filesystem::path& file,
     detail::apply_override(root, overrides[i], static_cast<int>(i) + 1);
   }
   return detail::spec_from_tree(root);
+}
+
+namespace {
+
+// Kinds, lengths and text, so no two trees serialise alike.
+void serialise(const detail::Value& value, std::string& out) {
+  switch (value.kind) {
+    case detail::Value::Kind::null:
+      out += 'n';
+      return;
+    case detail::Value::Kind::scalar:
+      out += fmt::format("s{}:{}", value.scalar.size(), value.scalar);
+      return;
+    case detail::Value::Kind::sequence:
+      out += fmt::format("q{}[", value.items.size());
+      for (const auto& item : value.items) serialise(item, out);
+      out += ']';
+      return;
+    case detail::Value::Kind::mapping:
+      out += fmt::format("m{}{{", value.items.size());
+      for (std::size_t i = 0; i < value.items.size(); ++i) {
+        out += fmt::format("k{}:{}", value.keys[i].size(), value.keys[i]);
+        serialise(value.items[i], out);
+      }
+      out += '}';
+      return;
+  }
+}
+
+}  // namespace
+
+std::string resolved_fingerprint(const std::filesystem::path& file,
+                                 const std::vector<std::string>& overrides) {
+  detail::Value root = detail::load_with_extends(file);
+  for (std::size_t i = 0; i < overrides.size(); ++i) {
+    detail::apply_override(root, overrides[i], static_cast<int>(i) + 1);
+  }
+  std::string text;
+  serialise(root, text);
+  return fmt::format("{:016x}", engine::fnv1a64(text));
 }
 
 namespace detail {

@@ -433,6 +433,10 @@ const Record& close_record() {
 const Record& event_record() {
   static const Record instance{"event",
                                {
+                                   Field{.name = "id",
+                                         .type = identifier,
+                                         .help = "Names the event for --set, e.g. "
+                                                 "events.ID.at_day=100,200."},
                                    Field{.name = "at_day",
                                          .type = number,
                                          .required = true,

@@ -4,6 +4,7 @@
 set -eu
 mpiexec=$1 corridor=$2 source=$3 scratch=$4
 mkdir -p "$scratch"
+rm -f "$scratch"/*.csv "$scratch"/*.manifest.json
 cd "$source"
 sweep="sweep scenarios/middle-corridor-2025.yaml --set scenario.horizon_days=120
   --range nodes.alat.capacity_mtpa=10:25:2.5 --set routes.choice=shortest,logit
@@ -17,6 +18,7 @@ OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
 cmp "$scratch/threads.csv" "$scratch/mpi.csv"
 # And a resumed MPI sweep completes a cut file to the same bytes.
 head -n 4 "$scratch/threads.csv" > "$scratch/resumed.csv"
+cp "$scratch/threads.csv.manifest.json" "$scratch/resumed.csv.manifest.json"
 # shellcheck disable=SC2086
 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
   "$mpiexec" --oversubscribe -np 2 "$corridor" $sweep --threads 1 --resume --csv "$scratch/resumed.csv"

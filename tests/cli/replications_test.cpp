@@ -86,8 +86,8 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
   REQUIRE(tables.exit_code == 0);
   const std::string csv = corridor::testing::slurp(directory / "differences.csv");
   CHECK(csv.rfind("base,alternative,kind,id,quantity,unit,base_mean,", 0) == 0);
-  // 8 pairs x 2 quantities + 16 nodes x 2 quantities, and the header.
-  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 16 + 32);
+  // 8 pairs x 4 quantities + 16 nodes x 2 quantities, and the header.
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 32 + 32);
   // Every run's tables, the scenarios named by their files: 2 scenarios x 2 replications.
   const std::string od = corridor::testing::slurp(directory / "od.csv");
   CHECK(std::count(od.begin(), od.end(), '\n') == 1 + 2 * 2 * 8);

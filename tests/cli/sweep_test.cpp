@@ -46,8 +46,10 @@ TEST_CASE("sweep: one row per point, the same bytes on 1 and 2 threads") {
                    0) == 0);
   CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 5);
   CHECK(text.find("\n8,0.8,1.2,3,") != std::string::npos);
-  fs::remove(one);
-  fs::remove(two);
+  for (const auto& file : {one, two}) {
+    fs::remove(file);
+    fs::remove(file.string() + ".manifest.json");
+  }
 }
 
 TEST_CASE("sweep --resume after a cut file gives the uninterrupted file") {
@@ -60,6 +62,8 @@ TEST_CASE("sweep --resume after a cut file gives the uninterrupted file") {
   for (int line = 0; line < 5; ++line) at = text.find('\n', at) + 1;
   const std::size_t fifth_end = text.find('\n', at) + 1;
   write_text(cut, text.substr(0, at + (fifth_end - at) / 2));
+  fs::copy_file(full.string() + ".manifest.json", cut.string() + ".manifest.json",
+                fs::copy_options::overwrite_existing);
   const Outcome resumed = run_corridor(fmt::format("{} --resume --csv '{}'", kSweep, cut.string()));
   CHECK(resumed.exit_code == 0);
   CHECK(slurp(cut) == text);
@@ -70,6 +74,77 @@ TEST_CASE("sweep --resume after a cut file gives the uninterrupted file") {
   CHECK(other.err.find("was not written by this sweep") != std::string::npos);
   fs::remove(full);
   fs::remove(cut);
+  fs::remove(full.string() + ".manifest.json");
+  fs::remove(cut.string() + ".manifest.json");
+}
+
+TEST_CASE("sweep: a file begun with other settings is refused, naming what differs") {
+  const auto file = scratch_file("mixed.csv");
+  const std::string base =
+      "sweep scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=0.9,1.0,1.1,1.2 "
+      "--threads 1 --quiet";
+  REQUIRE(
+      run_corridor(fmt::format("{} --seed 42 -r 3 --csv '{}'", base, file.string())).exit_code ==
+      0);
+  const std::string begun = slurp(file);
+  // Cut to the header and two rows, as an interruption would leave it.
+  std::size_t at = 0;
+  for (int line = 0; line < 3; ++line) at = begun.find('\n', at) + 1;
+  write_text(file, begun.substr(0, at));
+  const auto refused = [&](const std::string& options, const std::string& named) {
+    const Outcome outcome =
+        run_corridor(fmt::format("{} {} --resume --csv '{}'", base, options, file.string()));
+    CAPTURE(options);
+    CAPTURE(outcome.err);
+    CHECK(outcome.exit_code == 2);
+    CHECK(outcome.err.find(named) != std::string::npos);
+    CHECK(slurp(file) == begun.substr(0, at));  // untouched
+  };
+  refused("--seed 99 -r 3", "it was begun with seed 42, this sweep has 99");
+  refused("--seed 42 -r 1", "replications 3, this sweep has 1");
+  refused("--seed 42 -r 3 --set demand.a-c.volume_mtpa=0.7", "fixed values none");
+  refused("--seed 42 -r 3 --set scenario.horizon_days=200", "fixed values");
+  // The same sweep continues, and says what it ran now and what was there.
+  const Outcome resumed = run_corridor(fmt::format(
+      "sweep scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=0.9,1.0,1.1,1.2 "
+      "--threads 1 --seed 42 -r 3 --resume --csv '{}'",
+      file.string()));
+  CHECK(resumed.exit_code == 0);
+  CHECK(resumed.err.find("2 points run now and 2 already there") != std::string::npos);
+  CHECK(slurp(file) == begun);
+  // A grid that differs is another sweep too.
+  const Outcome other_grid = run_corridor(fmt::format(
+      "sweep scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=0.9,1.0,1.1,1.3 "
+      "--threads 1 --seed 42 -r 3 --quiet --resume --csv '{}'",
+      file.string()));
+  CHECK(other_grid.exit_code == 2);
+  CHECK(other_grid.err.find("grid nodes.b.capacity_mtpa=0.9,1.0,1.1,1.2") != std::string::npos);
+  // Without its manifest nothing says which sweep began a file.
+  fs::remove(file.string() + ".manifest.json");
+  const Outcome orphan =
+      run_corridor(fmt::format("{} --seed 42 -r 3 --resume --csv '{}'", base, file.string()));
+  CHECK(orphan.exit_code == 2);
+  CHECK(orphan.err.find("has no manifest") != std::string::npos);
+  fs::remove(file);
+}
+
+TEST_CASE("sweep: a finished file is never overwritten without --force") {
+  const auto file = scratch_file("finished.csv");
+  const std::string sweep =
+      "sweep scenarios/two-terminal-line.yaml --set nodes.b.capacity_mtpa=0.9,1.0 -r 1 --quiet";
+  REQUIRE(run_corridor(fmt::format("{} --csv '{}'", sweep, file.string())).exit_code == 0);
+  const std::string finished = slurp(file);
+  const Outcome again = run_corridor(fmt::format("{} --seed 5 --csv '{}'", sweep, file.string()));
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("already exists; --resume continues") != std::string::npos);
+  CHECK(slurp(file) == finished);
+  const Outcome forced =
+      run_corridor(fmt::format("{} --seed 5 --force --csv '{}'", sweep, file.string()));
+  CHECK(forced.exit_code == 0);
+  CHECK(slurp(file) != finished);  // another seed, other figures
+  CHECK(slurp(file.string() + ".manifest.json").find("\"seed\": 5") != std::string::npos);
+  fs::remove(file);
+  fs::remove(file.string() + ".manifest.json");
 }
 
 TEST_CASE("sweep: Ctrl-C leaves whole rows, and --resume completes the same file") {
@@ -95,8 +170,10 @@ TEST_CASE("sweep: Ctrl-C leaves whole rows, and --resume completes the same file
       run_corridor(fmt::format("{} --resume --csv '{}'", sweep, interrupted.string())).exit_code ==
       0);
   CHECK(slurp(interrupted) == whole);
-  fs::remove(reference);
-  fs::remove(interrupted);
+  for (const auto& file : {reference, interrupted}) {
+    fs::remove(file);
+    fs::remove(file.string() + ".manifest.json");
+  }
 }
 
 TEST_CASE("sweep: mistakes in the grid exit 2 before anything runs") {

@@ -76,6 +76,12 @@ TEST_CASE("broken results are caught, each with what and where") {
                  "throughput of link 'a-b' is nan"));
   CHECK(contains(violation([](RunResult& r) { r.totals.window_delivered_t *= 2.0; }),
                  "window and run tonnes delivered"));
+  CHECK(contains(violation([](RunResult& r) { ++r.demand[0].in_system.lots; }),
+                 "lots in the system at the horizon"));
+  CHECK(contains(violation([](RunResult& r) { ++r.od[0].in_system.lots; }),
+                 "lots in the system at the horizon"));
+  CHECK(contains(violation([](RunResult& r) { r.demand[0].in_system.age_days->max = 0.0; }),
+                 "oldest undelivered age of demand 'a-c' are out of order"));
 }
 
 namespace {

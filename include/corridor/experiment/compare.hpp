@@ -32,8 +32,13 @@ struct Difference {
 struct OdDifference {
   std::string origin;
   std::string destination;
-  Difference transit_days;    // mean transit time
+  Difference transit_days;    // mean transit time, of delivered lots
   Difference delivered_mtpa;  // delivered in the window, annualised
+  // Of the cargo created in the window, the share delivered in it, and the p95 counting
+  // undelivered lots at their age (a lower bound): a scenario that stops delivering
+  // cannot pass for a fast one.
+  Difference delivered_share;
+  Difference censored_p95_days;
 };
 
 struct NodeDifference {
@@ -67,6 +72,8 @@ struct Comparison {
   bool common_random_numbers = true;
   double confidence = 0.95;
   std::vector<AlternativeComparison> alternatives;
+  // Per scenario, base first: its undelivered-cargo warnings (analysis/undelivered.hpp).
+  std::vector<std::vector<std::string>> warnings;
   std::vector<std::vector<model::RunResult>> runs;  // per scenario, base first; if kept
 };
 

@@ -62,13 +62,59 @@ struct RouteResult {
   double length_km = 0.0;
 };
 
+// Cargo not delivered by the horizon (whenever created): how much, how old, and where
+// it is. Transit statistics cover delivered lots only; this is what they leave out.
+struct WaitingCargo {
+  std::string kind;  // "node" or "link"
+  std::string id;
+  std::uint64_t lots = 0;
+};
+
+struct AgeDays {
+  double mean = 0.0;
+  double p95 = 0.0;
+  double max = 0.0;
+};
+
+struct InSystem {
+  double t = 0.0;
+  std::uint64_t lots = 0;
+  std::optional<AgeDays> age_days;  // horizon less creation; empty if no lot is left
+  // The facilities holding most of these lots (up to three, most first), lots at a node
+  // (queued, handled, dwelling) or waiting for a link (queued, aboard a vehicle not yet
+  // under way); lots travelling a link are not waiting anywhere and are left out.
+  std::vector<WaitingCargo> waiting_at;
+};
+
+// One demand entry's cargo over the window: what it created, what was delivered (in the
+// window, whenever created) and their ratio, which is about 1 when the corridor keeps up
+// (a warm-up fills the pipeline the window starts with) and falls when cargo piles up.
+struct DemandResult {
+  std::string id;
+  std::string origin;
+  std::string destination;
+  double created_t = 0.0;
+  std::uint64_t created_lots = 0;
+  double delivered_t = 0.0;
+  std::uint64_t delivered_lots = 0;
+  std::optional<double> delivered_share;  // empty if nothing was created in the window
+  InSystem in_system;
+};
+
 struct OdResult {
   std::string origin;
   std::string destination;
   double delivered_t = 0.0;  // in the window, whenever created
   std::uint64_t delivered_lots = 0;
-  double window_generated_t = 0.0;               // created in the window
-  std::optional<TransitDays> transit_days;       // empty if nothing delivered
+  double window_generated_t = 0.0;  // created in the window
+  std::uint64_t window_generated_lots = 0;
+  std::optional<double> delivered_share;  // delivered_lots / window_generated_lots
+  InSystem in_system;
+  std::optional<TransitDays> transit_days;  // empty if nothing delivered
+  // The 95th percentile of transit counting every lot still in the system at its age so
+  // far, beside the delivered lots: a lower bound on the p95 of this cargo's transit,
+  // which no backlog can make look short. Empty if nothing was delivered or is left.
+  std::optional<double> censored_p95_days;
   std::optional<TimeSplitDays> time_split_days;  // empty if nothing delivered
   std::vector<RouteResult> routes;               // every candidate path of the pair
 };
@@ -119,6 +165,7 @@ struct RunResult {
   double horizon_days = 0.0;
   double warmup_days = 0.0;
   Totals totals;
+  std::vector<DemandResult> demand;  // one per demand entry, in the scenario's order
   std::vector<OdResult> od;
   std::vector<NodeResult> nodes;
   std::vector<LinkResult> links;

@@ -15,6 +15,12 @@ namespace corridor::scenario {
 [[nodiscard]] model::CorridorSpec load_scenario(const std::filesystem::path& file,
                                                 const std::vector<std::string>& overrides = {});
 
+// A fingerprint of the scenario as it would run: the tree after `extends` and the
+// overrides, every key and value in order, scalars as written (16 hex digits, FNV-1a
+// 64-bit). Any changed value changes it; it does not depend on which file held what.
+[[nodiscard]] std::string resolved_fingerprint(const std::filesystem::path& file,
+                                               const std::vector<std::string>& overrides = {});
+
 // The bundled Middle Corridor baseline (scenarios/middle-corridor-2025.yaml), looked up
 // beside the executable first, then in the source tree it was built from.
 [[nodiscard]] std::filesystem::path default_scenario_path();

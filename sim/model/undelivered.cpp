@@ -1,0 +1,139 @@
+// What the transit statistics leave out: cargo still in the system at the horizon, per
+// demand entry and pair, with its age and where it waits. A corridor that stops
+// delivering keeps fine transit figures for what it does deliver; these say how much it
+// does not.
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "corridor_simulation.hpp"
+
+namespace corridor::model::detail {
+namespace {
+
+constexpr double kHoursPerDay = 24.0;
+constexpr std::size_t kPlacesListed = 3;
+
+// Nearest rank, as LogHistogram::percentile counts it.
+double percentile_of_sorted(const std::vector<double>& sorted, double q) {
+  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
+  return sorted[std::max<std::size_t>(rank, 1) - 1];
+}
+
+}  // namespace
+
+void CorridorSimulation::collect_in_system(RunResult& result) const {
+  std::vector<bool> is_free(lots_.size(), false);
+  for (const std::uint32_t id : free_lots_) is_free[id] = true;
+  // Lots waiting for a link: queued, or aboard a vehicle still at the quay. Others off
+  // any node are under way (aboard a vehicle at sea keeps its boarding phase).
+  std::vector<bool> waits_for_link(lots_.size(), false);
+  for (const DirectionState& direction : directions_) {
+    for (std::size_t i = 0; i < direction.waiting.size(); ++i) {
+      waits_for_link[direction.waiting[i]] = true;
+    }
+    for (std::size_t i = 0; i < direction.quay.size(); ++i) {
+      for (const std::uint32_t id : vehicles_[direction.quay[i]].lots) waits_for_link[id] = true;
+    }
+  }
+
+  // Each live lot's age, and the place it waits at: a node index, or the node count
+  // plus a link index; kNone while it travels a link.
+  const auto node_count = static_cast<std::uint32_t>(spec_.nodes.size());
+  std::vector<std::vector<double>> ages_h(spec_.demand.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> waiting;  // (entry, place)
+  for (std::uint32_t id = 0; id < lots_.size(); ++id) {
+    if (is_free[id]) continue;
+    const Lot& lot = lots_[id];
+    const std::uint32_t demand = demand_of_route_[lot.route];
+    ages_h[demand].push_back(horizon_h_ - lot.created_h);
+    std::uint32_t place = kNone;
+    if (lot.node != kNone) {
+      place = lot.node;
+    } else if (!lot.entered) {
+      place = spec_.demand[demand].origin;  // waiting for a yard slot to enter
+    } else if (waits_for_link[id]) {
+      place = node_count + next_hop(lot).link;
+    }
+    if (place != kNone) waiting.emplace_back(demand, place);
+  }
+  std::sort(waiting.begin(), waiting.end());
+
+  // The places where an entry's (or a pair's) lots wait, most first, ties by place.
+  const auto places_of = [&](auto belongs) {
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> counts;  // (place, lots)
+    for (const auto& [demand, place] : waiting) {
+      if (!belongs(demand)) continue;
+      const auto found = std::find_if(counts.begin(), counts.end(),
+                                      [place = place](const auto& c) { return c.first == place; });
+      if (found == counts.end()) {
+        counts.emplace_back(place, 1);
+      } else {
+        ++found->second;
+      }
+    }
+    std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    std::vector<WaitingCargo> listed;
+    for (std::size_t i = 0; i < counts.size() && i < kPlacesListed; ++i) {
+      const auto [place, lots] = counts[i];
+      listed.push_back(place < node_count
+                           ? WaitingCargo{"node", spec_.nodes[place].id, lots}
+                           : WaitingCargo{"link", spec_.links[place - node_count].id, lots});
+    }
+    return listed;
+  };
+  const auto in_system_of = [&](std::vector<double> ages, auto belongs) {
+    InSystem in_system;
+    in_system.lots = ages.size();
+    in_system.t = static_cast<double>(ages.size()) * spec_.lot_t;
+    if (!ages.empty()) {
+      std::sort(ages.begin(), ages.end());
+      double sum_h = 0.0;
+      for (const double age : ages) sum_h += age;
+      in_system.age_days =
+          AgeDays{sum_h / static_cast<double>(ages.size()) / kHoursPerDay,
+                  percentile_of_sorted(ages, 0.95) / kHoursPerDay, ages.back() / kHoursPerDay};
+    }
+    in_system.waiting_at = places_of(belongs);
+    return in_system;
+  };
+
+  for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+    const DemandSpec& spec = spec_.demand[d];
+    const DemandCounts& counts = demand_counts_[d];
+    DemandResult row;
+    row.id = spec.id;
+    row.origin = spec_.nodes[spec.origin].id;
+    row.destination = spec_.nodes[spec.destination].id;
+    row.created_lots = counts.window_generated_lots;
+    row.created_t = static_cast<double>(counts.window_generated_lots) * spec_.lot_t;
+    row.delivered_lots = counts.window_delivered_lots;
+    row.delivered_t = static_cast<double>(counts.window_delivered_lots) * spec_.lot_t;
+    if (counts.window_generated_lots > 0) {
+      row.delivered_share = static_cast<double>(counts.window_delivered_lots) /
+                            static_cast<double>(counts.window_generated_lots);
+    }
+    row.in_system = in_system_of(ages_h[d], [d](std::uint32_t demand) { return demand == d; });
+    result.demand.push_back(std::move(row));
+  }
+
+  for (std::uint32_t o = 0; o < od_.size(); ++o) {
+    const auto of_pair = [&, o](std::uint32_t demand) { return od_of_demand_[demand] == o; };
+    std::vector<double> ages;
+    for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+      if (of_pair(d)) ages.insert(ages.end(), ages_h[d].begin(), ages_h[d].end());
+    }
+    OdResult& row = result.od[o];
+    row.in_system = in_system_of(ages, of_pair);
+    if (ages.empty() && od_[o].delivered_lots == 0) continue;
+    LogHistogram transit_h;
+    for (const std::uint32_t r : od_[o].route_rows) transit_h.merge(route_rows_[r].transit_h);
+    for (const double age : ages) transit_h.add(age);
+    row.censored_p95_days = transit_h.percentile(0.95) / kHoursPerDay;
+  }
+}
+
+}  // namespace corridor::model::detail
