@@ -8,6 +8,8 @@
 #include <boost/property_map/function_property_map.hpp>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
 
 #include "corridor/model/service_time.hpp"
 
@@ -32,10 +34,12 @@ double node_cost_usd_per_t(const CorridorSpec& spec, std::uint32_t node) {
          spec.nodes[node].tariff_usd_per_t;
 }
 
-Graph build_graph(const CorridorSpec& spec) {
+// The network as arcs; with `modes` given, only links of those modes.
+Graph build_graph(const CorridorSpec& spec, const std::vector<Mode>& modes = {}) {
   Graph graph(spec.nodes.size());
   for (std::uint32_t i = 0; i < spec.links.size(); ++i) {
     const LinkSpec& link = spec.links[i];
+    if (!modes.empty() && std::find(modes.begin(), modes.end(), link.mode) == modes.end()) continue;
     // An arc's cost includes handling at its far end, so a route's cost is the sum of
     // its arcs' plus the origin's (common to all of an entry's routes).
     const double crossing = spec.routing.value_of_time_usd_per_t_h * link_free_flow_h(spec, link) +
@@ -178,48 +182,168 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, const Gra
   return found;
 }
 
-// A pinned route whose legs reach the destination before the last, or come back to the
-// origin, would have that node handle the same lot twice: refused, naming the leg.
-void check_passes_ends_once(const CorridorSpec& spec, std::uint32_t d,
-                            const std::vector<std::uint32_t>& stops, const std::vector<Hop>& hops) {
-  const DemandSpec& demand = spec.demand[d];
-  std::uint32_t at = demand.origin;
-  std::size_t stop = 1;  // the next stop the route is heading for
-  for (std::size_t h = 0; h < hops.size(); ++h) {
-    const LinkSpec& link = spec.links[hops[h].link];
-    at = hops[h].direction == 0 ? link.to : link.from;
-    const bool last = h + 1 == hops.size();
-    if (!last && (at == demand.destination || at == demand.origin)) {
-      throw RoutingError(
-          d, fmt::format("the route through via reaches its {} '{}' before its end (on the way "
-                         "from '{}' to '{}'); pin the route with via stops that avoid it",
-                         at == demand.destination ? "destination" : "origin", spec.nodes[at].id,
-                         spec.nodes[stops[stop - 1]].id, spec.nodes[stops[stop]].id));
+// A pinned route, leg by leg: to each `via` stop in turn, or across each of `via_links`
+// in turn, then to the destination. Each leg is the cheapest that passes no node the
+// route has passed and no stop still ahead, so no node handles the same lot twice; a
+// stop that cannot be reached that way is refused, naming the node the route would
+// pass again.
+class PinnedRoute {
+ public:
+  PinnedRoute(const CorridorSpec& spec, const Graph& graph, std::uint32_t d)
+      : spec_(spec), graph_(graph), d_(d), demand_(spec.demand[d]), at_(demand_.origin) {
+    excluded_.nodes.assign(spec.nodes.size(), false);
+    role_.assign(spec.nodes.size(), std::string());
+    role_[demand_.origin] = "the origin";
+    role_[demand_.destination] = "the destination";
+    for (std::size_t i = 0; i < demand_.via.size(); ++i) {
+      if (role_[demand_.via[i]].empty()) {
+        role_[demand_.via[i]] = fmt::format("via stop {}", i + 1);
+      }
     }
-    while (stop + 1 < stops.size() && at == stops[stop]) ++stop;
   }
-}
+
+  std::vector<Hop> hops() {
+    passed_.assign(spec_.nodes.size(), false);
+    passed_[demand_.origin] = true;
+    for (std::size_t i = 0; i < demand_.via.size(); ++i) {
+      go_to(demand_.via[i], RoutingError::Part::via, i);
+    }
+    for (std::size_t i = 0; i < demand_.via_links.size(); ++i) cross(i);
+    go_to(demand_.destination, RoutingError::Part::entry, 0);
+    return hops_;
+  }
+
+ private:
+  // Nodes passed so far, and stops still ahead of `part`/`position`, less the start.
+  void exclude_for(RoutingError::Part part, std::size_t position) {
+    excluded_.nodes = passed_;
+    if (part != RoutingError::Part::entry) excluded_.nodes[demand_.destination] = true;
+    if (part == RoutingError::Part::via) {
+      for (std::size_t i = position + 1; i < demand_.via.size(); ++i) {
+        excluded_.nodes[demand_.via[i]] = true;
+      }
+    }
+    excluded_.nodes[at_] = false;
+  }
+
+  void go_to(std::uint32_t stop, RoutingError::Part part, std::size_t position) {
+    if (stop == at_) return;
+    exclude_for(part, position);
+    excluded_.nodes[stop] = false;
+    if (passed_[stop]) fail_loop(stop, stop, part, position);
+    std::vector<Hop> leg = cheapest_path(graph_, at_, stop, &excluded_);
+    if (leg.empty()) explain(stop, part, position);
+    append(leg);
+  }
+
+  // Across link `via_links[i]`, in whichever direction is cheaper to reach and open.
+  void cross(std::size_t i) {
+    const std::uint32_t link_index = demand_.via_links[i];
+    const LinkSpec& link = spec_.links[link_index];
+    exclude_for(RoutingError::Part::via_links, i);
+    std::optional<std::vector<Hop>> best;
+    double best_cost = kUnusable;
+    for (const std::uint8_t direction : {std::uint8_t{0}, std::uint8_t{1}}) {
+      if (direction == 1 && link.oneway) continue;
+      const std::uint32_t entry = direction == 0 ? link.from : link.to;
+      const std::uint32_t exit = direction == 0 ? link.to : link.from;
+      // The last pinned link may lead into the destination.
+      const bool into_destination =
+          exit == demand_.destination && i + 1 == demand_.via_links.size();
+      if ((excluded_.nodes[exit] && !into_destination) ||
+          (entry != at_ && excluded_.nodes[entry])) {
+        continue;
+      }
+      if (!mode_allowed(link)) continue;
+      std::vector<Hop> way;
+      if (entry != at_) {
+        way = cheapest_path(graph_, at_, entry, &excluded_);
+        if (way.empty() || std::any_of(way.begin(), way.end(),
+                                       [&](const Hop& hop) { return hop.to_node == exit; })) {
+          continue;
+        }
+      }
+      way.push_back(Hop{link_index, direction, exit});
+      const double cost = measure(spec_, at_, way, true).cost_usd_per_t;
+      if (!best || cost < best_cost) {
+        best = std::move(way);
+        best_cost = cost;
+      }
+    }
+    if (!best) {
+      throw RoutingError(
+          d_,
+          fmt::format("via_links item {}: no way onto link '{}' from '{}' that passes no node "
+                      "twice{}",
+                      i + 1, link.id, spec_.nodes[at_].id,
+                      mode_allowed(link) ? "" : " (its mode is not among the entry's modes)"),
+          RoutingError::Part::via_links, i);
+    }
+    append(*best);
+  }
+
+  [[nodiscard]] bool mode_allowed(const LinkSpec& link) const {
+    return demand_.modes.empty() ||
+           std::find(demand_.modes.begin(), demand_.modes.end(), link.mode) != demand_.modes.end();
+  }
+
+  void append(const std::vector<Hop>& leg) {
+    for (const Hop& hop : leg) {
+      hops_.push_back(hop);
+      passed_[hop.to_node] = true;
+      at_ = hop.to_node;
+    }
+  }
+
+  // No loop-free leg: the cheapest leg with no restriction, if any, shows the loop.
+  [[noreturn]] void explain(std::uint32_t stop, RoutingError::Part part, std::size_t position) {
+    const std::vector<Hop> free_leg = cheapest_path(graph_, at_, stop);
+    for (const Hop& hop : free_leg) {
+      if (hop.to_node != stop && excluded_.nodes[hop.to_node]) {
+        fail_loop(stop, hop.to_node, part, position);
+      }
+    }
+    throw RoutingError(
+        d_,
+        fmt::format("no route from '{}' to '{}'{}", spec_.nodes[at_].id, spec_.nodes[stop].id,
+                    demand_.modes.empty() ? "" : " by the entry's modes"),
+        part, position);
+  }
+
+  [[noreturn]] void fail_loop(std::uint32_t stop, std::uint32_t again, RoutingError::Part part,
+                              std::size_t position) {
+    const std::string role = role_[again].empty() ? "passed already" : role_[again];
+    const std::string target =
+        part == RoutingError::Part::via
+            ? fmt::format("via stop {} '{}'", position + 1, spec_.nodes[stop].id)
+            : fmt::format("the destination '{}'", spec_.nodes[stop].id);
+    throw RoutingError(
+        d_,
+        fmt::format("{} cannot be reached from '{}' except through '{}' ({}): the route "
+                    "would pass a node twice, a loop that handles the same lot twice; list via "
+                    "stops in the order the route passes them, each once",
+                    target, spec_.nodes[at_].id, spec_.nodes[again].id, role),
+        part, position);
+  }
+
+  const CorridorSpec& spec_;
+  const Graph& graph_;
+  std::uint32_t d_;
+  const DemandSpec& demand_;
+  std::uint32_t at_;
+  std::vector<Hop> hops_;
+  std::vector<bool> passed_;
+  std::vector<std::string> role_;
+  Exclusions excluded_;
+};
 
 std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, std::uint32_t d) {
   const DemandSpec& demand = spec.demand[d];
-  const std::uint32_t k = demand.k.value_or(demand.via.empty() ? spec.routing.k : 1);
+  const bool pinned = !demand.via.empty() || !demand.via_links.empty();
+  const std::uint32_t k = demand.k.value_or(pinned ? 1 : spec.routing.k);
   std::vector<Route> routes;
-  if (!demand.via.empty()) {
-    std::vector<std::uint32_t> stops{demand.origin};
-    stops.insert(stops.end(), demand.via.begin(), demand.via.end());
-    stops.push_back(demand.destination);
-    std::vector<Hop> hops;
-    for (std::size_t s = 0; s + 1 < stops.size(); ++s) {
-      if (stops[s] == stops[s + 1]) continue;
-      const std::vector<Hop> leg = cheapest_path(graph, stops[s], stops[s + 1]);
-      if (leg.empty()) {
-        throw RoutingError(d, fmt::format("no route from '{}' to '{}'", spec.nodes[stops[s]].id,
-                                          spec.nodes[stops[s + 1]].id));
-      }
-      hops.insert(hops.end(), leg.begin(), leg.end());
-    }
-    check_passes_ends_once(spec, d, stops, hops);
-    routes.push_back(measure(spec, demand.origin, std::move(hops), true));
+  if (!demand.via.empty() || !demand.via_links.empty()) {
+    routes.push_back(measure(spec, demand.origin, PinnedRoute(spec, graph, d).hops(), true));
   }
   // Yen's order follows the search; ties are put in the documented order here.
   std::vector<Route> cheapest;
@@ -234,8 +358,9 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
     if (!known) routes.push_back(std::move(route));
   }
   if (routes.empty()) {
-    throw RoutingError(d, fmt::format("no route from '{}' to '{}'", spec.nodes[demand.origin].id,
-                                      spec.nodes[demand.destination].id));
+    throw RoutingError(d, fmt::format("no route from '{}' to '{}'{}", spec.nodes[demand.origin].id,
+                                      spec.nodes[demand.destination].id,
+                                      demand.modes.empty() ? "" : " by the entry's modes"));
   }
   return routes;
 }
@@ -248,24 +373,23 @@ void check_shares(const CorridorSpec& spec, std::uint32_t d, const std::vector<R
     double sum = 0.0;
     for (const double share : demand.shares) sum += share;
     if (std::abs(sum - 1.0) > 1e-6) {
-      throw RoutingError(d, fmt::format("routes.shares add up to {:.6g}, not 1", sum), true);
+      throw RoutingError(d, fmt::format("routes.shares add up to {:.6g}, not 1", sum),
+                         RoutingError::Part::shares);
     }
   }
   if (spec.routing.choice != RouteChoice::fixed) return;
   if (demand.shares.empty()) {
     if (routes.size() == 1) return;
-    throw RoutingError(d,
-                       fmt::format("the fixed rule needs routes.shares: {} numbers, one per "
-                                   "candidate route (see `corridor routes`)",
-                                   routes.size()),
-                       false);
+    throw RoutingError(d, fmt::format("the fixed rule needs routes.shares: {} numbers, one per "
+                                      "candidate route (see `corridor routes`)",
+                                      routes.size()));
   }
   if (demand.shares.size() != routes.size()) {
     throw RoutingError(d,
                        fmt::format("routes.shares has {} numbers but the entry has {} "
                                    "candidate routes (see `corridor routes`)",
                                    demand.shares.size(), routes.size()),
-                       true);
+                       RoutingError::Part::shares);
   }
 }
 
@@ -303,7 +427,11 @@ std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
       throw RoutingError(d, fmt::format("origin and destination are the same node '{}'",
                                         spec.nodes[demand.origin].id));
     }
-    routes.push_back(candidates_of(spec, graph, d));
+    if (demand.modes.empty()) {
+      routes.push_back(candidates_of(spec, graph, d));
+    } else {
+      routes.push_back(candidates_of(spec, build_graph(spec, demand.modes), d));
+    }
     check_shares(spec, d, routes.back());
   }
   return routes;

@@ -257,6 +257,23 @@ class Builder {
       }
       demand.via.push_back(node);
     }
+    if (!get(item, "via").items.empty() && !get(item, "via_links").items.empty()) {
+      error(item.key_location("via_links"),
+            fmt::format("demand '{}': give via or via_links, not both: their order between each "
+                        "other would be a guess",
+                        demand.id));
+    }
+    for (const Value& link : get(item, "via_links").items) {
+      demand.via_links.push_back(resolve(link_index_, link, "link"));
+    }
+    for (const Value& mode : get(item, "modes").items) {
+      if (mode.scalar != "rail" && mode.scalar != "sea" && mode.scalar != "road") {
+        error(mode.location,
+              fmt::format("'{}' is not a mode; modes are rail, sea and road", mode.scalar));
+        continue;
+      }
+      demand.modes.push_back(parse_mode(mode.scalar));
+    }
     demand.growth_pct_per_year = number(item, "growth_pct_per_year", 0.0);
     const Value& seasonality = get(item, "seasonality");
     if (seasonality.is_sequence()) {
@@ -441,8 +458,29 @@ class Builder {
       (void)model::plan_routes(spec_);
     } catch (const model::RoutingError& failure) {
       const Value& item = *demand_items_[failure.demand()];
-      const Value& shares = get(get(item, "routes"), "shares");
-      error(failure.about_shares() && shares.is_sequence() ? shares.location : item.location,
+      const SourceLocation* where = &item.location;
+      const auto list_item = [&](const char* key) {
+        const Value& list = get(item, key);
+        if (list.is_sequence() && failure.position() < list.items.size()) {
+          where = &list.items[failure.position()].location;
+        }
+      };
+      switch (failure.part()) {
+        case model::RoutingError::Part::shares: {
+          const Value& shares = get(get(item, "routes"), "shares");
+          if (shares.is_sequence()) where = &shares.location;
+          break;
+        }
+        case model::RoutingError::Part::via:
+          list_item("via");
+          break;
+        case model::RoutingError::Part::via_links:
+          list_item("via_links");
+          break;
+        case model::RoutingError::Part::entry:
+          break;
+      }
+      error(*where,
             fmt::format("demand '{}': {}", spec_.demand[failure.demand()].id, failure.what()));
     }
   }

@@ -396,6 +396,13 @@ const Record& demand_record() {
           Field{.name = "via",
                 .type = identifiers,
                 .help = "Node ids the pinned route must pass, in order."},
+          Field{.name = "via_links",
+                .type = identifiers,
+                .help = "Link ids the pinned route must cross, in order (instead of via)."},
+          Field{.name = "modes",
+                .type = identifiers,
+                .help = "The modes this entry's routes may use (rail, sea, road); "
+                        "default: any."},
           Field{.name = "routes",
                 .type = record,
                 .record = &demand_routes_record(),

@@ -84,6 +84,62 @@ TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
   }
 }
 
+TEST_CASE("a pinned route passes each node once: legs avoid what came before and what is ahead") {
+  // The ladder again: a-b-c-f on top, a-d-e-f below, rung b-e.
+  CorridorBuilder corridor(10.0, 0.0, 10.0);
+  for (const char* id : {"a", "b", "c", "d", "e", "f"}) corridor.node(id);
+  corridor.link("a", "b", 100.0, 50.0);
+  corridor.link("b", "c", 100.0, 50.0);
+  corridor.link("c", "f", 100.0, 50.0);
+  corridor.link("a", "d", 150.0, 50.0);
+  corridor.link("d", "e", 100.0, 50.0);
+  corridor.link("e", "f", 100.0, 50.0);
+  corridor.link("b", "e", 120.0, 50.0);
+  corridor.demand("a", "f", 0.1);
+  auto& demand = corridor.spec().demand[0];
+  const auto pinned = [&] {
+    return model::describe(corridor.spec(), model::plan_routes(corridor.spec())[0][0]);
+  };
+  SUBCASE("via e then c: every way on to c passes b again or the destination first") {
+    demand.via = {corridor.index_of("e"), corridor.index_of("c")};
+    // a > b > e (220), then to c avoiding a, b and f (the destination): none. The
+    // cheapest way, e-f-c (200, against e-b-c 220), is the one the error names.
+    try {
+      (void)pinned();
+      FAIL("accepted a looping route");
+    } catch (const model::RoutingError& error) {
+      CHECK(error.part() == model::RoutingError::Part::via);
+      CHECK(error.position() == 1);
+      CHECK(std::string(error.what()).find("except through 'f' (the destination)") !=
+            std::string::npos);
+    }
+  }
+  SUBCASE("via d then b: the leg to b goes d-e-b, not back through a") {
+    demand.via = {corridor.index_of("d"), corridor.index_of("b")};
+    CHECK(pinned() == "a > d > e > b > c > f");
+  }
+  SUBCASE("via_links: crossed in order, each the way that is open and cheaper to reach") {
+    demand.via = {};
+    demand.via_links = {6, 5};  // the rung b-e, then e-f
+    CHECK(pinned() == "a > b > e > f");
+    demand.via_links = {4};  // d-e, entered at d
+    CHECK(pinned() == "a > d > e > f");
+    demand.via_links = {6, 1};  // rung b-e, then b-c: would pass b twice
+    CHECK_THROWS_AS((void)pinned(), model::RoutingError);
+  }
+  SUBCASE("modes: only links of the entry's modes") {
+    corridor.spec().links[0].mode = model::Mode::road;  // a-b by road
+    corridor.spec().routing.k = 10;
+    demand.modes = {model::Mode::rail};
+    const auto routes = model::plan_routes(corridor.spec())[0];
+    REQUIRE(routes.size() == 2);  // of the four, the two that do not start a-b
+    CHECK(model::describe(corridor.spec(), routes[0]) == "a > d > e > f");
+    CHECK(model::describe(corridor.spec(), routes[1]) == "a > d > e > b > c > f");
+    demand.modes = {model::Mode::sea};
+    CHECK_THROWS_AS((void)model::plan_routes(corridor.spec()), model::RoutingError);
+  }
+}
+
 TEST_CASE("equal-cost paths come fewer steps first, and a one-way link is used one way only") {
   // a-x-y-z (3 x 100 km) and a-w-z (250 + 50 km) cost the same.
   CorridorBuilder corridor(10.0, 0.0, 10.0);

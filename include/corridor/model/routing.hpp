@@ -38,15 +38,20 @@ struct Route {
 // Raised when a demand entry has no route; `demand` says which.
 class RoutingError : public std::runtime_error {
  public:
-  RoutingError(std::uint32_t demand, const std::string& message, bool about_shares = false)
-      : std::runtime_error(message), demand_(demand), about_shares_(about_shares) {}
+  // Where in the entry the fault lies, for the error's position.
+  enum class Part { entry, shares, via, via_links };
+  RoutingError(std::uint32_t demand, const std::string& message, Part part = Part::entry,
+               std::size_t position = 0)
+      : std::runtime_error(message), demand_(demand), part_(part), position_(position) {}
   [[nodiscard]] std::uint32_t demand() const noexcept { return demand_; }
-  // The entry's routes.shares are at fault, not its route.
-  [[nodiscard]] bool about_shares() const noexcept { return about_shares_; }
+  [[nodiscard]] Part part() const noexcept { return part_; }
+  // The item of `via` or `via_links` at fault, from 0.
+  [[nodiscard]] std::size_t position() const noexcept { return position_; }
 
  private:
   std::uint32_t demand_;
-  bool about_shares_;
+  Part part_;
+  std::size_t position_;
 };
 
 // Free-flow handling time a lot spends at a node: mean service plus mean dwell.

@@ -82,11 +82,13 @@ struct DemandSpec {
   std::uint32_t destination = kNone;
   double volume_mtpa = 0.0;
   ArrivalPattern arrivals = ArrivalPattern::poisson;
-  std::vector<std::uint32_t> via;     // node indices the route must pass, in order
-  std::optional<std::uint32_t> k;     // candidate routes; none: RoutingSpec::k
-  double growth_pct_per_year = 0.0;   // compound, from day 0 (volume_mtpa is day 0's rate)
-  std::vector<double> month_factors;  // 12, January first, day-weighted mean 1; empty: flat
-  std::vector<double> shares;         // the fixed rule's share of each candidate, in order
+  std::vector<std::uint32_t> via;        // node indices the route must pass, in order
+  std::vector<std::uint32_t> via_links;  // or link indices it must cross, in order
+  std::vector<Mode> modes;               // the modes its routes may use; empty: any
+  std::optional<std::uint32_t> k;        // candidate routes; none: RoutingSpec::k
+  double growth_pct_per_year = 0.0;      // compound, from day 0 (volume_mtpa is day 0's rate)
+  std::vector<double> month_factors;     // 12, January first, day-weighted mean 1; empty: flat
+  std::vector<double> shares;            // the fixed rule's share of each candidate, in order
 };
 
 // How each lot picks one of its demand entry's candidate routes (docs/routing.md).
