@@ -41,10 +41,9 @@ std::uint64_t chosen_lots(const model::OdResult& od) {
   return lots;
 }
 
-}  // namespace
-
-TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
-  // A ladder: a-b-c-f along the top, a-d-e-f along the bottom, and a rung b-e.
+// A ladder: a-b-c-f along the top, a-d-e-f along the bottom, and a rung b-e; 0.1 Mt/yr
+// from a to f.
+CorridorBuilder ladder() {
   CorridorBuilder corridor(10.0, 0.0, 10.0);
   for (const char* id : {"a", "b", "c", "d", "e", "f"}) corridor.node(id);
   corridor.link("a", "b", 100.0, 50.0);
@@ -55,6 +54,13 @@ TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
   corridor.link("e", "f", 100.0, 50.0);
   corridor.link("b", "e", 120.0, 50.0);
   corridor.demand("a", "f", 0.1);
+  return corridor;
+}
+
+}  // namespace
+
+TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
+  CorridorBuilder corridor = ladder();
   corridor.spec().routing.k = 10;
   const auto routes = model::plan_routes(corridor.spec());
   REQUIRE(routes.size() == 1);
@@ -85,17 +91,7 @@ TEST_CASE("Yen's algorithm lists loopless paths, cheapest first") {
 }
 
 TEST_CASE("a pinned route passes each node once: legs avoid what came before and what is ahead") {
-  // The ladder again: a-b-c-f on top, a-d-e-f below, rung b-e.
-  CorridorBuilder corridor(10.0, 0.0, 10.0);
-  for (const char* id : {"a", "b", "c", "d", "e", "f"}) corridor.node(id);
-  corridor.link("a", "b", 100.0, 50.0);
-  corridor.link("b", "c", 100.0, 50.0);
-  corridor.link("c", "f", 100.0, 50.0);
-  corridor.link("a", "d", 150.0, 50.0);
-  corridor.link("d", "e", 100.0, 50.0);
-  corridor.link("e", "f", 100.0, 50.0);
-  corridor.link("b", "e", 120.0, 50.0);
-  corridor.demand("a", "f", 0.1);
+  CorridorBuilder corridor = ladder();
   auto& demand = corridor.spec().demand[0];
   const auto pinned = [&] {
     return model::describe(corridor.spec(), model::plan_routes(corridor.spec())[0][0]);
