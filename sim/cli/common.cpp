@@ -7,16 +7,26 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <set>
 
+#include "corridor/analysis/network_warnings.hpp"
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/scenario/load.hpp"
+#include "corridor/scenario/plausibility.hpp"
 
 namespace corridor::cli {
 namespace {
 
 std::uint64_t max_lots_in_flight = model::kDefaultMaxLotsInFlight;
+bool strict = false;
 
 }  // namespace
+
+void add_strict_option(CLI::App* command) {
+  command->add_flag("--strict", strict,
+                    "Treat the scenario's warnings (implausible values, demand above the "
+                    "capacity bound) as errors: exit 2");
+}
 
 const CLI::Validator& whole_number() {
   static const CLI::Validator validator(
@@ -43,8 +53,21 @@ void add_run_limit_option(CLI::App* command) {
 }
 
 model::CorridorSpec load_for_run(const std::filesystem::path& file,
-                                 const std::vector<std::string>& overrides) {
-  model::CorridorSpec spec = scenario::load_scenario(file, overrides);
+                                 const std::vector<std::string>& overrides, Checks checks) {
+  scenario::CheckedScenario checked = scenario::load_checked(file, overrides);
+  std::vector<scenario::Diagnostic> warnings = std::move(checked.warnings);
+  if (checks == Checks::network) {
+    for (auto& warning : analysis::network_warnings(checked.spec, checked.sources)) {
+      warnings.push_back(std::move(warning));
+    }
+  }
+  if (strict && !warnings.empty()) throw scenario::ScenarioError(std::move(warnings));
+  static std::set<std::string> printed;
+  for (const auto& warning : warnings) {
+    const std::string line = scenario::format_warning(warning);
+    if (printed.insert(line).second) std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  model::CorridorSpec spec = std::move(checked.spec);
   spec.max_lots_in_flight = max_lots_in_flight;
   return spec;
 }

@@ -28,9 +28,17 @@ struct UsageError : std::runtime_error {
 
 // --max-lots-in-flight, on every command that simulates; one value for the process.
 void add_run_limit_option(CLI::App* command);
-// Loads a scenario to simulate, with the run limit the command line set.
+// --strict, on every command that loads a scenario: its warnings become errors (exit 2).
+void add_strict_option(CLI::App* command);
+// How much load_for_run checks beyond validity: the scenario's own values only, or the
+// network too (the capacity bound, defaults that limit a link), which solves the bound.
+enum class Checks { values, network };
+// Loads a scenario to simulate, with the run limit the command line set. Prints its
+// warnings on stderr (each text once per process: a sweep loads many variants), or
+// under --strict throws them as errors.
 [[nodiscard]] model::CorridorSpec load_for_run(const std::filesystem::path& file,
-                                               const std::vector<std::string>& overrides);
+                                               const std::vector<std::string>& overrides,
+                                               Checks checks = Checks::network);
 
 // Fails before a long run rather than after it, if the results have nowhere to go: the
 // file's directory must exist and take a new file, and the path must not be a directory.

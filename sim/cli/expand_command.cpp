@@ -55,6 +55,7 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
                       "Write expand.csv (per option) and trials.csv (per trial) into DIR");
   command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
   add_run_limit_option(command);
+  add_strict_option(command);
   return command;
 }
 

@@ -26,6 +26,7 @@
 #include "corridor/experiment/run.hpp"
 #include "corridor/io/assignment_report.hpp"
 #include "corridor/io/atomic_file.hpp"
+#include "corridor/io/capacity_explain.hpp"
 #include "corridor/io/capacity_report.hpp"
 #include "corridor/io/graph_export.hpp"
 #include "corridor/io/json_results.hpp"
@@ -38,6 +39,7 @@
 #include "corridor/model/simulate.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
+#include "corridor/scenario/plausibility.hpp"
 #include "expand_command.hpp"
 #include "report_command.hpp"
 #include "sweep_command.hpp"
@@ -96,9 +98,15 @@ int run_command(const RunArguments& args) {
   return 0;
 }
 
-int validate_command(const std::string& scenario, const std::vector<std::string>& overrides) {
+int validate_command(const std::string& scenario, const std::vector<std::string>& overrides,
+                     bool explain) {
   const auto path = scenario_or_default(scenario);
-  const auto spec = corridor::scenario::load_scenario(path, overrides);
+  const auto spec = load_for_run(path, overrides);
+  if (explain) {
+    const auto checked = corridor::scenario::load_checked(path, overrides);
+    std::fputs(corridor::io::explain_capacities(checked.spec, checked.sources).c_str(), stdout);
+    std::fputs("\n", stdout);
+  }
   std::printf("%s: ok: '%s', %zu nodes, %zu links, %zu vehicles, %zu demand entries\n",
               path.string().c_str(), spec.name.c_str(), spec.nodes.size(), spec.links.size(),
               spec.vehicles.size(), spec.demand.size());
@@ -211,6 +219,7 @@ int main(int argc, char** argv) {
   run_app->add_option("--csv", run.csv_directory,
                       "Write tidy CSV tables (od, routes, nodes, links, timeseries) into DIR");
   add_run_limit_option(run_app);
+  add_strict_option(run_app);
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;
@@ -218,6 +227,11 @@ int main(int argc, char** argv) {
   validate_app->add_option("scenario", validate_path, "Scenario YAML file")->required();
   validate_app->add_option("--set", validate_overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
+  bool validate_explain = false;
+  validate_app->add_flag("--explain", validate_explain,
+                         "Print every node's and link direction's effective capacity and what "
+                         "sets it");
+  add_strict_option(validate_app);
 
   std::string routes_path;
   std::vector<std::string> routes_overrides;
@@ -299,7 +313,7 @@ int main(int argc, char** argv) {
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);
     if (*graph_app) return graph_command(graph);
-    return validate_command(validate_path, validate_overrides);
+    return validate_command(validate_path, validate_overrides, validate_explain);
   } catch (const UsageError& error) {
     if (!speaks) return kExitInvalidInput;
     std::fprintf(stderr, "corridor: error: %s\n", error.what());

@@ -206,6 +206,7 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
       ->allow_extra_args(false);
   command->add_flag("--quiet,-q", args.quiet, "No progress");
   add_run_limit_option(command);
+  add_strict_option(command);
   return command;
 }
 

@@ -8,6 +8,7 @@
 
 #include "corridor/model/demand_profile.hpp"
 #include "corridor/model/routing.hpp"
+#include "corridor/scenario/plausibility.hpp"
 #include "validate.hpp"
 
 namespace corridor::scenario::detail {
@@ -409,10 +410,23 @@ class Builder {
               model::mean_rate_factor(demand, spec_.horizon_days);
     }
     if (lots > kMaxLotsPerRun) {
-      error(get(get(root_, "cargo"), "lot_t").location,
-            fmt::format("the run would create about {:.3g} lots, more than the limit of {:.0e}; "
-                        "use a larger lot_t or a shorter horizon",
-                        lots, kMaxLotsPerRun));
+      // A volume far beyond any corridor is more likely TEU or tonnes than a lot size
+      // that is too small: name it rather than advise a larger lot_t.
+      const auto huge = std::find_if(spec_.demand.begin(), spec_.demand.end(), [](const auto& d) {
+        return d.volume_mtpa > kPlausibleVolumeMtpa;
+      });
+      if (huge != spec_.demand.end()) {
+        error(demand_locations_[static_cast<std::size_t>(huge - spec_.demand.begin())],
+              fmt::format("demand '{}': {:g} Mt/yr would create about {:.3g} lots in the run, "
+                          "more than the limit of {:.0e}; volume_mtpa is million tonnes a "
+                          "year, not TEU or tonnes (a TEU of cargo is some 10-14 t)",
+                          huge->id, huge->volume_mtpa, lots, kMaxLotsPerRun));
+      } else {
+        error(get(get(root_, "cargo"), "lot_t").location,
+              fmt::format("the run would create about {:.3g} lots, more than the limit of "
+                          "{:.0e}; use a larger lot_t or a shorter horizon",
+                          lots, kMaxLotsPerRun));
+      }
     }
     // Every node and link keeps two numbers per simulated day (the daily series).
     const double series_bytes = static_cast<double>(spec_.nodes.size() + spec_.links.size()) *

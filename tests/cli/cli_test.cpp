@@ -264,7 +264,11 @@ TEST_CASE("a corridor that cannot carry its demand stops at --max-lots-in-flight
       "run scenarios/two-terminal-line.yaml --set demand.a-c.volume_mtpa=5 "
       "--max-lots-in-flight 20000 --json -");
   CHECK(outcome.exit_code == 2);
-  CHECK(outcome.err.rfind("corridor: error: more than 20000 lots in the system on day ", 0) == 0);
+  // Warned before it runs: the demand is above what the line can carry.
+  CHECK(outcome.err.find(": warning: the demand (5 Mt/yr) is 5.00 times what its routes can "
+                         "carry: node 'b'") != std::string::npos);
+  CHECK(outcome.err.find("\ncorridor: error: more than 20000 lots in the system on day ") !=
+        std::string::npos);
   CHECK(outcome.err.find("are at node 'b': the corridor is not carrying its demand") !=
         std::string::npos);
   CHECK(outcome.out.empty());  // no partial results
