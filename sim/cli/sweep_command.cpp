@@ -168,9 +168,10 @@ class RowWriter {
 
 // Rank 0 of several: computes its share on a thread while this thread gathers the other
 // ranks' rows, writing each as soon as those before it are in.
-void gather_rows(const experiment::ProcessGroup& group, RowWriter& writer,
-                 const std::function<void(const std::function<void(std::size_t, std::string)>&)>&
-                     run_own_share) {
+void gather_rows(
+    const experiment::ProcessGroup& group, RowWriter& writer,
+    const std::function<void(const std::function<void(std::size_t, std::string)>&)>& run_own_share,
+    const std::function<void()>& on_other_row) {
   std::mutex mutex;
   std::atomic<bool> own_done{false};
   std::exception_ptr own_error;
@@ -195,6 +196,7 @@ void gather_rows(const experiment::ProcessGroup& group, RowWriter& writer,
       } else {
         const std::lock_guard lock(mutex);
         writer.add(message->index, std::move(message->text));
+        on_other_row();
       }
     }
     if (own_done.load() && ranks_done == group.size() - 1) break;
@@ -304,8 +306,27 @@ int sweep_command(const SweepArguments& args) {
                                ? args.threads
                                : std::max(1U, hardware / static_cast<unsigned>(group.size()));
   interrupted.store(false);
-  const auto previous = std::signal(SIGINT, on_interrupt);
-  io::Progress progress("runs", root && group.size() == 1 && !args.quiet && args.csv_path != "-");
+  // Ctrl-C, or mpirun passing a termination on to the ranks: every rank stops starting
+  // runs, and what finished is written.
+  const auto previous_int = std::signal(SIGINT, on_interrupt);
+  const auto previous_term = std::signal(SIGTERM, on_interrupt);
+  const auto restore_signals = [&] {
+    std::signal(SIGINT, previous_int);
+    std::signal(SIGTERM, previous_term);
+  };
+  // Rank 0 draws the progress of every rank: its own runs as they finish, and the other
+  // ranks' as their rows arrive (a row is a point's replications).
+  io::Progress progress(
+      "runs", root && !args.quiet && args.csv_path != "-",
+      group.size() > 1 ? io::Progress::Style::periodic_lines : io::Progress::Style::terminal_line);
+  std::mutex progress_mutex;
+  std::size_t own_runs = 0;
+  std::size_t other_runs = 0;
+  const std::size_t total_runs = (points.size() - done) * args.replications;
+  const auto show_progress = [&] {
+    const std::lock_guard lock(progress_mutex);
+    progress.update(own_runs + other_runs, total_runs);
+  };
   const auto run_share = [&](const std::function<void(std::size_t, std::string)>& deliver) {
     experiment::run_sweep(
         share,
@@ -313,7 +334,14 @@ int sweep_command(const SweepArguments& args) {
          .replications = args.replications,
          .threads = threads,
          .cancel = &interrupted,
-         .on_progress = [&](std::size_t runs, std::size_t total) { progress.update(runs, total); }},
+         .on_progress =
+             [&](std::size_t runs, std::size_t) {
+               {
+                 const std::lock_guard lock(progress_mutex);
+                 own_runs = runs;
+               }
+               show_progress();
+             }},
         [&](const experiment::SweepPoint& point, const std::vector<model::RunResult>& runs) {
           deliver(point.index, csv.row(point.index, point_values[point.index], point.spec, runs));
         });
@@ -327,7 +355,7 @@ int sweep_command(const SweepArguments& args) {
       std::fprintf(stderr, "corridor: rank %d: error: %s\n", group.rank(), error.what());
       group.abort(kExitInternalError);
     }
-    std::signal(SIGINT, previous);
+    restore_signals();
     return interrupted.load() ? 130 : 0;
   }
 
@@ -336,10 +364,16 @@ int sweep_command(const SweepArguments& args) {
     if (group.size() == 1) {
       run_share([&](std::size_t index, std::string row) { writer.add(index, std::move(row)); });
     } else {
-      gather_rows(group, writer, run_share);
+      gather_rows(group, writer, run_share, [&] {
+        {
+          const std::lock_guard lock(progress_mutex);
+          other_runs += args.replications;
+        }
+        show_progress();
+      });
     }
   } catch (...) {
-    std::signal(SIGINT, previous);
+    restore_signals();
     if (out != stdout) std::fclose(out);
     if (group.size() > 1) {
       std::fprintf(stderr, "corridor: sweep failed on rank 0\n");
@@ -347,7 +381,7 @@ int sweep_command(const SweepArguments& args) {
     }
     throw;
   }
-  std::signal(SIGINT, previous);
+  restore_signals();
   progress.finish();
   if (out != stdout) std::fclose(out);
   if (writer.falling_behind() > 0) {

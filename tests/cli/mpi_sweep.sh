@@ -24,3 +24,37 @@ OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
   "$mpiexec" --oversubscribe -np 2 "$corridor" $sweep --threads 1 --resume --csv "$scratch/resumed.csv"
 cmp "$scratch/threads.csv" "$scratch/resumed.csv"
 echo "mpi sweep: $(($(wc -l < "$scratch/mpi.csv") - 1)) rows identical to the threaded run"
+# Terminated mid-sweep (mpirun passes a Ctrl-C on to its ranks as SIGTERM), every rank
+# stops starting runs, rank 0 keeps the whole rows, says so and exits 130, and --resume
+# completes the file to the same bytes.
+# shellcheck disable=SC2086
+OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
+  "$mpiexec" --oversubscribe -np 2 "$corridor" $sweep --threads 1 --csv "$scratch/cut.csv" \
+  2> "$scratch/cut.err" &
+launcher=$!
+sleep 1
+pkill -TERM -f "^$corridor sweep" || true
+set +e
+wait $launcher
+code=$?
+set -e
+if [ "$code" -eq 130 ]; then
+  grep -q "^corridor: interrupted: [0-9]* of 14 points are in .*cut.csv; --resume continues$" \
+    "$scratch/cut.err"
+elif [ "$code" -ne 0 ]; then
+  echo "mpi sweep: terminated, exit $code instead of 130"; cat "$scratch/cut.err"; exit 1
+fi
+# shellcheck disable=SC2086
+OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
+  "$mpiexec" --oversubscribe -np 2 "$corridor" $sweep --threads 1 --resume --csv "$scratch/cut.csv"
+cmp "$scratch/threads.csv" "$scratch/cut.csv"
+echo "mpi sweep: terminated with exit $code, resumed to the same bytes"
+# Rank 0 shows the progress of every rank: a line at the first run done, then one every
+# ten seconds (mpirun forwards the ranks' output through a pipe, so no redrawn line).
+OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
+  "$mpiexec" --oversubscribe -np 2 "$corridor" sweep scenarios/two-terminal-line.yaml \
+  --set nodes.b.capacity_mtpa=0.9,1.0,1.1,1.2 -r 2 --threads 1 --csv "$scratch/progress.csv" \
+  2> "$scratch/progress.err"
+grep -q "^corridor: [0-9]*/8 runs, " "$scratch/progress.err"
+grep -q "^corridor: 4 points run now and 0 already there" "$scratch/progress.err"
+echo "mpi sweep: progress shown"

@@ -11,7 +11,11 @@ namespace corridor::io {
 
 class Progress {
  public:
-  Progress(std::string what, bool allowed);
+  // How progress reaches the user: one line redrawn on a terminal, or, where standard
+  // error is a pipe that still ends on a screen (mpirun forwards its ranks' output), a
+  // plain line every ten seconds, which a log can keep too.
+  enum class Style { terminal_line, periodic_lines };
+  Progress(std::string what, bool allowed, Style style = Style::terminal_line);
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
   ~Progress();
@@ -21,6 +25,7 @@ class Progress {
 
  private:
   std::string what_;
+  Style style_;
   bool shown_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_;
