@@ -81,15 +81,22 @@ Json run_json_tree(const model::RunResult& result) {
                         {"window_delivered_t", totals.window_delivered_t}};
   root["demand"] = Json::array();
   for (const auto& demand : result.demand) {
-    root["demand"].push_back(Json{{"id", demand.id},
-                                  {"origin", demand.origin},
-                                  {"destination", demand.destination},
-                                  {"created_t", demand.created_t},
-                                  {"created_lots", demand.created_lots},
-                                  {"delivered_t", demand.delivered_t},
-                                  {"delivered_lots", demand.delivered_lots},
-                                  {"delivered_share", optional(demand.delivered_share)},
-                                  {"in_system", in_system(demand.in_system)}});
+    Json entry{{"id", demand.id},
+               {"origin", demand.origin},
+               {"destination", demand.destination},
+               {"created_t", demand.created_t},
+               {"created_lots", demand.created_lots},
+               {"delivered_t", demand.delivered_t},
+               {"delivered_lots", demand.delivered_lots},
+               {"delivered_share", optional(demand.delivered_share)},
+               {"in_system", in_system(demand.in_system)}};
+    // Only entries with a promise have the two keys, so results without one keep their
+    // shape.
+    if (demand.promise_days) {
+      entry["promise_days"] = *demand.promise_days;
+      entry["on_time_share"] = optional(demand.on_time_share);
+    }
+    root["demand"].push_back(std::move(entry));
   }
   root["od"] = Json::array();
   for (const auto& od : result.od) {

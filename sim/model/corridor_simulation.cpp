@@ -309,7 +309,10 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
   ++delivered_lots_;
   if (at_h >= window_start_h_) {
     ++window_delivered_lots_;
-    ++demand_counts_[demand_of_route_[lot.route]].window_delivered_lots;
+    DemandCounts& entry = demand_counts_[demand_of_route_[lot.route]];
+    ++entry.window_delivered_lots;
+    const auto& promise = spec_.demand[demand_of_route_[lot.route]].promise_days;
+    if (promise && at_h - lot.created_h <= *promise * 24.0) ++entry.window_on_time_lots;
     OdState& od = od_[od_of_route_[lot.route]];
     const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;

@@ -133,9 +133,12 @@ struct DirectionState {
   double next_departure_h = 0.0;
   engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart
   engine::FifoQueue<std::uint32_t> quay;     // vehicles here, in arrival order
-  // Lots travelling one by one, in departure order. Travel time is the same for all,
-  // so they arrive in this order too: only the first needs an event in the event set.
+  // Lots travelling one by one, in departure order, and when each arrives. They arrive
+  // in this order too (a lot drawn faster than the one ahead arrives just behind it), so
+  // only the first needs an event in the event set.
   engine::FifoQueue<std::uint32_t> in_transit;
+  engine::FifoQueue<double> arrivals_h;
+  double last_arrival_h = 0.0;
   bool gate_check_pending = false;
   // What the direction can carry now (model::effective_t_per_h: the departure cap in
   // force and what its vehicles carry), t/h; 0 while nothing limits it. Its integral is
@@ -177,6 +180,7 @@ struct OdState {
 struct DemandCounts {
   std::uint64_t window_generated_lots = 0;
   std::uint64_t window_delivered_lots = 0;
+  std::uint64_t window_on_time_lots = 0;  // of those, within the entry's promise_days
 };
 
 // One origin-destination's use of one path (entries of the pair may share paths).
@@ -268,8 +272,11 @@ class CorridorSimulation {
   void on_vehicle_arrive(std::uint32_t vehicle_id);
   void on_vehicle_unloaded(std::uint32_t vehicle_id);
   void on_lot_travel_done(std::uint32_t direction);
-  bool arrives_for_good(std::uint32_t lot_id, std::uint32_t direction);
-  bool books_on_departure(std::uint32_t lot_id, std::uint32_t direction);
+  bool arrives_for_good(std::uint32_t lot_id, std::uint32_t direction, double arrival_h);
+  bool books_on_departure(std::uint32_t lot_id, std::uint32_t direction, double arrival_h);
+  // One trip's travel time on a direction: the link's length / speed, or a draw from its
+  // travel law on the direction's own stream.
+  double draw_travel_h(std::uint32_t direction);
   void book_for_arrival(std::uint32_t lot_id, std::uint32_t node, double arrival_h);
   [[nodiscard]] std::vector<bool> directions_booking_on_departure() const;
   std::uint32_t new_vehicle(std::uint32_t direction);
@@ -361,7 +368,9 @@ class CorridorSimulation {
   std::vector<DayRateBounds> arrival_day_bounds_;  // the day of each entry's last candidate
   std::vector<std::uint32_t> od_of_demand_;
   std::vector<OdState> od_;
-  std::vector<DemandCounts> demand_counts_;  // per demand entry
+  std::vector<DemandCounts> demand_counts_;                // per demand entry
+  std::vector<engine::DurationDistribution> travel_laws_;  // per link
+  std::vector<engine::RandomStream> travel_rngs_;          // per direction
 
   std::uint64_t generated_lots_ = 0;
   std::uint64_t window_generated_lots_ = 0;  // created in the statistics window

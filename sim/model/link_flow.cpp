@@ -5,6 +5,8 @@
 // than its load time, the departure cap and any closure allow. Without a fleet a new
 // vehicle opens whenever lots wait and none is loading; a fleet shuttles end to end.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "corridor/model/service_time.hpp"
@@ -36,8 +38,13 @@ void CorridorSimulation::init_links() {
                                            effective_t_per_h(std::nullopt, vehicle_t_per_h_[d]));
     }
     if (link.capacity_mtpa) set_link_capacity(i, *link.capacity_mtpa);
-    const bool free_flow =
-        link.vehicle == kNone && !link.capacity_mtpa && !ever_capped_or_closed(i);
+    const bool free_flow = link.vehicle == kNone && !link.capacity_mtpa &&
+                           !ever_capped_or_closed(i) && !link.travel_varies();
+    travel_laws_.emplace_back(link.travel, link.travel_h(), link.travel_cv);
+    for (std::uint32_t d = 0; d < 2; ++d) {
+      travel_rngs_.emplace_back(options_.seed, options_.replication,
+                                fmt::format("travel/{}/{}", link.id, d));
+    }
     directions_[2 * i].free_flow = free_flow;
     directions_[2 * i + 1].free_flow = free_flow;
     if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
@@ -210,7 +217,6 @@ void CorridorSimulation::board(std::uint32_t direction_index, std::uint32_t lot_
 
 void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
   DirectionState& direction = directions_[direction_index];
-  const LinkSpec& link = spec_.links[direction.link];
   const double closed_until_h = links_[direction.link].closed_until_h;
   while (!direction.waiting.empty()) {
     const double open_at_h = std::max(direction.next_departure_h, closed_until_h);
@@ -233,11 +239,15 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     set_phase(lots_[lot_id], kMoving);
     direction.next_departure_h = now() + direction.headway_h;
     count_departure(direction, 1, now());
-    if (arrives_for_good(lot_id, direction_index)) continue;
-    if (books_on_departure(lot_id, direction_index)) continue;
+    const double arrival_h =
+        std::max(now() + draw_travel_h(direction_index), direction.last_arrival_h);
+    direction.last_arrival_h = arrival_h;
+    if (arrives_for_good(lot_id, direction_index, arrival_h)) continue;
+    if (books_on_departure(lot_id, direction_index, arrival_h)) continue;
     direction.in_transit.push_back(lot_id);
+    direction.arrivals_h.push_back(arrival_h);
     if (direction.in_transit.size() == 1) {
-      sim_.schedule_in(link.travel_h(), kLotTravelDone, direction_index);
+      sim_.schedule_at(arrival_h, kLotTravelDone, direction_index);
     }
   }
   if (!direction.free_flow) note_backlog(direction_index);
@@ -246,10 +256,16 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
 // A lot whose last step this is, into a destination that passes lots straight
 // through, is delivered now with the time it will arrive (deliverable_ahead). Nothing
 // on the way can change that time: a closure stops departures, not lots under way.
-bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t direction_index) {
+double CorridorSimulation::draw_travel_h(std::uint32_t direction_index) {
+  const std::uint32_t link = directions_[direction_index].link;
+  if (!spec_.links[link].travel_varies()) return spec_.links[link].travel_h();
+  return travel_laws_[link].draw(travel_rngs_[direction_index]);
+}
+
+bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t direction_index,
+                                          double arrival_h) {
   const DirectionState& direction = directions_[direction_index];
   Lot& lot = lots_[lot_id];
-  const double arrival_h = now() + spec_.links[direction.link].travel_h();
   if (lot.next_hop + 1 != routes_[lot.route].hops.size() || arrival_h > horizon_h_) return false;
   if (!nodes_[direction.to_node].pass_through || !deliverable_ahead(direction.to_node)) {
     return false;
@@ -263,11 +279,10 @@ bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t di
 // of the warm-up, when the node's queue is read as it stands (open_window), nor past
 // the horizon. Lots still on the link (they left before the warm-up ended) arrive
 // first, so they are booked first, now; the arrival event pending for them goes stale.
-bool CorridorSimulation::books_on_departure(std::uint32_t lot_id, std::uint32_t direction_index) {
+bool CorridorSimulation::books_on_departure(std::uint32_t lot_id, std::uint32_t direction_index,
+                                            double arrival_h) {
   DirectionState& direction = directions_[direction_index];
   if (!direction.books_on_departure) return false;
-  const double travel_h = spec_.links[direction.link].travel_h();
-  const double arrival_h = now() + travel_h;
   if (arrival_h > horizon_h_ || (now() < window_start_h_ && arrival_h >= window_start_h_)) {
     return false;
   }
@@ -275,8 +290,10 @@ bool CorridorSimulation::books_on_departure(std::uint32_t lot_id, std::uint32_t 
     ++direction.stale_travel_events;
     while (!direction.in_transit.empty()) {
       const std::uint32_t ahead_id = direction.in_transit.front();
+      const double ahead_arrival_h = direction.arrivals_h.front();
       direction.in_transit.pop_front();
-      book_for_arrival(ahead_id, direction.to_node, lots_[ahead_id].phase_start_h + travel_h);
+      direction.arrivals_h.pop_front();
+      book_for_arrival(ahead_id, direction.to_node, ahead_arrival_h);
     }
   }
   book_for_arrival(lot_id, direction.to_node, arrival_h);
@@ -301,12 +318,11 @@ void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
   }
   const std::uint32_t lot_id = direction.in_transit.front();
   direction.in_transit.pop_front();
+  direction.arrivals_h.pop_front();
   // Schedule the next arrival before this lot moves on: its arrival may send more lots
   // onto this link, and only a push onto an empty conveyor schedules an event.
   if (!direction.in_transit.empty()) {
-    const Lot& next = lots_[direction.in_transit.front()];
-    sim_.schedule_at(next.phase_start_h + spec_.links[direction.link].travel_h(), kLotTravelDone,
-                     direction_index);
+    sim_.schedule_at(direction.arrivals_h.front(), kLotTravelDone, direction_index);
   }
   ++lots_[lot_id].next_hop;
   arrive_at_node(lot_id, direction.to_node);
@@ -389,7 +405,7 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   if (!vehicle.lots.empty()) direction.next_departure_h = now() + direction.headway_h;
   direction.backlog_lots -= static_cast<std::uint32_t>(vehicle.lots.size());
   count_departure(direction, vehicle.lots.size(), now());
-  sim_.schedule_in(spec_.links[direction.link].travel_h(), kVehicleArrive, vehicle_id);
+  sim_.schedule_in(draw_travel_h(direction_index), kVehicleArrive, vehicle_id);
 }
 
 void CorridorSimulation::on_vehicle_arrive(std::uint32_t vehicle_id) {

@@ -117,6 +117,18 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
                             static_cast<double>(counts.window_generated_lots);
     }
     row.in_system = in_system_of(ages_h[d], [d](std::uint32_t demand) { return demand == d; });
+    if (spec.promise_days) {
+      // Lots still in the system past their promise are late whatever happens next.
+      const double promise_h = *spec.promise_days * 24.0;
+      const auto overdue = static_cast<std::uint64_t>(std::count_if(
+          ages_h[d].begin(), ages_h[d].end(), [&](double age) { return age > promise_h; }));
+      row.promise_days = spec.promise_days;
+      const std::uint64_t judged = counts.window_delivered_lots + overdue;
+      if (judged > 0) {
+        row.on_time_share =
+            static_cast<double>(counts.window_on_time_lots) / static_cast<double>(judged);
+      }
+    }
     result.demand.push_back(std::move(row));
   }
 

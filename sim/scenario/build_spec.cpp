@@ -214,6 +214,13 @@ class Builder {
     link.oneway = text(item, "oneway") == "true";
     link.tariff_usd_per_tkm = optional_number(item, "tariff_usd_per_tkm");
     link.co2_g_per_tkm = optional_number(item, "co2_g_per_tkm");
+    const Value& travel = get(item, "travel");
+    if (travel.is_scalar()) {
+      link.travel = parse_distribution(travel.scalar);
+    } else if (travel.is_mapping()) {
+      link.travel = parse_distribution(text(travel, "dist"));
+      link.travel_cv = number(travel, "cv", 0.0);
+    }
     if (has(item, "vehicle")) {
       link.vehicle = resolve(vehicle_index_, get(item, "vehicle"), "vehicle");
       if (link.vehicle != kNone && spec_.vehicles[link.vehicle].mode != link.mode) {
@@ -275,6 +282,7 @@ class Builder {
       }
       demand.modes.push_back(parse_mode(mode.scalar));
     }
+    demand.promise_days = optional_number(item, "promise_days");
     demand.growth_pct_per_year = number(item, "growth_pct_per_year", 0.0);
     const Value& seasonality = get(item, "seasonality");
     if (seasonality.is_sequence()) {

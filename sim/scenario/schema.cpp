@@ -337,6 +337,10 @@ const Record& link_record() {
                 .min = 0.0,
                 .max = 1e4,
                 .help = "CO2 emitted, grams per tonne-kilometre."},
+          Field{.name = "travel",
+                .type = service,
+                .default_text = "deterministic",
+                .help = "Distribution of travel time; its mean is length_km / speed_kmh."},
           Field{.name = "name", .type = text, .help = "Display name."},
       }};
   return instance;
@@ -396,6 +400,12 @@ const Record& demand_record() {
           Field{.name = "via",
                 .type = identifiers,
                 .help = "Node ids the pinned route must pass, in order."},
+          Field{.name = "promise_days",
+                .type = number,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 3650.0,
+                .help = "Transit promised to the shipper; results give the share on time."},
           Field{.name = "via_links",
                 .type = identifiers,
                 .help = "Link ids the pinned route must cross, in order (instead of via)."},

@@ -114,6 +114,21 @@ TEST_CASE("booked handling reproduces the event-driven path lot for lot") {
     corridor.link("origin", "port", 500.0, 40.0).vehicle = 0;
     corridor.demand("origin", "port", 1.0);
   }
+  SUBCASE("links whose travel varies: a lognormal gate link, then a train of gamma trips") {
+    auto& border = corridor.node("border");
+    border.capacity_mtpa = 1.2;
+    border.dwell_h = model::Distribution{model::DistributionKind::exponential, 4.0, 1.0};
+    corridor.node("port");
+    auto& road = corridor.link("origin", "border", 300.0, 50.0);
+    road.travel = model::DistributionKind::lognormal;
+    road.travel_cv = 0.4;
+    corridor.vehicle("train", 40).max_hold_h = 12.0;
+    auto& rail = corridor.link("border", "port", 600.0, 40.0);
+    rail.vehicle = 0;
+    rail.travel = model::DistributionKind::gamma;
+    rail.travel_cv = 0.3;
+    corridor.demand("origin", "port", 1.0);
+  }
   check_same_results(corridor.spec());
 }
 

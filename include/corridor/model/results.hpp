@@ -99,6 +99,11 @@ struct DemandResult {
   std::uint64_t delivered_lots = 0;
   std::optional<double> delivered_share;  // empty if nothing was created in the window
   InSystem in_system;
+  // With a promise_days: of the lots delivered in the window and those still in the
+  // system at the horizon already older than the promise, the share delivered within
+  // it. Empty without a promise, or with no such lot.
+  std::optional<double> promise_days;
+  std::optional<double> on_time_share;
 };
 
 struct OdResult {

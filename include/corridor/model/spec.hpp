@@ -72,8 +72,13 @@ struct LinkSpec {
   bool oneway = false;
   std::optional<double> tariff_usd_per_tkm;  // none: the mode's
   std::optional<double> co2_g_per_tkm;       // none: the mode's
+  // Travel time's shape around its mean, length / speed: each lot on a gate link, each
+  // vehicle's trip, draws its own.
+  DistributionKind travel = DistributionKind::deterministic;
+  double travel_cv = 0.0;
 
   [[nodiscard]] double travel_h() const { return length_km / speed_kmh; }
+  [[nodiscard]] bool travel_varies() const { return travel != DistributionKind::deterministic; }
 };
 
 struct DemandSpec {
@@ -89,6 +94,7 @@ struct DemandSpec {
   double growth_pct_per_year = 0.0;      // compound, from day 0 (volume_mtpa is day 0's rate)
   std::vector<double> month_factors;     // 12, January first, day-weighted mean 1; empty: flat
   std::vector<double> shares;            // the fixed rule's share of each candidate, in order
+  std::optional<double> promise_days;    // transit promised to the shipper; none: no promise
 };
 
 // How each lot picks one of its demand entry's candidate routes (docs/routing.md).
