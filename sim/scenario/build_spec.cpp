@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
+#include <utility>
 
 #include "corridor/model/demand_profile.hpp"
 #include "corridor/model/routing.hpp"
@@ -65,6 +67,15 @@ model::DistributionKind parse_distribution(const std::string& text) {
   if (text == "lognormal") return model::DistributionKind::lognormal;
   if (text == "gamma") return model::DistributionKind::gamma;
   return model::DistributionKind::deterministic;
+}
+
+// A `service` value (a shape whose mean comes from elsewhere): a name, or {dist, cv};
+// deterministic when absent.
+std::pair<model::DistributionKind, double> shape(const Value& value) {
+  if (value.is_mapping())
+    return {parse_distribution(text(value, "dist")), number(value, "cv", 0.0)};
+  if (value.is_scalar()) return {parse_distribution(value.scalar), 0.0};
+  return {model::DistributionKind::deterministic, 0.0};
 }
 
 // A `duration` value: hours, or {dist, mean_h, cv}.
@@ -145,13 +156,7 @@ class Builder {
     node.kind = parse_kind(text(item, "kind"));
     node.capacity_mtpa = optional_number(item, "capacity_mtpa");
     node.servers = count(item, "servers", 1);
-    const Value& service = get(item, "service");
-    if (service.is_scalar()) {
-      node.service = parse_distribution(service.scalar);
-    } else if (service.is_mapping()) {
-      node.service = parse_distribution(text(service, "dist"));
-      node.service_cv = number(service, "cv", 0.0);
-    }
+    std::tie(node.service, node.service_cv) = shape(get(item, "service"));
     if (has(item, "dwell_h")) node.dwell_h = duration(get(item, "dwell_h"));
     if (has(item, "storage_lots")) node.storage_lots = count(item, "storage_lots", 1);
     if ((has(item, "servers") || has(item, "service")) && !node.capacity_mtpa) {
@@ -214,13 +219,7 @@ class Builder {
     link.oneway = text(item, "oneway") == "true";
     link.tariff_usd_per_tkm = optional_number(item, "tariff_usd_per_tkm");
     link.co2_g_per_tkm = optional_number(item, "co2_g_per_tkm");
-    const Value& travel = get(item, "travel");
-    if (travel.is_scalar()) {
-      link.travel = parse_distribution(travel.scalar);
-    } else if (travel.is_mapping()) {
-      link.travel = parse_distribution(text(travel, "dist"));
-      link.travel_cv = number(travel, "cv", 0.0);
-    }
+    std::tie(link.travel, link.travel_cv) = shape(get(item, "travel"));
     if (has(item, "vehicle")) {
       link.vehicle = resolve(vehicle_index_, get(item, "vehicle"), "vehicle");
       if (link.vehicle != kNone && spec_.vehicles[link.vehicle].mode != link.mode) {
