@@ -25,15 +25,17 @@ double mtpa(double t_per_h) {
 std::vector<scenario::Diagnostic> network_warnings(const model::CorridorSpec& spec,
                                                    const scenario::SourceIndex& sources) {
   std::vector<scenario::Diagnostic> warnings;
-  const CapacityBound bound = capacity_bound(spec);
-  if (bound.demand_scale && *bound.demand_scale < 1.0 && !bound.demand_cut.empty()) {
-    const CutFacility& binding = bound.demand_cut.front();
+  const auto shortfall = demand_shortfall(spec);
+  if (shortfall && !shortfall->cut.empty()) {
+    double demand_mtpa = 0.0;
+    for (const auto& demand : spec.demand) demand_mtpa += model::window_volume_mtpa(spec, demand);
+    const CutFacility& binding = shortfall->cut.front();
     warnings.push_back(
         {located(binding.kind == "node" ? sources.nodes : sources.links, binding.id),
          fmt::format("the demand ({:.3g} Mt/yr) is {:.2f} times what its routes can carry: "
                      "{} '{}' ({:.3g} Mt/yr) binds first, so cargo will pile up there "
                      "(`corridor capacity` shows the bound)",
-                     bound.demand_mtpa, 1.0 / *bound.demand_scale, binding.kind, binding.id,
+                     demand_mtpa, 1.0 / shortfall->carried_share, binding.kind, binding.id,
                      binding.capacity_mtpa)});
   }
   const auto candidates = model::plan_routes(spec);

@@ -15,10 +15,12 @@ namespace {
 constexpr double kHoursPerDay = 24.0;
 constexpr std::size_t kPlacesListed = 3;
 
-// Nearest rank, as LogHistogram::percentile counts it.
-double percentile_of_sorted(const std::vector<double>& sorted, double q) {
-  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
-  return sorted[std::max<std::size_t>(rank, 1) - 1];
+// Nearest rank, as LogHistogram::percentile counts it; reorders `values`.
+double nearest_rank(std::vector<double>& values, double q) {
+  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+  const auto at = values.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
+  std::nth_element(values.begin(), at, values.end());
+  return *at;
 }
 
 }  // namespace
@@ -39,10 +41,11 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
   }
 
   // Each live lot's age, and the place it waits at: a node index, or the node count
-  // plus a link index; kNone while it travels a link.
+  // plus a link index; none while it travels a link. Places are counted per entry.
   const auto node_count = static_cast<std::uint32_t>(spec_.nodes.size());
+  const std::size_t places = spec_.nodes.size() + spec_.links.size();
   std::vector<std::vector<double>> ages_h(spec_.demand.size());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> waiting;  // (entry, place)
+  std::vector<std::uint64_t> waiting(spec_.demand.size() * places, 0);  // [entry][place]
   for (std::uint32_t id = 0; id < lots_.size(); ++id) {
     if (is_free[id]) continue;
     const Lot& lot = lots_[id];
@@ -56,46 +59,44 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     } else if (waits_for_link[id]) {
       place = node_count + next_hop(lot).link;
     }
-    if (place != kNone) waiting.emplace_back(demand, place);
+    if (place != kNone) ++waiting[demand * places + place];
   }
-  std::sort(waiting.begin(), waiting.end());
 
   // The places where an entry's (or a pair's) lots wait, most first, ties by place.
   const auto places_of = [&](auto belongs) {
     std::vector<std::pair<std::uint32_t, std::uint64_t>> counts;  // (place, lots)
-    for (const auto& [demand, place] : waiting) {
-      if (!belongs(demand)) continue;
-      const auto found = std::find_if(counts.begin(), counts.end(),
-                                      [place = place](const auto& c) { return c.first == place; });
-      if (found == counts.end()) {
-        counts.emplace_back(place, 1);
-      } else {
-        ++found->second;
+    for (std::uint32_t place = 0; place < places; ++place) {
+      std::uint64_t lots = 0;
+      for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+        if (belongs(d)) lots += waiting[d * places + place];
       }
+      if (lots > 0) counts.emplace_back(place, lots);
     }
-    std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    std::vector<WaitingCargo> listed;
-    for (std::size_t i = 0; i < counts.size() && i < kPlacesListed; ++i) {
+    const std::size_t listed = std::min(counts.size(), kPlacesListed);
+    std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(listed),
+                      counts.end(), [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    std::vector<WaitingCargo> named;
+    for (std::size_t i = 0; i < listed; ++i) {
       const auto [place, lots] = counts[i];
-      listed.push_back(place < node_count
-                           ? WaitingCargo{"node", spec_.nodes[place].id, lots}
-                           : WaitingCargo{"link", spec_.links[place - node_count].id, lots});
+      named.push_back(place < node_count
+                          ? WaitingCargo{"node", spec_.nodes[place].id, lots}
+                          : WaitingCargo{"link", spec_.links[place - node_count].id, lots});
     }
-    return listed;
+    return named;
   };
   const auto in_system_of = [&](std::vector<double> ages, auto belongs) {
     InSystem in_system;
     in_system.lots = ages.size();
     in_system.t = static_cast<double>(ages.size()) * spec_.lot_t;
     if (!ages.empty()) {
-      std::sort(ages.begin(), ages.end());
       double sum_h = 0.0;
       for (const double age : ages) sum_h += age;
+      const double oldest_h = *std::max_element(ages.begin(), ages.end());
       in_system.age_days =
           AgeDays{sum_h / static_cast<double>(ages.size()) / kHoursPerDay,
-                  percentile_of_sorted(ages, 0.95) / kHoursPerDay, ages.back() / kHoursPerDay};
+                  nearest_rank(ages, 0.95) / kHoursPerDay, oldest_h / kHoursPerDay};
     }
     in_system.waiting_at = places_of(belongs);
     return in_system;

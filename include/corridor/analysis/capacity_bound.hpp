@@ -51,4 +51,14 @@ struct CapacityBound {
 
 [[nodiscard]] CapacityBound capacity_bound(const model::CorridorSpec& spec);
 
+// Whether the routes carry the scenario's demand as it stands: one linear program at
+// the limits this demand sets, not the search for the largest multiple, for a check
+// before every run. Empty when they carry it; else the share they carry and the
+// facilities that bind.
+struct DemandShortfall {
+  double carried_share = 0.0;
+  std::vector<CutFacility> cut;
+};
+[[nodiscard]] std::optional<DemandShortfall> demand_shortfall(const model::CorridorSpec& spec);
+
 }  // namespace corridor::analysis
