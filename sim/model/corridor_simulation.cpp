@@ -169,6 +169,9 @@ void CorridorSimulation::operator()(const engine::Event& event) {
     case kStartVehicles:
       for (std::uint32_t d = 0; d < directions_.size(); ++d) pump_vehicles(d);
       break;
+    case kTimetableSlot:
+      on_timetable_slot(event.target);
+      break;
     default:
       throw std::logic_error(fmt::format("unknown event kind {}", event.kind));
   }
@@ -187,6 +190,13 @@ void CorridorSimulation::schedule_initial_events() {
   }
   schedule_storms();
   sim_.schedule_at(0.0, kStartVehicles);
+  for (std::uint32_t d = 0; d < directions_.size(); ++d) {
+    const VehicleSpec* vehicle = vehicle_of(d);
+    if (vehicle == nullptr || !vehicle->timetable || !traffic_[d].boarded) continue;
+    if (vehicle->timetable->first_h <= horizon_h_) {
+      sim_.schedule_at(vehicle->timetable->first_h, kTimetableSlot, d);
+    }
+  }
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     sim_.schedule_at(next_arrival_h(d, 0.0), kLotArrival, d);
   }

@@ -44,6 +44,7 @@ enum EventKind : std::uint32_t {
   kStormStart,       // target: index into spec.storms, payload: duration in hours (bits)
   kWarmupEnd,
   kStartVehicles,  // fleets open for loading, after any day-0 changes
+  kTimetableSlot,  // target: direction
 };
 
 // Where a lot's time goes; indexes Lot::split_h.
@@ -284,6 +285,9 @@ class CorridorSimulation {
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
   [[nodiscard]] const VehicleSpec* vehicle_of(std::uint32_t direction) const;
   void note_backlog(std::uint32_t direction);
+  // A timetabled departure falls due on a direction: the first vehicle at the quay goes,
+  // whatever it holds, or an empty one runs (unless skip_empty); the next is scheduled.
+  void on_timetable_slot(std::uint32_t direction);
   // Counts a departure at `at_h` (now, or ahead of time for a free link). Inline, like
   // deliver_on_arrival: both are on every lot's path, called from two source files.
   void count_departure(DirectionState& direction, std::size_t lots, double at_h) {

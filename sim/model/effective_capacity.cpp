@@ -87,6 +87,9 @@ std::vector<double> vehicle_capacity_t_per_h(const CorridorSpec& spec,
       if (wanted == DirectionsWanted::boarded && !traffic[2 * l + d].boarded) continue;
       if (vehicle.fleet) {
         capacity[2 * l + d] = fleet_t_per_h(spec, link, vehicle, traffic[2 * l + (d ^ 1U)]);
+      } else if (vehicle.timetable) {
+        // One departure a slot, full at most.
+        capacity[2 * l + d] = vehicle.capacity_lots * spec.lot_t / vehicle.timetable->every_h;
       } else if (vehicle.load_h > 0.0) {
         capacity[2 * l + d] =
             vehicle.loading_positions * vehicle.capacity_lots * spec.lot_t / vehicle.load_h;

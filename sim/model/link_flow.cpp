@@ -370,6 +370,7 @@ bool CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
   const DirectionState& direction = directions_[vehicle.direction];
   if (direction.quay.empty() || direction.quay.front() != vehicle_id) return false;
   const VehicleSpec& spec = *vehicle_of(vehicle.direction);
+  if (spec.timetable) return false;  // only its slot sends it (on_timetable_slot)
   double leave_at_h = 0.0;
   if (vehicle.lots.empty()) {
     // Nothing to load and no cargo to space out under the departure cap: an empty
@@ -406,6 +407,21 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   direction.backlog_lots -= static_cast<std::uint32_t>(vehicle.lots.size());
   count_departure(direction, vehicle.lots.size(), now());
   sim_.schedule_in(draw_travel_h(direction_index), kVehicleArrive, vehicle_id);
+}
+
+void CorridorSimulation::on_timetable_slot(std::uint32_t direction_index) {
+  DirectionState& direction = directions_[direction_index];
+  const VehicleSpec::Timetable& timetable = *vehicle_of(direction_index)->timetable;
+  if (links_[direction.link].closed_until_h <= now()) {
+    if (!direction.quay.empty()) {
+      depart(direction.quay.front());
+      pump_vehicles(direction_index);  // lots left behind board the next vehicle
+    } else if (!timetable.skip_empty) {
+      count_departure(direction, 0, now());  // runs empty
+    }
+  }
+  const double next_h = now() + timetable.every_h;
+  if (next_h <= horizon_h_) sim_.schedule_at(next_h, kTimetableSlot, direction_index);
 }
 
 void CorridorSimulation::on_vehicle_arrive(std::uint32_t vehicle_id) {

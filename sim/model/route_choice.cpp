@@ -237,6 +237,12 @@ double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) co
   const double effective = direction.effective_t_per_h.value();
   const double spacing_h = effective > 0.0 ? capacity * spec_.lot_t / effective : 0.0;
   double departs_h = 0.0;
+  if (vehicle->timetable) {
+    // The slot that takes its load: the next, or as many after as loads go before it.
+    departs_h = vehicle->next_slot_h(now()) - now() + loads_before * vehicle->timetable->every_h;
+    const double capped_h = std::max(0.0, links_[direction.link].closed_until_h - now());
+    return std::max(departs_h, capped_h) - vehicle->load_h;
+  }
   if (vehicle->fleet && !links_[direction.link].fleet.empty()) {
     departs_h = fleet_departure_h(direction_index, loads_before, spacing_h, lots_short);
   } else {

@@ -186,6 +186,18 @@ class Builder {
     vehicle.unload_h = number(item, "unload_h", 0.0);
     if (has(item, "fleet")) vehicle.fleet = count(item, "fleet", 1);
     vehicle.loading_positions = count(item, "loading_positions", 1);
+    if (has(item, "timetable")) {
+      const Value& timetable = get(item, "timetable");
+      vehicle.timetable = model::VehicleSpec::Timetable{number(timetable, "every_h", 1.0),
+                                                        number(timetable, "first_h", 0.0),
+                                                        text(timetable, "skip_empty") == "true"};
+      if (vehicle.fleet) {
+        error(item.key_location("timetable"),
+              fmt::format("'timetable' in vehicle '{}' applies only without a fleet: a fleet's "
+                          "vessels sail when they are loaded and back",
+                          vehicle.id));
+      }
+    }
     if (vehicle.fleet && has(item, "loading_positions")) {
       error(get(item, "loading_positions").location,
             fmt::format("'loading_positions' in vehicle '{}' applies only without a fleet: a "

@@ -66,6 +66,31 @@ const Record& cargo_record() {
   return instance;
 }
 
+const Record& timetable_record() {
+  static const Record instance{
+      "timetable",
+      {
+          Field{.name = "every_h",
+                .type = number,
+                .required = true,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e5,
+                .help = "Hours between departures from each end."},
+          Field{.name = "first_h",
+                .type = number,
+                .default_text = "0",
+                .min = 0.0,
+                .max = 1e5,
+                .help = "Hour of the first departure, from the start of the run."},
+          Field{.name = "skip_empty",
+                .type = boolean,
+                .default_text = "false",
+                .help = "Cancel a departure with nothing aboard (else it runs empty)."},
+      }};
+  return instance;
+}
+
 const Record& vehicle_record() {
   static const Record instance{
       "vehicle",
@@ -121,6 +146,10 @@ const Record& vehicle_record() {
                 .max = 1000.0,
                 .help = "Without a fleet: vehicles that can load at once at each end of a "
                         "link (tracks or berths); a new one opens when all loading are full."},
+          Field{.name = "timetable",
+                .type = record,
+                .record = &timetable_record(),
+                .help = "Without a fleet: depart at fixed times, whatever the load."},
           Field{.name = "description", .type = text, .help = "Free text for readers."},
       }};
   return instance;

@@ -114,6 +114,15 @@ TEST_CASE("booked handling reproduces the event-driven path lot for lot") {
     corridor.link("origin", "port", 500.0, 40.0).vehicle = 0;
     corridor.demand("origin", "port", 1.0);
   }
+  SUBCASE("a timetabled train into a port with a dwell") {
+    auto& port = corridor.node("port");
+    port.capacity_mtpa = 1.2;
+    port.dwell_h = model::Distribution{model::DistributionKind::exponential, 6.0, 1.0};
+    auto& train = corridor.vehicle("train", 60);
+    train.timetable = model::VehicleSpec::Timetable{12.0, 3.0, true};
+    corridor.link("origin", "port", 500.0, 40.0).vehicle = 0;
+    corridor.demand("origin", "port", 1.0);
+  }
   SUBCASE("links whose travel varies: a lognormal gate link, then a train of gamma trips") {
     auto& border = corridor.node("border");
     border.capacity_mtpa = 1.2;

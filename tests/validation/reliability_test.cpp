@@ -102,3 +102,60 @@ TEST_CASE("on time against a promise: the law's probability, with overdue cargo 
   CHECK(*entry.on_time_share < 0.3);  // about half the window's lots are stuck
   CHECK(*entry.on_time_share > 0.2);
 }
+
+namespace {
+
+// a -> z by a train of `capacity` lots leaving each end every 24 h from hour 6, over
+// five years; Poisson lots of 10 t at `lots_per_day`.
+CorridorBuilder timetabled(std::uint32_t capacity, double lots_per_day, bool skip_empty) {
+  CorridorBuilder corridor(5.0 * 365.0, 30.0, 10.0);
+  corridor.node("a");
+  corridor.node("z");
+  auto& train = corridor.vehicle("train", capacity);
+  train.timetable = model::VehicleSpec::Timetable{24.0, 6.0, skip_empty};
+  train.max_hold_h = 48.0;  // ignored: the timetable alone sends it
+  corridor.link("a", "z", 400.0, 40.0).vehicle = 0;
+  corridor.demand("a", "z", lots_per_day * 10.0 * 365.0 / 1e6);
+  return corridor;
+}
+
+}  // namespace
+
+TEST_CASE("a timetabled train: Poisson lots wait half the headway") {
+  // Never full (1,000 lots a train, 12 a day): a lot arriving at random waits the rest
+  // of the day's interval, 12 h on average.
+  const auto result = timetabled(1000, 12.0, false).run(9);
+  const auto& link = result.links.front();
+  REQUIRE(link.mean_wait_h);
+  CHECK(*link.mean_wait_h == doctest::Approx(12.0).epsilon(0.02));
+  // Every slot runs, one train a day each way the cargo goes (the other way carries none).
+  const double window_days = 5.0 * 365.0 - 30.0;
+  CHECK(static_cast<double>(link.departures) == doctest::Approx(window_days).epsilon(0.002));
+}
+
+TEST_CASE("a full timetabled train leaves the rest for the next, and the link binds") {
+  // 10 lots a train, one a day, against 12 lots a day: it carries 10 a day, full.
+  const auto result = timetabled(10, 12.0, false).run(9);
+  const auto& link = result.links.front();
+  REQUIRE(link.utilization);
+  CHECK(*link.utilization >= 0.97);
+  CHECK(*link.capacity_mtpa == doctest::Approx(10.0 * 10.0 * 365.0 / 1e6).epsilon(1e-9));
+  CHECK(link.throughput_mtpa == doctest::Approx(10.0 * 10.0 * 365.0 / 1e6).epsilon(0.01));
+  CHECK(link.mean_queue_lots > 100.0);
+}
+
+TEST_CASE("skip_empty cancels the departures with nothing aboard") {
+  // A lot every 100 h on average: most daily slots find nothing.
+  const auto runs_empty = timetabled(1000, 0.24, false).run(4);
+  const auto skips = timetabled(1000, 0.24, true).run(4);
+  const double window_days = 5.0 * 365.0 - 30.0;
+  CHECK(static_cast<double>(runs_empty.links.front().departures) ==
+        doctest::Approx(window_days).epsilon(0.002));
+  // A slot has cargo when a lot came in the 24 h before it: 1 - exp(-0.24).
+  const double expected = window_days * (1.0 - std::exp(-0.24));
+  const double departures = static_cast<double>(skips.links.front().departures);
+  CHECK(std::abs(departures - expected) < 4.0 * std::sqrt(expected));
+  // The same lots, the same trips: transit does not depend on the empty runs.
+  CHECK(skips.od.front().transit_days->mean ==
+        doctest::Approx(runs_empty.od.front().transit_days->mean).epsilon(1e-12));
+}

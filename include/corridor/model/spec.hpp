@@ -3,6 +3,7 @@
 // resolved to indices. The scenario layer builds it from YAML; tests and benchmarks may
 // build it directly. Units are in the field names; a year is 365 days.
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -58,6 +59,22 @@ struct VehicleSpec {
   // Without a fleet: vehicles that may load at once at each end (tracks, berths). A new
   // one opens only when every loading vehicle is full.
   std::uint32_t loading_positions = 1;
+  // Without a fleet, departures may run to a timetable instead of leaving when full or at
+  // their hold: one from each end at first_h, first_h + every_h, ..., whatever the load;
+  // a slot with nothing aboard runs empty unless skip_empty.
+  struct Timetable {
+    double every_h = 0.0;
+    double first_h = 0.0;
+    bool skip_empty = false;
+  };
+  std::optional<Timetable> timetable;
+
+  // The first timetabled departure at or after `at_h`.
+  [[nodiscard]] double next_slot_h(double at_h) const {
+    if (at_h <= timetable->first_h) return timetable->first_h;
+    return timetable->first_h +
+           std::ceil((at_h - timetable->first_h) / timetable->every_h) * timetable->every_h;
+  }
 };
 
 struct LinkSpec {
