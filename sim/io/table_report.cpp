@@ -61,6 +61,20 @@ std::string format_table(const model::RunResult& result) {
         s.moving, s.queueing, s.dwell, s.consolidation));
   }
 
+  // Entries with a promised transit: the share kept (overdue cargo in the system counts
+  // as late).
+  bool promised = false;
+  for (const auto& entry : result.demand) {
+    if (!entry.promise_days) continue;
+    if (!promised) {
+      line("");
+      line(fmt::format("{:<{}}  {:>13}  {:>9}", "On time", od_width, "promise, days", "on time"));
+      promised = true;
+    }
+    line(fmt::format("{:<{}}  {:>13.2f}  {:>9}", entry.id, od_width, *entry.promise_days,
+                     percent(entry.on_time_share)));
+  }
+
   // Each pair's routes: share of its lots, how they fared, and what they cost and emit.
   // Candidates no lot took are left to the JSON (and `corridor routes`).
   line("");
