@@ -37,7 +37,10 @@ class Checks {
     const Value* network = root_.find("network");
     for (const Value& link : items_of(child(network, "links"))) check_speed(link);
     for (const Value& demand : items_of(root_.find("demand"))) check_volume(demand);
-    for (const Value& event : items_of(root_.find("events"))) check_date(event, "at_day");
+    for (const Value& event : items_of(root_.find("events"))) {
+      check_date(event, "at_day");
+      check_length(event);
+    }
     return std::move(warnings_);
   }
 
@@ -78,6 +81,15 @@ class Checks {
          fmt::format("this event on day {:g} is after the horizon (day {:g}) and does nothing; "
                      "{} counts days, not hours",
                      *day, spec_.horizon_days, key));
+  }
+
+  void check_length(const Value& event) {
+    const auto days = number_at(&event, "for_days");
+    if (!days || *days <= spec_.horizon_days) return;
+    warn(event.find("for_days")->location,
+         fmt::format("a closure of {:g} days is longer than the whole run ({:g} days): for_days "
+                     "counts days, not hours",
+                     *days, spec_.horizon_days));
   }
 
   const Value& root_;
