@@ -69,11 +69,14 @@ model::DistributionKind parse_distribution(const std::string& text) {
   return model::DistributionKind::deterministic;
 }
 
-// A `service` value (a shape whose mean comes from elsewhere): a name, or {dist, cv};
-// deterministic when absent.
-std::pair<model::DistributionKind, double> shape(const Value& value) {
-  if (value.is_mapping())
-    return {parse_distribution(text(value, "dist")), number(value, "cv", 0.0)};
+// A `service` value (a shape whose mean comes from elsewhere): a name, or {dist, cv}
+// (`implied_dist` when the mapping names none); deterministic when absent.
+std::pair<model::DistributionKind, double> shape(const Value& value,
+                                                 const std::string& implied_dist = "") {
+  if (value.is_mapping()) {
+    const std::string dist = value.find("dist") != nullptr ? text(value, "dist") : implied_dist;
+    return {parse_distribution(dist), number(value, "cv", 0.0)};
+  }
   if (value.is_scalar()) return {parse_distribution(value.scalar), 0.0};
   return {model::DistributionKind::deterministic, 0.0};
 }
@@ -231,7 +234,7 @@ class Builder {
     link.oneway = text(item, "oneway") == "true";
     link.tariff_usd_per_tkm = optional_number(item, "tariff_usd_per_tkm");
     link.co2_g_per_tkm = optional_number(item, "co2_g_per_tkm");
-    std::tie(link.travel, link.travel_cv) = shape(get(item, "travel"));
+    std::tie(link.travel, link.travel_cv) = shape(get(item, "travel"), "lognormal");
     if (has(item, "vehicle")) {
       link.vehicle = resolve(vehicle_index_, get(item, "vehicle"), "vehicle");
       if (link.vehicle != kNone && spec_.vehicles[link.vehicle].mode != link.mode) {

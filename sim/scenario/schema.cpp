@@ -369,7 +369,8 @@ const Record& link_record() {
           Field{.name = "travel",
                 .type = service,
                 .default_text = "deterministic",
-                .help = "Distribution of travel time; its mean is length_km / speed_kmh."},
+                .help = "Distribution of travel time; its mean is length_km / speed_kmh.",
+                .implied_dist = "lognormal"},
           Field{.name = "name", .type = text, .help = "Display name."},
       }};
   return instance;

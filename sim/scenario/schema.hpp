@@ -37,6 +37,9 @@ struct Field {
   std::vector<std::string_view> choices;
   const Record* record = nullptr;
   std::string_view help;
+  // A `service` shape given as a mapping without `dist` takes this one; empty: `dist`
+  // is required.
+  std::string_view implied_dist;
 };
 
 struct Record {

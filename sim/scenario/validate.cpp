@@ -146,7 +146,7 @@ class Validator {
         choice(value, field.choices, name);
         break;
       case FieldType::service:
-        distribution(value, name, false);
+        distribution(value, name, false, field.implied_dist);
         break;
       case FieldType::duration:
         if (value.is_mapping()) {
@@ -249,7 +249,8 @@ class Validator {
   }
 
   // A service shape (mean from capacity) or, with `with_mean`, a duration in hours.
-  void distribution(const Value& value, const std::string& name, bool with_mean) {
+  void distribution(const Value& value, const std::string& name, bool with_mean,
+                    std::string_view implied_dist = {}) {
     if (value.is_scalar() && !with_mean) {
       choice(value, {"deterministic", "exponential"}, name);
       return;
@@ -258,7 +259,7 @@ class Validator {
         "distribution",
         {Field{.name = "dist",
                .type = FieldType::choice,
-               .required = true,
+               .required = implied_dist.empty(),
                .choices = {std::begin(kDistributionChoices), std::end(kDistributionChoices)}},
          Field{.name = "cv",
                .type = FieldType::number,
@@ -272,7 +273,8 @@ class Validator {
     const std::size_t before = diagnostics_.size();
     record(value, shape, name);
     if (diagnostics_.size() != before) return;
-    const std::string& dist = value.find("dist")->scalar;
+    const Value* given = value.find("dist");
+    const std::string dist = given != nullptr ? given->scalar : std::string(implied_dist);
     const bool needs_cv = dist == "lognormal" || dist == "gamma";
     const bool has_cv = value.find("cv") != nullptr;
     if (needs_cv && !has_cv) {

@@ -14,6 +14,7 @@
 
 #include "corridor/io/json_results.hpp"
 #include "corridor/model/simulate.hpp"
+#include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
 #include "scenario/schema.hpp"
 
@@ -157,4 +158,17 @@ TEST_CASE("every node of every bundled corridor scenario has real coordinates") 
       CHECK(node.lon.has_value());
     }
   }
+}
+
+TEST_CASE("a link's travel law: a name, a mapping, or a cv alone for a lognormal") {
+  const auto base = fs::path(CORRIDOR_SOURCE_DIR) / "scenarios/two-terminal-line.yaml";
+  const auto law = [&](const std::string& value) {
+    const auto spec = scenario::load_scenario(base, {"links.a-b.travel=" + value});
+    return std::pair{spec.links[0].travel, spec.links[0].travel_cv};
+  };
+  CHECK(law("exponential") == std::pair{model::DistributionKind::exponential, 0.0});
+  CHECK(law("{dist: gamma, cv: 0.4}") == std::pair{model::DistributionKind::gamma, 0.4});
+  CHECK(law("{cv: 0.2}") == std::pair{model::DistributionKind::lognormal, 0.2});
+  CHECK(scenario::load_scenario(base).links[0].travel == model::DistributionKind::deterministic);
+  CHECK_THROWS_AS((void)law("{dist: exponential, cv: 0.2}"), scenario::ScenarioError);
 }
