@@ -304,7 +304,12 @@ class CorridorSimulation {
   // The end of a trip that nothing can change: the destination counts it, the lot is
   // delivered with its arrival time.
   void deliver_on_arrival(std::uint32_t lot_id, std::uint32_t destination, double arrival_h) {
-    if (arrival_h >= window_start_h_) ++nodes_[destination].handled_lots;
+    NodeState& node = nodes_[destination];
+    if (arrival_h >= window_start_h_) ++node.handled_lots;
+    // As arrive_at_node counts a node that handles nothing: arrived, started, handled.
+    node.arrivals_by_day.add(arrival_h);
+    node.starts_by_day.add(arrival_h);
+    node.handled_by_day.add(arrival_h);
     Lot& lot = lots_[lot_id];
     ++lot.next_hop;
     lot.node = destination;
