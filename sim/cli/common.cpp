@@ -19,6 +19,7 @@ namespace {
 
 std::uint64_t max_lots_in_flight = model::kDefaultMaxLotsInFlight;
 bool strict = false;
+bool no_fast_paths = false;
 
 }  // namespace
 
@@ -41,6 +42,13 @@ const CLI::Validator& whole_number() {
 
 std::filesystem::path scenario_or_default(const std::string& scenario) {
   return scenario.empty() ? scenario::default_scenario_path() : std::filesystem::path(scenario);
+}
+
+void add_fast_paths_option(CLI::App* command) {
+  command->add_flag("--no-fast-paths", no_fast_paths,
+                    "Run the plain event-driven path, without booking ahead what is already "
+                    "decided: the same results, more slowly; a check of the fast paths and a "
+                    "reference for bug reports");
 }
 
 void add_run_limit_option(CLI::App* command) {
@@ -68,6 +76,7 @@ model::CorridorSpec load_for_run(const std::filesystem::path& file,
     if (printed.insert(line).second) std::fprintf(stderr, "%s\n", line.c_str());
   }
   model::CorridorSpec spec = std::move(checked.spec);
+  spec.fast_paths = !no_fast_paths;
   spec.max_lots_in_flight = max_lots_in_flight;
   return spec;
 }

@@ -28,6 +28,8 @@ struct UsageError : std::runtime_error {
 
 // --max-lots-in-flight, on every command that simulates; one value for the process.
 void add_run_limit_option(CLI::App* command);
+// --no-fast-paths, on every command that simulates: the plain event-driven path.
+void add_fast_paths_option(CLI::App* command);
 // --strict, on every command that loads a scenario: its warnings become errors (exit 2).
 void add_strict_option(CLI::App* command);
 // How much load_for_run checks beyond validity: the scenario's own values only, or the

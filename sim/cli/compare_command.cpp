@@ -40,6 +40,7 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& args) {
   command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
   add_run_limit_option(command);
   add_strict_option(command);
+  add_fast_paths_option(command);
   return command;
 }
 

@@ -56,6 +56,7 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
   command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
   add_run_limit_option(command);
   add_strict_option(command);
+  add_fast_paths_option(command);
   return command;
 }
 

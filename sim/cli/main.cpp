@@ -220,6 +220,7 @@ int main(int argc, char** argv) {
                       "Write tidy CSV tables (od, routes, nodes, links, timeseries) into DIR");
   add_run_limit_option(run_app);
   add_strict_option(run_app);
+  add_fast_paths_option(run_app);
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;

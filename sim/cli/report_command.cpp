@@ -207,6 +207,7 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
   command->add_flag("--quiet,-q", args.quiet, "No progress");
   add_run_limit_option(command);
   add_strict_option(command);
+  add_fast_paths_option(command);
   return command;
 }
 

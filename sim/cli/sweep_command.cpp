@@ -122,6 +122,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
   command->add_flag("--quiet,-q", args.quiet, "Print no progress and no summary");
   add_run_limit_option(command);
   add_strict_option(command);
+  add_fast_paths_option(command);
   return command;
 }
 

@@ -13,7 +13,9 @@
 namespace corridor::model {
 
 RunResult simulate(const CorridorSpec& spec, const RunOptions& options) {
-  detail::CorridorSimulation simulation(spec, options);
+  RunOptions effective = options;
+  effective.book_ahead = options.book_ahead && spec.fast_paths;
+  detail::CorridorSimulation simulation(spec, effective);
   RunResult result = simulation.run();
   check_invariants(result);
   return result;

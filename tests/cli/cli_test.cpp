@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "support/cli_runner.hpp"
+#include "support/json_difference.hpp"
 
 namespace fs = std::filesystem;
 using corridor::testing::Outcome;
@@ -276,4 +277,20 @@ TEST_CASE("a corridor that cannot carry its demand stops at --max-lots-in-flight
   CHECK(run_corridor("run scenarios/two-terminal-line.yaml --set demand.a-c.volume_mtpa=5 "
                      "--set scenario.horizon_days=60 --quiet")
             .exit_code == 0);
+}
+
+TEST_CASE("--no-fast-paths runs the plain event-driven path to the same results") {
+  const auto fast = run_corridor("run scenarios/middle-corridor-2025.yaml --json -");
+  const auto plain =
+      run_corridor("run scenarios/middle-corridor-2025.yaml --no-fast-paths --json -");
+  REQUIRE(fast.exit_code == 0);
+  REQUIRE(plain.exit_code == 0);
+  auto a = nlohmann::json::parse(fast.out);
+  auto b = nlohmann::json::parse(plain.out);
+  // The plain path takes more events to do the same.
+  CHECK(b["totals"]["events"].get<std::uint64_t>() > a["totals"]["events"].get<std::uint64_t>());
+  a["totals"].erase("events");
+  b["totals"].erase("events");
+  const auto difference = corridor::testing::first_difference(a, b, "run");
+  CHECK_MESSAGE(!difference, difference.value_or(""));
 }

@@ -15,53 +15,12 @@
 #include <vector>
 
 #include "support/cli_runner.hpp"
+#include "support/json_difference.hpp"
 
 namespace {
 
 using Json = nlohmann::json;
-constexpr double kRelativeTolerance = 1e-9;
-
-// The first place where `actual` departs from `expected`, as a JSON path and both values.
-std::optional<std::string> first_difference(const Json& expected, const Json& actual,
-                                            const std::string& path) {
-  if (expected.is_number() && actual.is_number()) {
-    const double a = expected.get<double>();
-    const double b = actual.get<double>();
-    if (std::abs(a - b) <= kRelativeTolerance * std::max(std::abs(a), std::abs(b))) {
-      return std::nullopt;
-    }
-    return fmt::format("{}: golden {} but now {}", path, expected.dump(), actual.dump());
-  }
-  if (expected.type() != actual.type()) {
-    return fmt::format("{}: golden {} but now {}", path, expected.dump(), actual.dump());
-  }
-  if (expected.is_object()) {
-    for (const auto& [key, value] : expected.items()) {
-      if (!actual.contains(key)) return fmt::format("{}.{}: missing now", path, key);
-      if (auto found = first_difference(value, actual[key], path + "." + key)) return found;
-    }
-    for (const auto& [key, value] : actual.items()) {
-      if (!expected.contains(key))
-        return fmt::format("{}.{}: new, not in the golden file", path, key);
-    }
-    return std::nullopt;
-  }
-  if (expected.is_array()) {
-    if (expected.size() != actual.size()) {
-      return fmt::format("{}: golden has {} entries, now {}", path, expected.size(), actual.size());
-    }
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-      if (auto found = first_difference(expected[i], actual[i], fmt::format("{}[{}]", path, i))) {
-        return found;
-      }
-    }
-    return std::nullopt;
-  }
-  if (expected != actual) {
-    return fmt::format("{}: golden {} but now {}", path, expected.dump(), actual.dump());
-  }
-  return std::nullopt;
-}
+using corridor::testing::first_difference;
 
 std::vector<std::filesystem::path> bundled_scenarios() {
   std::vector<std::filesystem::path> scenarios;

@@ -191,6 +191,9 @@ struct CorridorSpec {
   // cannot carry its demand piles lots up without end, and the run stops with
   // RunLimitExceeded rather than be killed for want of memory.
   std::uint64_t max_lots_in_flight = kDefaultMaxLotsInFlight;
+  // Likewise a run setting: false runs the plain event-driven path whatever
+  // RunOptions::book_ahead says (--no-fast-paths), a check of the fast paths.
+  bool fast_paths = true;
 
   [[nodiscard]] const ModeCosts& costs_of(Mode mode) const {
     return mode_costs[static_cast<int>(mode)];
