@@ -29,14 +29,20 @@ std::vector<scenario::Diagnostic> network_warnings(const model::CorridorSpec& sp
   if (shortfall && !shortfall->cut.empty()) {
     double demand_mtpa = 0.0;
     for (const auto& demand : spec.demand) demand_mtpa += model::window_volume_mtpa(spec, demand);
-    const CutFacility& binding = shortfall->cut.front();
+    // The facilities whose capacity, raised, would let more through (up to three).
+    std::string binding;
+    for (std::size_t i = 0; i < shortfall->cut.size() && i < 3; ++i) {
+      const CutFacility& facility = shortfall->cut[i];
+      binding += fmt::format("{}{} '{}' ({:.3g} Mt/yr)", i == 0 ? "" : ", ", facility.kind,
+                             facility.id, facility.capacity_mtpa);
+    }
+    const CutFacility& first = shortfall->cut.front();
     warnings.push_back(
-        {located(binding.kind == "node" ? sources.nodes : sources.links, binding.id),
-         fmt::format("the demand ({:.3g} Mt/yr) is {:.2f} times what its routes can carry: "
-                     "{} '{}' ({:.3g} Mt/yr) binds first, so cargo will pile up there "
-                     "(`corridor capacity` shows the bound)",
-                     demand_mtpa, 1.0 / shortfall->carried_share, binding.kind, binding.id,
-                     binding.capacity_mtpa)});
+        {located(first.kind == "node" ? sources.nodes : sources.links, first.id),
+         fmt::format("the demand ({:.3g} Mt/yr) is {:.2f} times what its routes can carry; "
+                     "binding: {}; cargo will pile up there (`corridor capacity` shows the "
+                     "bound)",
+                     demand_mtpa, 1.0 / shortfall->carried_share, binding)});
   }
   const auto candidates = model::plan_routes(spec);
   const auto traffic = model::direction_traffic(spec, candidates);

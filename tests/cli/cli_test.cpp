@@ -267,7 +267,7 @@ TEST_CASE("a corridor that cannot carry its demand stops at --max-lots-in-flight
   CHECK(outcome.exit_code == 2);
   // Warned before it runs: the demand is above what the line can carry.
   CHECK(outcome.err.find(": warning: the demand (5 Mt/yr) is 5.00 times what its routes can "
-                         "carry: node 'b'") != std::string::npos);
+                         "carry; binding: node 'b' (1 Mt/yr)") != std::string::npos);
   CHECK(outcome.err.find("\ncorridor: error: more than 20000 lots in the system on day ") !=
         std::string::npos);
   CHECK(outcome.err.find("are at node 'b': the corridor is not carrying its demand") !=

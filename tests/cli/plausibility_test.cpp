@@ -71,7 +71,8 @@ TEST_CASE("slips warn at their position, and --strict makes them errors") {
       {"teu-volume.yaml", line_scenario("", "", 250.0),
        "14:46: warning: demand 'a-z': 250 Mt/yr is more than any corridor carries"},
       {"above-bound.yaml", line_scenario("", "", 2.0, 1.5),
-       "8:7: warning: the demand (2 Mt/yr) is 1.33 times what its routes can carry: node 'b'"},
+       "8:7: warning: the demand (2 Mt/yr) is 1.33 times what its routes can carry; binding: node "
+       "'b' (1.5 Mt/yr)"},
       {"default-loading.yaml", line_scenario("", "", 2.5),
        "11:7: warning: link 'a-b': vehicle 'train' loads one at a time at each end "
        "(loading_positions defaults to 1), so it carries at most 2.19 Mt/yr a way, below the "
