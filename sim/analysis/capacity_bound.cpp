@@ -291,11 +291,11 @@ CapacityBound capacity_bound(const model::CorridorSpec& spec) {
 
 namespace corridor::analysis {
 
-std::optional<DemandShortfall> demand_shortfall(const model::CorridorSpec& spec) {
+std::optional<DemandShortfall> demand_shortfall(
+    const model::CorridorSpec& spec, const std::vector<std::vector<model::Route>>& candidates) {
   double demand_mtpa = 0.0;
   for (const auto& demand : spec.demand) demand_mtpa += model::window_volume_mtpa(spec, demand);
   if (demand_mtpa <= 0.0) return std::nullopt;
-  const std::vector<std::vector<model::Route>> candidates = model::plan_routes(spec);
   const Program columns = route_columns(spec, candidates);
   const Solved solved =
       largest_multiple(spec, stage_limits(spec, vehicle_t_per_h(spec, candidates, 1.0)), columns);

@@ -25,7 +25,8 @@ double mtpa(double t_per_h) {
 std::vector<scenario::Diagnostic> network_warnings(const model::CorridorSpec& spec,
                                                    const scenario::SourceIndex& sources) {
   std::vector<scenario::Diagnostic> warnings;
-  const auto shortfall = demand_shortfall(spec);
+  const auto candidates = model::plan_routes(spec);
+  const auto shortfall = demand_shortfall(spec, candidates);
   if (shortfall && !shortfall->cut.empty()) {
     double demand_mtpa = 0.0;
     for (const auto& demand : spec.demand) demand_mtpa += model::window_volume_mtpa(spec, demand);
@@ -44,7 +45,6 @@ std::vector<scenario::Diagnostic> network_warnings(const model::CorridorSpec& sp
                      "bound)",
                      demand_mtpa, 1.0 / shortfall->carried_share, binding)});
   }
-  const auto candidates = model::plan_routes(spec);
   const auto traffic = model::direction_traffic(spec, candidates);
   const auto vehicle_t_per_h =
       model::vehicle_capacity_t_per_h(spec, traffic, model::DirectionsWanted::boarded);

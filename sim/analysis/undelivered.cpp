@@ -8,6 +8,27 @@
 
 namespace corridor::analysis {
 
+std::vector<PooledPlace> pool_places(
+    const std::vector<const std::vector<model::WaitingCargo>*>& lists, std::size_t run_count) {
+  std::vector<PooledPlace> pooled;
+  for (const auto* list : lists) {
+    for (const model::WaitingCargo& place : *list) {
+      const auto same = std::find_if(pooled.begin(), pooled.end(), [&](const PooledPlace& p) {
+        return p.kind == place.kind && p.id == place.id;
+      });
+      if (same == pooled.end()) {
+        pooled.push_back({place.kind, place.id, static_cast<double>(place.lots)});
+      } else {
+        same->mean_lots += static_cast<double>(place.lots);
+      }
+    }
+  }
+  for (PooledPlace& place : pooled) place.mean_lots /= static_cast<double>(run_count);
+  std::stable_sort(pooled.begin(), pooled.end(),
+                   [](const auto& a, const auto& b) { return a.mean_lots > b.mean_lots; });
+  return pooled;
+}
+
 std::vector<Undelivered> undelivered_entries(const std::vector<const model::RunResult*>& runs) {
   std::vector<Undelivered> found;
   if (runs.empty()) return found;
@@ -16,7 +37,7 @@ std::vector<Undelivered> undelivered_entries(const std::vector<const model::RunR
   for (std::size_t e = 0; e < entries; ++e) {
     const model::DemandResult& first = runs.front()->demand[e];
     Undelivered entry{first.id, first.origin, first.destination};
-    std::vector<model::WaitingCargo> places;
+    std::vector<const std::vector<model::WaitingCargo>*> places;
     for (const model::RunResult* run : runs) {
       if (run->demand.size() != entries) {
         throw std::invalid_argument("undelivered_entries: runs of different scenarios");
@@ -30,16 +51,7 @@ std::vector<Undelivered> undelivered_entries(const std::vector<const model::RunR
         entry.oldest_days =
             std::max(entry.oldest_days.value_or(0.0), demand.in_system.age_days->max);
       }
-      for (const model::WaitingCargo& place : demand.in_system.waiting_at) {
-        const auto same = std::find_if(places.begin(), places.end(), [&](const auto& p) {
-          return p.kind == place.kind && p.id == place.id;
-        });
-        if (same == places.end()) {
-          places.push_back(place);
-        } else {
-          same->lots += place.lots;
-        }
-      }
+      places.push_back(&demand.in_system.waiting_at);
     }
     if (!(entry.created_t > 0.0)) continue;
     entry.delivered_share = entry.delivered_t / entry.created_t;
@@ -48,13 +60,10 @@ std::vector<Undelivered> undelivered_entries(const std::vector<const model::RunR
     entry.delivered_t /= run_count;
     entry.in_system_lots /= run_count;
     entry.in_system_t /= run_count;
-    std::stable_sort(places.begin(), places.end(),
-                     [](const auto& a, const auto& b) { return a.lots > b.lots; });
-    for (auto& place : places) {
-      place.lots =
-          static_cast<std::uint64_t>(std::llround(static_cast<double>(place.lots) / run_count));
+    for (const PooledPlace& place : pool_places(places, runs.size())) {
+      entry.waiting_at.push_back(
+          {place.kind, place.id, static_cast<std::uint64_t>(std::llround(place.mean_lots))});
     }
-    entry.waiting_at = std::move(places);
     found.push_back(std::move(entry));
   }
   return found;
@@ -83,10 +92,16 @@ std::vector<std::string> delivery_warnings(const std::vector<const model::RunRes
   return lines;
 }
 
-std::vector<std::string> delivery_warnings(const std::vector<model::RunResult>& runs) {
+std::vector<Undelivered> undelivered_entries(const std::vector<model::RunResult>& runs) {
   std::vector<const model::RunResult*> pointers;
   for (const auto& run : runs) pointers.push_back(&run);
-  return delivery_warnings(pointers);
+  return undelivered_entries(pointers);
+}
+
+std::vector<std::string> delivery_warnings(const std::vector<model::RunResult>& runs) {
+  std::vector<std::string> lines;
+  for (const Undelivered& entry : undelivered_entries(runs)) lines.push_back(describe(entry));
+  return lines;
 }
 
 }  // namespace corridor::analysis

@@ -53,7 +53,8 @@ std::string read_bytes(const fs::path& path) {
 
 // Per scenario and pair: delivered, mean and p95 transit over the replications.
 io::ReportSection transit_section(const std::vector<std::string>& names,
-                                  const std::vector<std::vector<model::RunResult>>& runs) {
+                                  const std::vector<std::vector<model::RunResult>>& runs,
+                                  const std::vector<std::vector<std::string>>& warnings) {
   io::ReportSection section{"Transit and deliveries", {}, {}, {}, {}};
   section.paragraphs.push_back(
       "Means over the replications, ± the half-width of their 95 % confidence interval "
@@ -61,8 +62,8 @@ io::ReportSection transit_section(const std::vector<std::string>& names,
       "cargo created in the window. Transit counts delivered lots only; the p95 with "
       "undelivered lots counts each lot still in the system at its age so far, a lower "
       "bound on the true p95 when cargo piles up.");
-  for (std::size_t s = 0; s < runs.size(); ++s) {
-    for (const auto& warning : analysis::delivery_warnings(runs[s])) {
+  for (std::size_t s = 0; s < warnings.size(); ++s) {
+    for (const auto& warning : warnings[s]) {
       section.paragraphs.push_back(fmt::format("Warning, {}: {}.", names[s], warning));
     }
   }
@@ -243,8 +244,10 @@ int report_command(const ReportArguments& args) {
     runs = comparison->runs;
   }
   progress.finish();
+  std::vector<std::vector<std::string>> warnings;
   for (std::size_t s = 0; s < runs.size(); ++s) {
-    for (const auto& warning : analysis::delivery_warnings(runs[s])) {
+    warnings.push_back(analysis::delivery_warnings(runs[s]));
+    for (const auto& warning : warnings.back()) {
       std::fprintf(stderr, "corridor: warning: %s: %s\n", names[s].c_str(), warning.c_str());
     }
   }
@@ -285,7 +288,7 @@ int report_command(const ReportArguments& args) {
                   args.seed.value_or(specs.front().seed),
                   specs.size() > 1 ? ", common random numbers across scenarios" : ""));
   report.sections.push_back(setup);
-  report.sections.push_back(transit_section(names, runs));
+  report.sections.push_back(transit_section(names, runs, warnings));
   if (comparison) report.sections.push_back(difference_section(*comparison));
   report.sections.push_back(bottleneck_section(names, runs));
   report.sections.push_back(capacity_section(names, specs));

@@ -146,31 +146,21 @@ Json rank_bottlenecks(const std::vector<model::RunResult>& runs, const Json& sum
 // Where undelivered lots wait, pooled over the replications by facility (the
 // aggregator pairs list items by position, which would mix facilities): mean lots per
 // run, most first, the three first.
-void pool_waiting_places(const std::vector<Json>& trees, const char* section, Json& summary) {
+// `in_system.waiting_at` of each row of a section, pooled over the replications by
+// facility (analysis::pool_places): the aggregator pairs list items by position, which
+// would mix facilities. The three with most lots per run.
+template <class Rows>
+void pool_waiting_places(const std::vector<model::RunResult>& runs, Rows rows_of, Json& section) {
   constexpr std::size_t kListed = 3;
-  for (std::size_t i = 0; i < summary[section].size(); ++i) {
+  for (std::size_t i = 0; i < section.size(); ++i) {
+    std::vector<const std::vector<model::WaitingCargo>*> lists;
+    for (const auto& run : runs) lists.push_back(&rows_of(run)[i].in_system.waiting_at);
     Json pooled = Json::array();
-    for (const Json& tree : trees) {
-      for (const Json& place : tree[section][i]["in_system"]["waiting_at"]) {
-        auto same = std::find_if(pooled.begin(), pooled.end(), [&](const Json& p) {
-          return p["kind"] == place["kind"] && p["id"] == place["id"];
-        });
-        if (same == pooled.end()) {
-          pooled.push_back(Json{{"kind", place["kind"]}, {"id", place["id"]}, {"lots", 0.0}});
-          same = pooled.end() - 1;
-        }
-        (*same)["lots"] = (*same)["lots"].get<double>() + place["lots"].get<double>();
-      }
+    for (const auto& place : analysis::pool_places(lists, runs.size())) {
+      if (pooled.size() == kListed) break;
+      pooled.push_back(Json{{"kind", place.kind}, {"id", place.id}, {"lots", place.mean_lots}});
     }
-    for (Json& place : pooled) {
-      place["lots"] = place["lots"].get<double>() / static_cast<double>(trees.size());
-    }
-    std::stable_sort(pooled.begin(), pooled.end(), [](const Json& a, const Json& b) {
-      return a["lots"].get<double>() > b["lots"].get<double>();
-    });
-    if (pooled.size() > kListed) pooled.erase(pooled.begin() + kListed, pooled.end());
-    Json& in_system = summary[section][i]["in_system"];
-    in_system["waiting_at"] = std::move(pooled);
+    section[i]["in_system"]["waiting_at"] = std::move(pooled);
   }
 }
 
@@ -198,8 +188,10 @@ Json replications_tree(const std::vector<model::RunResult>& runs) {
   root["scenario"]["replications"] = runs.size();
   root["scenario"]["confidence"] = kConfidence;
   for (const char* name : kSections) root[name] = aggregator.build(section(name));
-  pool_waiting_places(trees, "demand", root);
-  pool_waiting_places(trees, "od", root);
+  pool_waiting_places(
+      runs, [](const model::RunResult& run) -> const auto& { return run.demand; }, root["demand"]);
+  pool_waiting_places(
+      runs, [](const model::RunResult& run) -> const auto& { return run.od; }, root["od"]);
   root["bottlenecks"] = rank_bottlenecks(runs, root);
   root["warnings"] = analysis::delivery_warnings(runs);
   root["replications"] = Json::array();

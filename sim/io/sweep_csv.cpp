@@ -49,12 +49,6 @@ std::vector<double> figures_of(const model::RunResult& run) {
   return values;
 }
 
-std::vector<const model::RunResult*> pointers_to(const std::vector<model::RunResult>& runs) {
-  std::vector<const model::RunResult*> pointers;
-  for (const auto& run : runs) pointers.push_back(&run);
-  return pointers;
-}
-
 }  // namespace
 
 SweepCsv::SweepCsv(std::vector<std::string> parameters, const model::CorridorSpec& spec)
@@ -120,7 +114,7 @@ std::string SweepCsv::row(std::size_t index, const std::vector<std::string>& val
   if (!ranked.empty()) line += ranked.front().kind + ":" + ranked.front().id;
   // The demand entries delivering less than 95 % of what they created, as ID:SHARE.
   std::string behind;
-  for (const auto& entry : analysis::undelivered_entries(pointers_to(runs))) {
+  for (const auto& entry : analysis::undelivered_entries(runs)) {
     behind +=
         fmt::format("{}{}:{:.3f}", behind.empty() ? "" : ";", entry.id, entry.delivered_share);
   }

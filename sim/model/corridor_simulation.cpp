@@ -421,10 +421,7 @@ RunResult CorridorSimulation::collect_results() const {
     row.delivered_t = static_cast<double>(od.delivered_lots) * spec_.lot_t;
     row.window_generated_lots = od.window_generated_lots;
     row.window_generated_t = static_cast<double>(od.window_generated_lots) * spec_.lot_t;
-    if (od.window_generated_lots > 0) {
-      row.delivered_share =
-          static_cast<double>(od.delivered_lots) / static_cast<double>(od.window_generated_lots);
-    }
+    row.delivered_share = delivered_share(od.delivered_lots, od.window_generated_lots);
     if (od.delivered_lots > 0) {
       const double n = static_cast<double>(od.delivered_lots);
       LogHistogram transit_h;

@@ -177,6 +177,12 @@ struct OdState {
                                           // transit histograms together are the pair's
 };
 
+// Delivered over created, for a result's delivered_share; empty if nothing was created.
+inline std::optional<double> delivered_share(std::uint64_t delivered, std::uint64_t created) {
+  if (created == 0) return std::nullopt;
+  return static_cast<double>(delivered) / static_cast<double>(created);
+}
+
 // A demand entry's lots created in the window, and delivered in it whenever created.
 struct DemandCounts {
   std::uint64_t window_generated_lots = 0;

@@ -113,10 +113,8 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     row.created_t = static_cast<double>(counts.window_generated_lots) * spec_.lot_t;
     row.delivered_lots = counts.window_delivered_lots;
     row.delivered_t = static_cast<double>(counts.window_delivered_lots) * spec_.lot_t;
-    if (counts.window_generated_lots > 0) {
-      row.delivered_share = static_cast<double>(counts.window_delivered_lots) /
-                            static_cast<double>(counts.window_generated_lots);
-    }
+    row.delivered_share =
+        delivered_share(counts.window_delivered_lots, counts.window_generated_lots);
     row.in_system = in_system_of(ages_h[d], [d](std::uint32_t demand) { return demand == d; });
     if (spec.promise_days) {
       // Lots still in the system past their promise are late whatever happens next.

@@ -58,4 +58,9 @@ void merge_into(Value& base, Value child);
 // Applies "PATH=VALUE"; `index` (1-based) locates it as --set:INDEX:COLUMN.
 void apply_override(Value& root, const std::string& assignment, int index);
 
+// The scenario as it runs: `file` with its `extends` chain merged, then each override in
+// order.
+[[nodiscard]] Value resolved_tree(const std::filesystem::path& file,
+                                  const std::vector<std::string>& overrides);
+
 }  // namespace corridor::scenario::detail

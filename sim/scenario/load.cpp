@@ -11,11 +11,7 @@ namespace corridor::scenario {
 
 model::CorridorSpec load_scenario(const std::filesystem::path& file,
                                   const std::vector<std::string>& overrides) {
-  detail::Value root = detail::load_with_extends(file);
-  for (std::size_t i = 0; i < overrides.size(); ++i) {
-    detail::apply_override(root, overrides[i], static_cast<int>(i) + 1);
-  }
-  return detail::spec_from_tree(root);
+  return detail::spec_from_tree(detail::resolved_tree(file, overrides));
 }
 
 namespace {
@@ -49,16 +45,20 @@ void serialise(const detail::Value& value, std::string& out) {
 
 std::string resolved_fingerprint(const std::filesystem::path& file,
                                  const std::vector<std::string>& overrides) {
-  detail::Value root = detail::load_with_extends(file);
-  for (std::size_t i = 0; i < overrides.size(); ++i) {
-    detail::apply_override(root, overrides[i], static_cast<int>(i) + 1);
-  }
   std::string text;
-  serialise(root, text);
+  serialise(detail::resolved_tree(file, overrides), text);
   return fmt::format("{:016x}", engine::fnv1a64(text));
 }
 
 namespace detail {
+
+Value resolved_tree(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  Value root = load_with_extends(file);
+  for (std::size_t i = 0; i < overrides.size(); ++i) {
+    apply_override(root, overrides[i], static_cast<int>(i) + 1);
+  }
+  return root;
+}
 
 model::CorridorSpec spec_from_tree(const Value& root) {
   // Schema errors first: references are resolved only in a tree whose shape is right.

@@ -121,10 +121,7 @@ SourceIndex index_sources(const Value& root) {
 
 CheckedScenario load_checked(const std::filesystem::path& file,
                              const std::vector<std::string>& overrides) {
-  Value root = detail::load_with_extends(file);
-  for (std::size_t i = 0; i < overrides.size(); ++i) {
-    detail::apply_override(root, overrides[i], static_cast<int>(i) + 1);
-  }
+  const Value root = detail::resolved_tree(file, overrides);
   CheckedScenario checked{detail::spec_from_tree(root), index_sources(root), {}};
   checked.warnings = Checks(root, checked.spec).run();
   return checked;

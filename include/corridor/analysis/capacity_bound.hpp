@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/model/routing.hpp"
 #include "corridor/model/spec.hpp"
 
 namespace corridor::analysis {
@@ -59,6 +60,7 @@ struct DemandShortfall {
   double carried_share = 0.0;
   std::vector<CutFacility> cut;
 };
-[[nodiscard]] std::optional<DemandShortfall> demand_shortfall(const model::CorridorSpec& spec);
+[[nodiscard]] std::optional<DemandShortfall> demand_shortfall(
+    const model::CorridorSpec& spec, const std::vector<std::vector<model::Route>>& candidates);
 
 }  // namespace corridor::analysis

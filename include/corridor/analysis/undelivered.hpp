@@ -32,10 +32,22 @@ struct Undelivered {
   std::vector<model::WaitingCargo> waiting_at;  // lots: mean per run, rounded
 };
 
+// Where undelivered lots wait, pooled over runs by facility: mean lots per run (over all
+// `run_count` runs), most first, ties in first-seen order.
+struct PooledPlace {
+  std::string kind;
+  std::string id;
+  double mean_lots = 0.0;
+};
+[[nodiscard]] std::vector<PooledPlace> pool_places(
+    const std::vector<const std::vector<model::WaitingCargo>*>& lists, std::size_t run_count);
+
 // Every entry delivering less than kDeliveredShareWarning of what it created, in the
 // scenario's order.
 [[nodiscard]] std::vector<Undelivered> undelivered_entries(
     const std::vector<const model::RunResult*>& runs);
+[[nodiscard]] std::vector<Undelivered> undelivered_entries(
+    const std::vector<model::RunResult>& runs);
 
 // One line per such entry, for stderr and the results' `warnings`.
 [[nodiscard]] std::string describe(const Undelivered& entry);
