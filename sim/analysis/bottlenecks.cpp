@@ -1,9 +1,21 @@
 #include "corridor/analysis/bottlenecks.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace corridor::analysis {
 namespace {
+
+// A figure to 33 significant bits (about ten digits). Two facilities whose figures
+// differ only by rounding (sums taken in another order) rank by kind and id, not by
+// the last bits of a sum.
+double to_ranking_precision(double value) {
+  if (value == 0.0 || !std::isfinite(value)) return value;
+  int exponent = 0;
+  std::frexp(value, &exponent);
+  constexpr int kBits = 33;
+  return std::ldexp(std::round(std::ldexp(value, kBits - exponent)), exponent - kBits);
+}
 
 // Means over the runs of one facility's figures (the i-th node or link of each run).
 using Runs = std::vector<const model::RunResult*>;
@@ -34,16 +46,18 @@ std::optional<Bottleneck> averaged(const Runs& runs, const char* kind, Of facili
   bottleneck.utilization = utilization / static_cast<double>(measured);
   bottleneck.mean_queue_lots = queue / static_cast<double>(runs.size());
   if (waits > 0) bottleneck.mean_wait_h = wait / static_cast<double>(waits);
-  bottleneck.saturated = bottleneck.utilization >= kSaturatedUtilization;
+  bottleneck.saturated = to_ranking_precision(bottleneck.utilization) >= kSaturatedUtilization;
   return bottleneck;
 }
 
 bool ranks_before(const Bottleneck& a, const Bottleneck& b) {
   if (a.saturated != b.saturated) return a.saturated;
-  if (a.saturated && a.mean_queue_lots != b.mean_queue_lots) {
-    return a.mean_queue_lots > b.mean_queue_lots;
-  }
-  if (a.utilization != b.utilization) return a.utilization > b.utilization;
+  const double queue_a = to_ranking_precision(a.mean_queue_lots);
+  const double queue_b = to_ranking_precision(b.mean_queue_lots);
+  if (a.saturated && queue_a != queue_b) return queue_a > queue_b;
+  const double utilization_a = to_ranking_precision(a.utilization);
+  const double utilization_b = to_ranking_precision(b.utilization);
+  if (utilization_a != utilization_b) return utilization_a > utilization_b;
   if (a.kind != b.kind) return a.kind < b.kind;
   return a.id < b.id;
 }

@@ -32,13 +32,13 @@ class BookedServers {
     const double end_h = booking.start_h + service_h;
     replace_earliest(end_h);
 
-    while (!waiting_starts_h_.empty() && waiting_starts_h_.front() <= arrival_h) {
-      waiting_starts_h_.pop_front();
-    }
+    while (!waiting_.empty() && waiting_.front().start_h < arrival_h) waiting_.pop_front();
     if (booking.start_h > arrival_h) {
-      waiting_starts_h_.push_back(booking.start_h);
-      if (arrival_h >= window_start_h_) {
-        max_queue_lots_ = std::max(max_queue_lots_, waiting_starts_h_.size());
+      waiting_.push_back({arrival_h, booking.start_h});
+      // The queue this arrival leaves behind, as it holds for some time (time_average.hpp):
+      // not lots whose handling starts at this very instant, nor a queue at the horizon.
+      if (arrival_h >= window_start_h_ && arrival_h < window_end_h_) {
+        max_queue_lots_ = std::max(max_queue_lots_, waiting_after(arrival_h));
       }
     }
     if (in_window(booking.start_h)) {
@@ -53,15 +53,18 @@ class BookedServers {
 
   // At the end of the warm-up: the longest queue so far in the window is the one now.
   void open_window(double now_h) {
-    while (!waiting_starts_h_.empty() && waiting_starts_h_.front() <= now_h) {
-      waiting_starts_h_.pop_front();
-    }
-    max_queue_lots_ = waiting_starts_h_.size();
+    while (!waiting_.empty() && waiting_.front().start_h < now_h) waiting_.pop_front();
+    max_queue_lots_ = waiting_after(now_h);
   }
 
-  // How long a lot arriving at `now_h` would wait for a server.
-  [[nodiscard]] double wait_if_arriving_h(double now_h) const {
-    return std::max(0.0, earliest_h_ - now_h);
+  // The lots waiting just before `now_h`: arrived earlier, their handling not started
+  // earlier. As the event-driven node's queue holds it (TimeAverage::before), whatever
+  // order the events of this instant run in. Needs every arrival up to now booked.
+  [[nodiscard]] std::size_t waiting_before(double now_h) {
+    while (!waiting_.empty() && waiting_.front().start_h < now_h) waiting_.pop_front();
+    std::size_t arrived = waiting_.size();
+    while (arrived > 0 && waiting_[arrived - 1].arrival_h >= now_h) --arrived;
+    return arrived;
   }
 
   // Window statistics, as the event-driven node reports them.
@@ -110,10 +113,25 @@ class BookedServers {
     return std::max(0.0, std::min(to_h, window_end_h_) - std::max(from_h, window_start_h_));
   }
 
+  // Lots still waiting after `now_h`, once those that started earlier are dropped.
+  [[nodiscard]] std::size_t waiting_after(double now_h) const {
+    std::size_t starting_now = 0;
+    while (starting_now < waiting_.size() && waiting_[starting_now].start_h <= now_h) {
+      ++starting_now;
+    }
+    return waiting_.size() - starting_now;
+  }
+
+  struct Waiting {
+    double arrival_h;
+    double start_h;
+  };
   static constexpr std::size_t kScanned = 8;
-  std::vector<double> free_at_h_;               // when each server falls free
-  double earliest_h_ = 0.0;                     // the first of them
-  engine::FifoQueue<double> waiting_starts_h_;  // booked starts still ahead, in order
+  std::vector<double> free_at_h_;  // when each server falls free
+  double earliest_h_ = 0.0;        // the first of them
+  // Bookings that wait, in order of arrival and so of start, from the first that had not
+  // started at the last look.
+  engine::FifoQueue<Waiting> waiting_;
   double window_start_h_;
   double window_end_h_;
   double wait_sum_h_ = 0.0;

@@ -119,6 +119,9 @@ void CorridorSimulation::operator()(const engine::Event& event) {
     case kServiceDone:
       on_service_done(event.target, static_cast<std::uint32_t>(event.payload));
       break;
+    case kServerFree:
+      on_server_free(event.target);
+      break;
     case kDwellDone:
       --lots_dwelling_;
       move_on(static_cast<std::uint32_t>(event.payload), false);
@@ -487,7 +490,7 @@ RunResult CorridorSimulation::collect_results() const {
             node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers / capacitated;
       }
       row.mean_queue_lots = node.queue_length.mean(window_start_h_, horizon_h_);
-      row.max_queue_lots = node.queue_length.max();
+      row.max_queue_lots = node.queue_length.max(horizon_h_);
       if (node.waits > 0) row.mean_wait_h = node.wait_sum_h / static_cast<double>(node.waits);
     }
     row.throughput_mtpa = annualise(row.throughput_t);
@@ -529,7 +532,7 @@ RunResult CorridorSimulation::collect_results() const {
     }
     row.throughput_mtpa = annualise(row.throughput_t);
     row.mean_queue_lots = links_[i].backlog.mean(window_start_h_, horizon_h_);
-    row.max_queue_lots = links_[i].backlog.max();
+    row.max_queue_lots = links_[i].backlog.max(horizon_h_);
     if (waits > 0) row.mean_wait_h = wait_sum_h / static_cast<double>(waits);
     row.closed_days = links_[i].closed_in_window_h / 24.0;
     const auto& joined = links_[i].joined_by_day.counts();

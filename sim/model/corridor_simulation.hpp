@@ -30,7 +30,8 @@ namespace corridor::model::detail {
 
 enum EventKind : std::uint32_t {
   kLotArrival,       // target: demand
-  kServiceDone,      // target: node, payload: lot
+  kServiceDone,      // target: node, payload: lot; handled at a node without dwell
+  kServerFree,       // target: node; a lot that will dwell has been handled
   kDwellDone,        // target: node, payload: lot
   kBookedDone,       // target: node, payload: lot; handled and dwelt at a booked node
   kReleaseHeld,      // target: node; bookings held far ahead go to the event set
@@ -52,6 +53,7 @@ enum Phase : std::uint8_t { kMoving, kQueueing, kDwell, kConsolidation, kPhaseCo
 
 inline constexpr double kNever = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kUnlimitedStorage = std::numeric_limits<std::uint32_t>::max();
+inline constexpr std::uint64_t kUnsequenced = std::numeric_limits<std::uint64_t>::max();
 
 // One cache line: with hundreds of thousands of lots in flight, most events touch a lot
 // last seen long before, so a lot that spans two lines costs two misses.
@@ -68,6 +70,13 @@ struct alignas(64) Lot {
 };
 static_assert(sizeof(Lot) == 64);
 
+// A lot waiting for a server, with the event sequence its end at the node will take
+// (docs/architecture.md, "Simultaneous events").
+struct QueuedLot {
+  std::uint32_t lot;
+  std::uint64_t done_sequence;
+};
+
 struct NodeState {
   NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
       : service_rng(service_stream), dwell_rng(dwell_stream) {}
@@ -76,7 +85,7 @@ struct NodeState {
   bool pass_through = false;  // never handles nor holds a lot: no capacity, ever, nor dwell
   std::uint32_t servers = 1;
   std::uint32_t busy = 0;
-  engine::FifoQueue<std::uint32_t> queue;  // lots waiting for a server
+  engine::FifoQueue<QueuedLot> queue;  // lots waiting for a server
   std::uint32_t storage_limit = kUnlimitedStorage;
   std::uint32_t occupancy = 0;  // lots at the node or dispatched to it; counted if limited
   engine::FifoQueue<std::uint32_t> waiting_for_slot;  // lots upstream waiting for yard space
@@ -100,6 +109,14 @@ struct NodeState {
   DailyCounts arrivals_by_day;
   DailyCounts starts_by_day;
   DailyCounts handled_by_day;
+};
+
+// A lot travelling one by one on a link direction.
+struct InTransit {
+  std::uint32_t lot;
+  double arrival_h;
+  std::uint64_t arrival_sequence;  // reserved as it left: its arrival event's
+  std::uint64_t done_sequence;     // its end at the next node's, if reserved as it left
 };
 
 struct Vehicle {
@@ -126,19 +143,24 @@ struct DirectionState {
   // No vehicle, no departure cap and no closure, ever: a lot leaves the moment it comes
   // and arrives travel_h later, whatever else happens (see deliver_over_free_link).
   bool free_flow = false;
-  // Free, and the only way into a booked node: lots are booked there as they leave
-  // (books_on_departure).
+  // Free, and the only way into a node that could be booked on arrival (not under the
+  // adaptive rule): a lot leaving on it takes its turn at that node as it leaves, and
+  // with the fast paths it is booked there then (books_on_departure).
+  bool sequences_on_departure = false;
   bool books_on_departure = false;
-  // Arrival events still pending for lots since booked on departure (books_on_departure).
+  // The last lots in transit, whose turn at the next node was not taken as they left
+  // (they crossed the end of the warm-up). The next lot to take its turn as it leaves
+  // gives them theirs first, so that the node sees its lots in order.
+  std::uint32_t unsequenced_in_transit = 0;
+  // With books_on_departure: arrival events still pending for lots since booked.
   std::uint32_t stale_travel_events = 0;
   double next_departure_h = 0.0;
   engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart
   engine::FifoQueue<std::uint32_t> quay;     // vehicles here, in arrival order
-  // Lots travelling one by one, in departure order, and when each arrives. They arrive
-  // in this order too (a lot drawn faster than the one ahead arrives just behind it), so
-  // only the first needs an event in the event set.
-  engine::FifoQueue<std::uint32_t> in_transit;
-  engine::FifoQueue<double> arrivals_h;
+  // Lots travelling one by one, in departure order. They arrive in this order too (a
+  // lot drawn faster than the one ahead arrives just behind it), so only the first
+  // needs an event in the event set; each keeps the sequence it reserved as it left.
+  engine::FifoQueue<InTransit> in_transit;
   double last_arrival_h = 0.0;
   bool gate_check_pending = false;
   // What the direction can carry now (model::effective_t_per_h: the departure cap in
@@ -252,15 +274,19 @@ class CorridorSimulation {
 
   // node_flow.cpp
   void init_nodes();
-  [[nodiscard]] std::vector<bool> nodes_to_book() const;
-  void book_handling(std::uint32_t lot_id, std::uint32_t node, double arrival_h);
+  [[nodiscard]] std::vector<bool> bookable_nodes() const;
+  void book_handling(std::uint32_t lot_id, std::uint32_t node, double arrival_h,
+                     std::uint64_t done_sequence);
   void on_release_held(std::uint32_t node);
   bool deliver_over_free_link(std::uint32_t lot_id, std::uint32_t node, double done_h);
-  void arrive_at_node(std::uint32_t lot_id, std::uint32_t node);
-  void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue);
+  // `done_sequence` is the sequence the lot's end at the node takes: reserved as it
+  // arrives, or as it left for the node (sequences_on_departure).
+  void arrive_at_node(std::uint32_t lot_id, std::uint32_t node, std::uint64_t done_sequence);
+  void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue,
+                     std::uint64_t done_sequence);
   void on_service_done(std::uint32_t node, std::uint32_t lot_id);
+  void on_server_free(std::uint32_t node);
   void release_server(std::uint32_t node);
-  void finish_handling(std::uint32_t lot_id, std::uint32_t node, bool holds_server);
   void move_on(std::uint32_t lot_id, bool holds_server);
   bool try_reserve_slot(std::uint32_t node);
   void release_slot(std::uint32_t node);
@@ -280,12 +306,15 @@ class CorridorSimulation {
   void on_vehicle_unloaded(std::uint32_t vehicle_id);
   void on_lot_travel_done(std::uint32_t direction);
   bool arrives_for_good(std::uint32_t lot_id, std::uint32_t direction, double arrival_h);
-  bool books_on_departure(std::uint32_t lot_id, std::uint32_t direction, double arrival_h);
+  [[nodiscard]] bool sequenced_on_departure(const DirectionState& direction,
+                                            double arrival_h) const;
+  void sequence_lots_ahead(std::uint32_t direction);
   // One trip's travel time on a direction: the link's length / speed, or a draw from its
   // travel law on the direction's own stream.
   double draw_travel_h(std::uint32_t direction);
-  void book_for_arrival(std::uint32_t lot_id, std::uint32_t node, double arrival_h);
-  [[nodiscard]] std::vector<bool> directions_booking_on_departure() const;
+  void book_for_arrival(std::uint32_t lot_id, std::uint32_t node, double arrival_h,
+                        std::uint64_t done_sequence);
+  [[nodiscard]] std::vector<bool> directions_sequencing_on_departure() const;
   std::uint32_t new_vehicle(std::uint32_t direction);
   [[nodiscard]] bool ever_capped_or_closed(std::uint32_t link_index) const;
   void set_link_capacity(std::uint32_t link, double capacity_mtpa);
@@ -335,7 +364,7 @@ class CorridorSimulation {
   void init_route_choice();
   std::uint32_t choose_route(std::uint32_t demand);
   std::uint32_t least_cost_now(DemandChoice& choice);
-  [[nodiscard]] double node_backlog_h(std::uint32_t node) const;
+  [[nodiscard]] double node_backlog_h(std::uint32_t node);
   [[nodiscard]] double direction_backlog_h(std::uint32_t direction) const;
   [[nodiscard]] double leaves_h(const VehicleSpec& vehicle, const DirectionState& direction,
                                 double opens_h, double lots_short) const;

@@ -63,9 +63,10 @@ void CorridorSimulation::init_links() {
       links_[i].fleet.push_back(id);
     }
   }
-  const std::vector<bool> book_on_departure = directions_booking_on_departure();
+  const std::vector<bool> sequences = directions_sequencing_on_departure();
   for (std::uint32_t d = 0; d < directions_.size(); ++d) {
-    directions_[d].books_on_departure = book_on_departure[d];
+    directions_[d].sequences_on_departure = sequences[d];
+    directions_[d].books_on_departure = sequences[d] && options_.book_ahead;
   }
   free_last_direction_.assign(routes_.size(), kNone);
   free_last_travel_h_.assign(routes_.size(), 0.0);
@@ -82,14 +83,17 @@ void CorridorSimulation::init_links() {
   }
 }
 
-// Directions whose lots can be booked at the next node as they leave: the link flows
-// freely (its travel time is fixed), and the node is booked, holds no yard limit to
-// release at the right moment, and no lot reaches it any other way, neither over
-// another link nor created there, so its bookings stay in order of arrival. Not under
-// the adaptive rule, which reads node backlogs as lots are created.
-std::vector<bool> CorridorSimulation::directions_booking_on_departure() const {
-  std::vector<bool> books(directions_.size(), false);
-  if (!options_.book_ahead || spec_.routing.choice == RouteChoice::adaptive) return books;
+// Directions whose lots take their turn at the next node as they leave, and can be
+// booked there then: the link flows freely (its travel time is fixed), and the node
+// could be booked (bookable_nodes), holds no yard limit to release at the right moment,
+// and no lot reaches it any other way, neither over another link nor created there, so
+// its lots come in order of departure. Not under the adaptive rule, which reads node
+// queues as lots are created. The same directions with or without the fast paths, so
+// that simultaneous events run in the same order either way.
+std::vector<bool> CorridorSimulation::directions_sequencing_on_departure() const {
+  std::vector<bool> sequences(directions_.size(), false);
+  if (spec_.routing.choice == RouteChoice::adaptive) return sequences;
+  const std::vector<bool> bookable = bookable_nodes();
   std::vector<std::uint32_t> only_way_in(nodes_.size(), kNone);
   std::vector<bool> several_ways_in(nodes_.size(), false);
   for (const Route& route : routes_) {
@@ -102,13 +106,13 @@ std::vector<bool> CorridorSimulation::directions_booking_on_departure() const {
   }
   for (std::uint32_t n = 0; n < nodes_.size(); ++n) {
     const std::uint32_t direction = only_way_in[n];
-    if (direction == kNone || several_ways_in[n] || !nodes_[n].booked ||
+    if (direction == kNone || several_ways_in[n] || !bookable[n] ||
         nodes_[n].storage_limit != kUnlimitedStorage || !directions_[direction].free_flow) {
       continue;
     }
-    books[direction] = true;
+    sequences[direction] = true;
   }
-  return books;
+  return sequences;
 }
 
 bool CorridorSimulation::ever_capped_or_closed(std::uint32_t link_index) const {
@@ -243,11 +247,22 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
         std::max(now() + draw_travel_h(direction_index), direction.last_arrival_h);
     direction.last_arrival_h = arrival_h;
     if (arrives_for_good(lot_id, direction_index, arrival_h)) continue;
-    if (books_on_departure(lot_id, direction_index, arrival_h)) continue;
-    direction.in_transit.push_back(lot_id);
-    direction.arrivals_h.push_back(arrival_h);
+    std::uint64_t done_sequence = kUnsequenced;
+    if (sequenced_on_departure(direction, arrival_h)) {
+      sequence_lots_ahead(direction_index);
+      done_sequence = sim_.reserve_sequence();
+      if (direction.books_on_departure) {
+        // Booked at the node now for the time it will arrive, saving the arrival event.
+        book_for_arrival(lot_id, direction.to_node, arrival_h, done_sequence);
+        continue;
+      }
+    } else {
+      ++direction.unsequenced_in_transit;
+    }
+    direction.in_transit.push_back({lot_id, arrival_h, sim_.reserve_sequence(), done_sequence});
     if (direction.in_transit.size() == 1) {
-      sim_.schedule_at(arrival_h, kLotTravelDone, direction_index);
+      sim_.schedule_reserved(arrival_h, direction.in_transit.front().arrival_sequence,
+                             kLotTravelDone, direction_index);
     }
   }
   if (!direction.free_flow) note_backlog(direction_index);
@@ -274,39 +289,46 @@ bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t di
   return true;
 }
 
-// A lot leaving for a node that only this link feeds, over a free link, is booked
-// there now for the time it will arrive, saving the arrival event. Not across the end
-// of the warm-up, when the node's queue is read as it stands (open_window), nor past
-// the horizon. Lots still on the link (they left before the warm-up ended) arrive
-// first, so they are booked first, now; the arrival event pending for them goes stale.
-bool CorridorSimulation::books_on_departure(std::uint32_t lot_id, std::uint32_t direction_index,
-                                            double arrival_h) {
+// A lot leaving for a node that only this link feeds, over a free link, takes its turn
+// there now (directions_sequencing_on_departure); not across the end of the warm-up,
+// when the node's queue is read as it stands (BookedServers::open_window), nor past the
+// horizon.
+bool CorridorSimulation::sequenced_on_departure(const DirectionState& direction,
+                                                double arrival_h) const {
+  return direction.sequences_on_departure && arrival_h <= horizon_h_ &&
+         !(now() < window_start_h_ && arrival_h >= window_start_h_);
+}
+
+// Lots ahead on the link that did not take their turn as they left arrive first, so
+// they take it now, in order. With the fast paths they are booked now; the arrival
+// event pending for the first goes stale.
+void CorridorSimulation::sequence_lots_ahead(std::uint32_t direction_index) {
   DirectionState& direction = directions_[direction_index];
-  if (!direction.books_on_departure) return false;
-  if (arrival_h > horizon_h_ || (now() < window_start_h_ && arrival_h >= window_start_h_)) {
-    return false;
-  }
-  if (!direction.in_transit.empty()) {
+  if (direction.unsequenced_in_transit == 0) return;
+  if (direction.books_on_departure) {
+    // Only lots that did not take their turn are in transit here.
     ++direction.stale_travel_events;
     while (!direction.in_transit.empty()) {
-      const std::uint32_t ahead_id = direction.in_transit.front();
-      const double ahead_arrival_h = direction.arrivals_h.front();
+      const InTransit ahead = direction.in_transit.front();
       direction.in_transit.pop_front();
-      direction.arrivals_h.pop_front();
-      book_for_arrival(ahead_id, direction.to_node, ahead_arrival_h);
+      book_for_arrival(ahead.lot, direction.to_node, ahead.arrival_h, sim_.reserve_sequence());
+    }
+  } else {
+    for (std::size_t i = direction.in_transit.size() - direction.unsequenced_in_transit;
+         i < direction.in_transit.size(); ++i) {
+      direction.in_transit[i].done_sequence = sim_.reserve_sequence();
     }
   }
-  book_for_arrival(lot_id, direction.to_node, arrival_h);
-  return true;
+  direction.unsequenced_in_transit = 0;
 }
 
 void CorridorSimulation::book_for_arrival(std::uint32_t lot_id, std::uint32_t node_index,
-                                          double arrival_h) {
+                                          double arrival_h, std::uint64_t done_sequence) {
   Lot& lot = lots_[lot_id];
   ++lot.next_hop;
   lot.node = node_index;
   nodes_[node_index].arrivals_by_day.add(arrival_h);
-  book_handling(lot_id, node_index, arrival_h);
+  book_handling(lot_id, node_index, arrival_h, done_sequence);
 }
 
 void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
@@ -316,16 +338,21 @@ void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
     --direction.stale_travel_events;
     return;
   }
-  const std::uint32_t lot_id = direction.in_transit.front();
+  const InTransit arrived = direction.in_transit.front();
   direction.in_transit.pop_front();
-  direction.arrivals_h.pop_front();
   // Schedule the next arrival before this lot moves on: its arrival may send more lots
   // onto this link, and only a push onto an empty conveyor schedules an event.
   if (!direction.in_transit.empty()) {
-    sim_.schedule_at(direction.arrivals_h.front(), kLotTravelDone, direction_index);
+    const InTransit& next = direction.in_transit.front();
+    sim_.schedule_reserved(next.arrival_h, next.arrival_sequence, kLotTravelDone, direction_index);
   }
-  ++lots_[lot_id].next_hop;
-  arrive_at_node(lot_id, direction.to_node);
+  std::uint64_t done_sequence = arrived.done_sequence;
+  if (done_sequence == kUnsequenced) {
+    --direction.unsequenced_in_transit;
+    done_sequence = sim_.reserve_sequence();
+  }
+  ++lots_[arrived.lot].next_hop;
+  arrive_at_node(arrived.lot, direction.to_node, done_sequence);
 }
 
 // Boards waiting lots onto the vehicles at this end, the longest-waiting first, opening
@@ -467,7 +494,9 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
   } else {
     free_vehicles_.push_back(vehicle_id);
   }
-  for (const std::uint32_t lot_id : unloading_) arrive_at_node(lot_id, to_node);
+  for (const std::uint32_t lot_id : unloading_) {
+    arrive_at_node(lot_id, to_node, sim_.reserve_sequence());
+  }
   if (vehicle_of(direction_index)->fleet) pump_vehicles(direction_index ^ 1U);
 }
 

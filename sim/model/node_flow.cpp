@@ -15,9 +15,10 @@ namespace corridor::model::detail {
 
 // Nodes whose handling can be booked on arrival: capacitated from the start, no dated
 // change of capacity, and no route leaves them for a node with a yard limit (a lot
-// handled there could otherwise be held back, blocking its server).
-std::vector<bool> CorridorSimulation::nodes_to_book() const {
-  std::vector<bool> book(spec_.nodes.size(), options_.book_ahead);
+// handled there could otherwise be held back, blocking its server). Whether they are
+// booked is the fast paths' choice; which they are, the model's.
+std::vector<bool> CorridorSimulation::bookable_nodes() const {
+  std::vector<bool> book(spec_.nodes.size(), true);
   for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
     if (!spec_.nodes[i].capacity_mtpa) book[i] = false;
   }
@@ -35,7 +36,7 @@ std::vector<bool> CorridorSimulation::nodes_to_book() const {
 }
 
 void CorridorSimulation::init_nodes() {
-  const std::vector<bool> book = nodes_to_book();
+  const std::vector<bool> book = bookable_nodes();
   nodes_.reserve(spec_.nodes.size());
   for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
     const NodeSpec& spec = spec_.nodes[i];
@@ -54,7 +55,8 @@ void CorridorSimulation::init_nodes() {
       node.dwell =
           engine::DurationDistribution(spec.dwell_h->kind, spec.dwell_h->mean, spec.dwell_h->cv);
     }
-    if (book[i]) node.booked.emplace(spec.servers, window_start_h_, horizon_h_);
+    if (book[i] && options_.book_ahead)
+      node.booked.emplace(spec.servers, window_start_h_, horizon_h_);
     node.pass_through = !spec.capacity_mtpa && !spec.dwell_h;
   }
   for (const CapacityChange& change : spec_.capacity_changes) {
@@ -71,13 +73,14 @@ void CorridorSimulation::set_node_capacity(std::uint32_t node_index, double capa
       spec.service, service_mean_h(capacity_mtpa, node.servers, spec_.lot_t), spec.service_cv);
 }
 
-void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node_index) {
+void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node_index,
+                                        std::uint64_t done_sequence) {
   Lot& lot = lots_[lot_id];
   lot.node = node_index;
   NodeState& node = nodes_[node_index];
   node.arrivals_by_day.add(now());
   if (node.booked) {
-    book_handling(lot_id, node_index, now());
+    book_handling(lot_id, node_index, now(), done_sequence);
     return;
   }
   if (!node.capacitated) {
@@ -85,14 +88,20 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
     node.starts_by_day.add(now());
     node.handled_by_day.add(now());
     set_phase(lot, kDwell);
-    finish_handling(lot_id, node_index, false);
+    if (!spec_.nodes[node_index].dwell_h) {
+      move_on(lot_id, false);
+      return;
+    }
+    ++lots_dwelling_;
+    sim_.schedule_reserved(now() + node.dwell.draw(node.dwell_rng), done_sequence, kDwellDone,
+                           node_index, lot_id);
     return;
   }
   if (node.busy < node.servers) {
-    start_service(lot_id, node_index, false);
+    start_service(lot_id, node_index, false, done_sequence);
   } else {
     set_phase(lot, kQueueing);
-    node.queue.push_back(lot_id);
+    node.queue.push_back({lot_id, done_sequence});
     node.queue_length.set(now(), static_cast<double>(node.queue.size()));
   }
 }
@@ -100,7 +109,7 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
 // The lot's queueing, handling and dwell are decided now, for its arrival at `arrival_h`
 // (now, or later for a lot booked as it leaves for the node); one event moves it on.
 void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_index,
-                                       double arrival_h) {
+                                       double arrival_h, std::uint64_t done_sequence) {
   NodeState& node = nodes_[node_index];
   const BookedServers::Booking booking =
       node.booked->book(arrival_h, node.service.draw(node.service_rng));
@@ -120,8 +129,8 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
   if (deliver_over_free_link(lot_id, node_index, done_h)) return;
   ++lots_booked_;
   if (HeldBookings::release_now(booking.start_h, now())) {
-    sim_.schedule_at(done_h, kBookedDone, node_index, lot_id);
-  } else if (node.held.hold({booking.start_h, done_h, sim_.reserve_sequence(), lot_id})) {
+    sim_.schedule_reserved(done_h, done_sequence, kBookedDone, node_index, lot_id);
+  } else if (node.held.hold({booking.start_h, done_h, done_sequence, lot_id})) {
     sim_.schedule_at(node.held.wake_h(), kReleaseHeld, node_index);
   }
 }
@@ -160,8 +169,11 @@ bool CorridorSimulation::deliver_over_free_link(std::uint32_t lot_id, std::uint3
   return true;
 }
 
+// Both ends of the lot's stay are known as its handling starts: the server falls free
+// after handling, and the lot leaves after its dwell. The dwell is drawn now, in order
+// of start, as the booked path draws it, so both paths give each lot the same dwell.
 void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_index,
-                                       bool from_queue) {
+                                       bool from_queue, std::uint64_t done_sequence) {
   NodeState& node = nodes_[node_index];
   Lot& lot = lots_[lot_id];
   if (in_window()) {
@@ -170,18 +182,36 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
   }
   node.starts_by_day.add(now());
   ++node.busy;
-  ++lots_in_service_;
   node.busy_servers.set(now(), node.busy);
   set_phase(lot, kDwell);
-  sim_.schedule_in(node.service.draw(node.service_rng), kServiceDone, node_index, lot_id);
+  const double service_h = node.service.draw(node.service_rng);
+  if (!spec_.nodes[node_index].dwell_h) {
+    ++lots_in_service_;
+    sim_.schedule_reserved(now() + service_h, done_sequence, kServiceDone, node_index, lot_id);
+    return;
+  }
+  const double dwell_h = node.dwell.draw(node.dwell_rng);
+  sim_.schedule_in(service_h, kServerFree, node_index);
+  ++lots_dwelling_;
+  sim_.schedule_reserved(now() + service_h + dwell_h, done_sequence, kDwellDone, node_index,
+                         lot_id);
 }
 
+// Handled, with no dwell: the lot moves on at once, holding its server until it can.
 void CorridorSimulation::on_service_done(std::uint32_t node_index, std::uint32_t lot_id) {
   NodeState& node = nodes_[node_index];
   if (in_window()) ++node.handled_lots;
   node.handled_by_day.add(now());
   --lots_in_service_;
-  finish_handling(lot_id, node_index, true);
+  move_on(lot_id, true);
+}
+
+// Handled, and dwelling: the server takes the next lot.
+void CorridorSimulation::on_server_free(std::uint32_t node_index) {
+  NodeState& node = nodes_[node_index];
+  if (in_window()) ++node.handled_lots;
+  node.handled_by_day.add(now());
+  release_server(node_index);
 }
 
 void CorridorSimulation::release_server(std::uint32_t node_index) {
@@ -189,26 +219,11 @@ void CorridorSimulation::release_server(std::uint32_t node_index) {
   --node.busy;
   node.busy_servers.set(now(), node.busy);
   if (!node.queue.empty()) {
-    const std::uint32_t next = node.queue.front();
+    const QueuedLot next = node.queue.front();
     node.queue.pop_front();
     node.queue_length.set(now(), static_cast<double>(node.queue.size()));
-    start_service(next, node_index, true);
+    start_service(next.lot, node_index, true, next.done_sequence);
   }
-}
-
-// After handling (or on arrival at a node with no capacity): dwell if the node has a
-// dwell, else try to move on at once, still holding the server if there is one.
-void CorridorSimulation::finish_handling(std::uint32_t lot_id, std::uint32_t node_index,
-                                         bool holds_server) {
-  const NodeSpec& spec = spec_.nodes[node_index];
-  if (!spec.dwell_h) {
-    move_on(lot_id, holds_server);
-    return;
-  }
-  if (holds_server) release_server(node_index);
-  ++lots_dwelling_;
-  sim_.schedule_in(nodes_[node_index].dwell.draw(nodes_[node_index].dwell_rng), kDwellDone,
-                   node_index, lot_id);
 }
 
 // The lot is ready to leave its node. It goes if the next node has a yard slot;
@@ -265,7 +280,7 @@ void CorridorSimulation::admit(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   if (!lot.entered) {
     lot.entered = true;
-    arrive_at_node(lot_id, routes_[lot.route].origin);
+    arrive_at_node(lot_id, routes_[lot.route].origin, sim_.reserve_sequence());
     return;
   }
   enter_link(lot_id);

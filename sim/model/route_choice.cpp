@@ -139,12 +139,16 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
 }
 
 // Expected wait at a node for a lot arriving now: the lots ahead of it, handled by all
-// servers at once; at a booked node, exactly when its server would fall free.
-double CorridorSimulation::node_backlog_h(std::uint32_t node_index) const {
-  const NodeState& node = nodes_[node_index];
-  if (node.booked) return node.booked->wait_if_arriving_h(now());
+// servers at once. Ahead are the lots that were waiting for a server just before this
+// instant, whatever else happens at it, and those upstream waiting for room in its
+// yard: the same count whether the node's handling is booked on arrival or not, and
+// whatever order this instant's events run in.
+double CorridorSimulation::node_backlog_h(std::uint32_t node_index) {
+  NodeState& node = nodes_[node_index];
   if (!node.capacitated) return 0.0;
-  const double ahead = static_cast<double>(node.queue.size() + node.waiting_for_slot.size());
+  const double waiting = node.booked ? static_cast<double>(node.booked->waiting_before(now()))
+                                     : node.queue_length.before(now());
+  const double ahead = waiting + static_cast<double>(node.waiting_for_slot.size());
   return ahead * node.service.mean() / node.servers;
 }
 

@@ -49,11 +49,30 @@ TEST_CASE("time average weights each value by how long it held") {
   queue.set(1.0, 4.0);  // 2 for 1 h
   queue.set(4.0, 0.0);  // 4 for 3 h
   CHECK(queue.mean(0.0, 5.0) == doctest::Approx((2.0 + 12.0) / 5.0));
-  CHECK(queue.max() == 4.0);
+  CHECK(queue.max(5.0) == 4.0);
   queue.restart(5.0);
   queue.set(6.0, 1.0);
   CHECK(queue.mean(5.0, 7.0) == doctest::Approx(0.5));
-  CHECK(queue.max() == 1.0);
+  CHECK(queue.max(7.0) == 1.0);
+}
+
+TEST_CASE("a value that held for no time is neither the maximum nor what held before") {
+  // A lot arrives as a server frees: whichever event runs first, the queue is 1 for no
+  // time at all, and just before the instant it was 0.
+  TimeAverage queue;
+  queue.set(0.0, 0.0);
+  queue.set(3.0, 1.0);
+  CHECK(queue.before(3.0) == 0.0);
+  queue.set(3.0, 0.0);
+  CHECK(queue.before(3.0) == 0.0);
+  CHECK(queue.max(3.0) == 0.0);
+  CHECK(queue.max(8.0) == 0.0);
+  queue.set(5.0, 2.0);
+  CHECK(queue.before(5.0) == 0.0);
+  CHECK(queue.before(6.0) == 2.0);
+  CHECK(queue.max(5.0) == 0.0);  // 2 has held for no time yet
+  CHECK(queue.max(6.0) == 2.0);
+  CHECK(queue.mean(0.0, 6.0) == doctest::Approx(2.0 / 6.0));
 }
 
 TEST_CASE("percentiles stay right for durations far below an hour") {

@@ -29,6 +29,7 @@ class FifoQueue {
   [[nodiscard]] const T& operator[](std::size_t i) const {
     return buffer_[(head_ + i) & (buffer_.size() - 1)];
   }
+  [[nodiscard]] T& operator[](std::size_t i) { return buffer_[(head_ + i) & (buffer_.size() - 1)]; }
 
  private:
   // Rare, and kept out of line so that push_back inlines.
