@@ -27,12 +27,21 @@ std::vector<Facility> list_facilities(const model::CorridorSpec& spec,
                                       std::vector<int>& node_facility,
                                       std::vector<int>& direction_facility) {
   std::vector<Facility> facilities;
+  // The demand's mean lot: a facility's delay is judged by lots of that size.
+  double tonnes = 0.0;
+  double lots = 0.0;
+  for (const model::DemandSpec& demand : spec.demand) {
+    tonnes += demand.volume_mtpa;
+    lots += demand.volume_mtpa / spec.lot_t_of(demand);
+  }
+  const double lot_t =
+      spec.several_classes() && lots > 0.0 ? tonnes / lots : spec.classes.front().lot_t;
   const auto add = [&](std::string kind, std::string id, double capacity_mtpa) {
     Facility facility;
     facility.load.kind = std::move(kind);
     facility.load.id = std::move(id);
     facility.load.capacity_mtpa = capacity_mtpa;
-    facility.hours_per_lot_at_capacity = spec.lot_t / model::tonnes_per_hour(capacity_mtpa);
+    facility.hours_per_lot_at_capacity = lot_t / model::tonnes_per_hour(capacity_mtpa);
     facilities.push_back(std::move(facility));
     return static_cast<int>(facilities.size() - 1);
   };
@@ -91,13 +100,15 @@ AssignmentResult assign(const model::CorridorSpec& spec,
   const auto facility_count = static_cast<Eigen::Index>(facilities.size());
   Eigen::MatrixXd uses = Eigen::MatrixXd::Zero(facility_count, route_count);  // incidence
   Eigen::VectorXd free_flow_cost(route_count);
-  Eigen::VectorXd volume(route_count);  // the entry's volume, for each of its routes
+  Eigen::VectorXd volume(route_count);         // the entry's volume, for each of its routes
+  Eigen::VectorXd value_of_time(route_count);  // its class's, USD per t.h
   for (std::size_t d = 0; d < candidates.size(); ++d) {
     for (std::size_t k = 0; k < candidates[d].size(); ++k) {
       const model::Route& route = candidates[d][k];
       const Eigen::Index r = first[d] + static_cast<Eigen::Index>(k);
       free_flow_cost[r] = route.cost_usd_per_t;
       volume[r] = spec.demand[d].volume_mtpa;
+      value_of_time[r] = spec.value_of_time_usd_per_t_h(spec.demand[d].cargo_class);
       // A facility a route passes twice (a pinned route may) carries its flow twice.
       if (node_facility[route.origin] >= 0) uses(node_facility[route.origin], r) += 1.0;
       for (const model::Hop& hop : route.hops) {
@@ -108,7 +119,6 @@ AssignmentResult assign(const model::CorridorSpec& spec,
     }
   }
 
-  const double value_of_time = spec.routing.value_of_time_usd_per_t_h;
   const auto costs = [&](const Eigen::VectorXd& flow) {
     const Eigen::VectorXd load = uses * flow;
     Eigen::VectorXd delay_h(facility_count);
@@ -116,7 +126,7 @@ AssignmentResult assign(const model::CorridorSpec& spec,
       delay_h[f] = facility_delay_h(load[f], facilities[f].load.capacity_mtpa,
                                     facilities[f].hours_per_lot_at_capacity);
     }
-    return Eigen::VectorXd(free_flow_cost + value_of_time * (uses.transpose() * delay_h));
+    return Eigen::VectorXd(free_flow_cost + value_of_time.cwiseProduct(uses.transpose() * delay_h));
   };
   // All-or-nothing: each entry's whole volume on its cheapest route (the first on a tie).
   const auto all_or_nothing = [&](const Eigen::VectorXd& cost, double* cheapest_total) {

@@ -52,7 +52,10 @@ std::vector<double> vehicle_t_per_h(const model::CorridorSpec& spec,
                                     const std::vector<std::vector<model::Route>>& candidates,
                                     double scale) {
   std::vector<model::DirectionTraffic> traffic = model::direction_traffic(spec, candidates);
-  for (auto& direction : traffic) direction.lots_per_h *= scale;
+  for (auto& direction : traffic) {
+    direction.lots_per_h *= scale;
+    direction.t_per_h *= scale;
+  }
   return model::vehicle_capacity_t_per_h(spec, traffic);
 }
 

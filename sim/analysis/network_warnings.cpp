@@ -57,7 +57,7 @@ std::vector<scenario::Diagnostic> network_warnings(const model::CorridorSpec& sp
     }
     for (std::uint32_t d = 0; d < 2; ++d) {
       const double carry_t_per_h = vehicle_t_per_h[2 * l + d];
-      const double routed_t_per_h = traffic[2 * l + d].lots_per_h * spec.lot_t;
+      const double routed_t_per_h = traffic[2 * l + d].lots_per_h * traffic[2 * l + d].lot_t(spec);
       const bool capped_lower =
           link.capacity_mtpa && model::tonnes_per_hour(*link.capacity_mtpa) <= carry_t_per_h;
       if (carry_t_per_h <= 0.0 || capped_lower || routed_t_per_h <= carry_t_per_h) continue;

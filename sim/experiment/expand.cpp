@@ -61,10 +61,10 @@ void check_bound(const ExpansionResult& result, double delivered_mtpa, double bo
   const double tolerance =
       backlog_tolerance + 0.01 + 4.0 / std::sqrt(std::max(1.0, lots_delivered));
   if (delivered_mtpa > bound_mtpa * (1.0 + tolerance)) {
-    throw BoundViolation(fmt::format(
-        "'{}': {} {:.4g} Mt/yr is above the capacity bound of {:.4g} Mt/yr (by more "
-        "than the {:.2g} % edge effects and counting noise allow)",
-        result.name, what, delivered_mtpa, bound_mtpa, tolerance * 100.0));
+    throw BoundViolation(
+        fmt::format("'{}': {} {:.4g} Mt/yr is above the capacity bound of {:.4g} Mt/yr (by more "
+                    "than the {:.2g} % edge effects and counting noise allow)",
+                    result.name, what, delivered_mtpa, bound_mtpa, tolerance * 100.0));
   }
 }
 
@@ -101,8 +101,8 @@ class Searcher {
       delivered += run.totals.window_delivered_t;
       judged.trial.delivered_mtpa_by_replication.push_back(run.totals.window_delivered_t / 1e6 /
                                                            window_years);
-      judged.lots_delivered += run.totals.window_delivered_t / spec.lot_t;
       for (const auto& od : run.od) {
+        judged.lots_delivered += static_cast<double>(od.delivered_lots);
         auto& [pair_created, pair_delivered] = by_pair[{od.origin, od.destination}];
         pair_created += od.window_generated_t;
         pair_delivered += od.delivered_t;

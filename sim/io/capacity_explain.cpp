@@ -50,7 +50,7 @@ std::string explain_capacities(const model::CorridorSpec& spec,
     for (std::uint32_t d = 0; d < 2; ++d) {
       if (d == 1 && link.oneway) continue;
       const std::string name = fmt::format("{} {}", link.id, d == 0 ? "->" : "<-");
-      const double routed = mtpa(traffic[2 * l + d].lots_per_h * spec.lot_t);
+      const double routed = mtpa(traffic[2 * l + d].lots_per_h * traffic[2 * l + d].lot_t(spec));
       const std::string routed_text =
           traffic[2 * l + d].boarded ? fmt::format("  routed {:.3f}", routed) : "";
       const double carry_t_per_h = vehicle_t_per_h[2 * l + d];

@@ -60,6 +60,22 @@ Json in_system(const model::InSystem& cargo) {
   return Json{{"t", cargo.t}, {"lots", cargo.lots}, {"age_days", age}, {"waiting_at", places}};
 }
 
+// One facility's figures by cargo class: only when the scenario has several classes.
+void add_by_class(Json& facility, const std::vector<model::ClassShare>& shares) {
+  if (shares.empty()) return;
+  Json rows = Json::array();
+  for (const auto& share : shares) {
+    Json row{{"class", share.cargo_class},
+             {"throughput_t", share.throughput_t},
+             {"utilization", optional(share.utilization)},
+             {"mean_queue_lots", share.mean_queue_lots},
+             {"mean_wait_h", optional(share.mean_wait_h)}};
+    if (share.throughput_teu) row["throughput_teu"] = *share.throughput_teu;
+    rows.push_back(std::move(row));
+  }
+  facility["by_class"] = std::move(rows);
+}
+
 }  // namespace
 
 Json run_json_tree(const model::RunResult& result) {
@@ -79,6 +95,22 @@ Json run_json_tree(const model::RunResult& result) {
                         {"events", totals.events},
                         {"window_generated_t", totals.window_generated_t},
                         {"window_delivered_t", totals.window_delivered_t}};
+  if (!result.classes.empty()) {
+    root["classes"] = Json::array();
+    for (const auto& cargo_class : result.classes) {
+      Json row{{"id", cargo_class.id},
+               {"lot_t", cargo_class.lot_t},
+               {"created_t", cargo_class.created_t},
+               {"delivered_t", cargo_class.delivered_t},
+               {"transit_days", transit(cargo_class.transit_days)}};
+      if (cargo_class.teu_per_lot) {
+        row["teu_per_lot"] = *cargo_class.teu_per_lot;
+        row["created_teu"] = optional(cargo_class.created_teu);
+        row["delivered_teu"] = optional(cargo_class.delivered_teu);
+      }
+      root["classes"].push_back(std::move(row));
+    }
+  }
   root["demand"] = Json::array();
   for (const auto& demand : result.demand) {
     Json entry{{"id", demand.id},
@@ -115,26 +147,30 @@ Json run_json_tree(const model::RunResult& result) {
   }
   root["nodes"] = Json::array();
   for (const auto& node : result.nodes) {
-    root["nodes"].push_back(Json{{"id", node.id},
-                                 {"throughput_t", node.throughput_t},
-                                 {"throughput_mtpa", node.throughput_mtpa},
-                                 {"utilization", optional(node.utilization)},
-                                 {"mean_queue_lots", node.mean_queue_lots},
-                                 {"max_queue_lots", node.max_queue_lots},
-                                 {"mean_wait_h", optional(node.mean_wait_h)}});
+    Json row{{"id", node.id},
+             {"throughput_t", node.throughput_t},
+             {"throughput_mtpa", node.throughput_mtpa},
+             {"utilization", optional(node.utilization)},
+             {"mean_queue_lots", node.mean_queue_lots},
+             {"max_queue_lots", node.max_queue_lots},
+             {"mean_wait_h", optional(node.mean_wait_h)}};
+    add_by_class(row, node.by_class);
+    root["nodes"].push_back(std::move(row));
   }
   root["links"] = Json::array();
   for (const auto& link : result.links) {
-    root["links"].push_back(Json{{"id", link.id},
-                                 {"throughput_t", link.throughput_t},
-                                 {"throughput_mtpa", link.throughput_mtpa},
-                                 {"utilization", optional(link.utilization)},
-                                 {"capacity_mtpa", optional(link.capacity_mtpa)},
-                                 {"mean_queue_lots", link.mean_queue_lots},
-                                 {"max_queue_lots", link.max_queue_lots},
-                                 {"mean_wait_h", optional(link.mean_wait_h)},
-                                 {"departures", link.departures},
-                                 {"closed_days", link.closed_days}});
+    Json row{{"id", link.id},
+             {"throughput_t", link.throughput_t},
+             {"throughput_mtpa", link.throughput_mtpa},
+             {"utilization", optional(link.utilization)},
+             {"capacity_mtpa", optional(link.capacity_mtpa)},
+             {"mean_queue_lots", link.mean_queue_lots},
+             {"max_queue_lots", link.max_queue_lots},
+             {"mean_wait_h", optional(link.mean_wait_h)},
+             {"departures", link.departures},
+             {"closed_days", link.closed_days}};
+    add_by_class(row, link.by_class);
+    root["links"].push_back(std::move(row));
   }
   root["bottlenecks"] = Json::array();
   for (const auto& bottleneck : analysis::rank_bottlenecks(result, 5)) {

@@ -31,10 +31,19 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
   if (!(horizon_h_ > 0.0) || !(window_start_h_ >= 0.0) || window_start_h_ >= horizon_h_) {
     throw std::invalid_argument("the warm-up must end before the horizon");
   }
+  const std::size_t classes = spec_.classes.size();
+  for (const CargoClass& cargo_class : spec_.classes) {
+    lot_scale_.push_back(cargo_class.lot_t / spec_.classes.front().lot_t);
+  }
+  generated_by_class_.assign(classes, 0);
+  window_generated_by_class_.assign(classes, 0);
+  window_delivered_by_class_.assign(classes, 0);
+  delivered_by_class_.assign(classes, 0);
+  class_transit_.resize(classes);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     const DemandSpec& demand = spec_.demand[d];
     arrival_rngs_.emplace_back(options_.seed, options_.replication, "demand/" + demand.id);
-    const double lots_per_h = tonnes_per_hour(demand.volume_mtpa) / spec_.lot_t;
+    const double lots_per_h = tonnes_per_hour(demand.volume_mtpa) / spec_.lot_t_of(demand);
     arrival_mean_gap_h_.push_back(1.0 / lots_per_h);
     arrival_max_factor_.push_back(max_rate_factor(demand, spec_.horizon_days));
     arrival_day_bounds_.emplace_back();
@@ -47,6 +56,8 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
       od_.emplace_back();
       od_.back().origin = demand.origin;
       od_.back().destination = demand.destination;
+      od_.back().delivered_by_class.assign(classes, 0);
+      od_.back().window_generated_by_class.assign(classes, 0);
       found = od_.end() - 1;
     }
     od_of_demand_.push_back(static_cast<std::uint32_t>(found - od_.begin()));
@@ -117,10 +128,10 @@ void CorridorSimulation::operator()(const engine::Event& event) {
       on_lot_arrival(event.target);
       break;
     case kServiceDone:
-      on_service_done(event.target, static_cast<std::uint32_t>(event.payload));
+      on_service_done(static_cast<std::uint32_t>(event.payload));
       break;
-    case kServerFree:
-      on_server_free(event.target);
+    case kServerFree:  // a lot that dwells has been handled: the server takes the next
+      release_server(event.target);
       break;
     case kDwellDone:
       --lots_dwelling_;
@@ -272,9 +283,12 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
 
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
   sim_.schedule_at(next_arrival_h(demand, now()), kLotArrival, demand);
-  const std::uint32_t lot_id = new_lot();
+  const std::uint32_t cargo_class = spec_.demand[demand].cargo_class;
+  const std::uint32_t lot_id = new_lot(cargo_class);
   if (in_window()) {
-    ++od_[od_of_demand_[demand]].window_generated_lots;
+    OdState& od = od_[od_of_demand_[demand]];
+    ++od.window_generated_lots;
+    ++od.window_generated_by_class[cargo_class];
     ++demand_counts_[demand].window_generated_lots;
   }
   lots_[lot_id].route = choose_route(demand);
@@ -290,9 +304,13 @@ void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
   }
 }
 
-std::uint32_t CorridorSimulation::new_lot() {
+std::uint32_t CorridorSimulation::new_lot(std::uint32_t cargo_class) {
   ++generated_lots_;
-  if (in_window()) ++window_generated_lots_;
+  ++generated_by_class_[cargo_class];
+  if (in_window()) {
+    ++window_generated_lots_;
+    ++window_generated_by_class_[cargo_class];
+  }
   std::uint32_t id = 0;
   if (free_lots_.empty()) {
     // Only a growing pool can pass the bound, so the check costs nothing in steady state.
@@ -321,9 +339,12 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
   }
   lot.split_h[lot.phase] += at_h - lot.phase_start_h;  // closes the last phase's account
   leave_node(lot_id);
+  const std::uint32_t cargo_class = class_of_route_[lot.route];
   ++delivered_lots_;
+  ++delivered_by_class_[cargo_class];
   if (at_h >= window_start_h_) {
     ++window_delivered_lots_;
+    ++window_delivered_by_class_[cargo_class];
     DemandCounts& entry = demand_counts_[demand_of_route_[lot.route]];
     ++entry.window_delivered_lots;
     const auto& promise = spec_.demand[demand_of_route_[lot.route]].promise_days;
@@ -331,14 +352,20 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     OdState& od = od_[od_of_route_[lot.route]];
     const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;
+    ++od.delivered_by_class[cargo_class];
     od.transit_sum_h += transit_h;
+    ClassTransit& by_class = class_transit_[cargo_class];
+    ++by_class.delivered_lots;
+    by_class.transit_sum_h += transit_h;
+    by_class.transit_h.add(transit_h);
     for (int p = 0; p < kPhaseCount; ++p) od.split_sum_h[p] += lot.split_h[p];
     RouteRow& row = route_rows_[route_row_of_[lot.route]];
     ++row.delivered_lots;
+    ++row.delivered_by_class[cargo_class];
     row.transit_sum_h += transit_h;
     row.transit_h.add(transit_h);
-    row.cost_sum_usd_per_t +=
-        spec_.routing.value_of_time_usd_per_t_h * transit_h + routes_[lot.route].tariff_usd_per_t;
+    row.cost_sum_usd_per_t += spec_.value_of_time_usd_per_t_h(cargo_class) * transit_h +
+                              routes_[lot.route].tariff_usd_per_t;
     if (!priced_usd_per_t_by_lot_.empty()) {
       row.priced_sum_usd_per_t += priced_usd_per_t_by_lot_[lot_id];
     }
@@ -393,6 +420,62 @@ TransitDays transit_days_of(double sum_h, std::uint64_t lots, const LogHistogram
 
 }  // namespace
 
+ClassShare CorridorSimulation::class_share(std::uint32_t cargo_class, const ClassTally& tally,
+                                           double still_waiting_h, double window_h) const {
+  const CargoClass& spec = spec_.classes[cargo_class];
+  ClassShare share;
+  share.cargo_class = spec.id;
+  share.throughput_t = static_cast<double>(tally.lots) * spec.lot_t;
+  if (spec.teu_per_lot) share.throughput_teu = static_cast<double>(tally.lots) * *spec.teu_per_lot;
+  share.mean_queue_lots = (tally.queue_lot_h + still_waiting_h) / window_h;
+  if (tally.waits > 0) share.mean_wait_h = tally.wait_sum_h / static_cast<double>(tally.waits);
+  return share;
+}
+
+// Lot-hours in the window of lots of a class still waiting to leave on a link at the
+// horizon: queued, or aboard a vehicle at the quay.
+double CorridorSimulation::waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const {
+  double sum_h = 0.0;
+  const auto add = [&](std::uint32_t lot_id) {
+    const Lot& lot = lots_[lot_id];
+    if (class_of_route_[lot.route] == cargo_class) {
+      sum_h += window_overlap_h(lot.phase_start_h, horizon_h_);
+    }
+  };
+  for (std::uint32_t d = 2 * link; d < 2 * link + 2; ++d) {
+    const DirectionState& direction = directions_[d];
+    for (std::size_t w = 0; w < direction.waiting.size(); ++w) add(direction.waiting[w]);
+    for (std::size_t q = 0; q < direction.quay.size(); ++q) {
+      for (const std::uint32_t lot_id : vehicles_[direction.quay[q]].lots) add(lot_id);
+    }
+  }
+  return sum_h;
+}
+
+// The classes' own figures, when there are several.
+void CorridorSimulation::collect_classes(RunResult& result) const {
+  if (!spec_.several_classes()) return;
+  for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+    const CargoClass& spec = spec_.classes[c];
+    ClassResult row;
+    row.id = spec.id;
+    row.lot_t = spec.lot_t;
+    row.teu_per_lot = spec.teu_per_lot;
+    row.created_t = static_cast<double>(window_generated_by_class_[c]) * spec.lot_t;
+    row.delivered_t = static_cast<double>(window_delivered_by_class_[c]) * spec.lot_t;
+    if (spec.teu_per_lot) {
+      row.created_teu = static_cast<double>(window_generated_by_class_[c]) * *spec.teu_per_lot;
+      row.delivered_teu = static_cast<double>(window_delivered_by_class_[c]) * *spec.teu_per_lot;
+    }
+    const ClassTransit& transit = class_transit_[c];
+    if (transit.delivered_lots > 0) {
+      row.transit_days =
+          transit_days_of(transit.transit_sum_h, transit.delivered_lots, transit.transit_h);
+    }
+    result.classes.push_back(std::move(row));
+  }
+}
+
 RunResult CorridorSimulation::collect_results() const {
   RunResult result;
   result.scenario_name = spec_.name;
@@ -405,12 +488,16 @@ RunResult CorridorSimulation::collect_results() const {
   result.totals.generated_lots = generated_lots_;
   result.totals.delivered_lots = delivered_lots_;
   result.totals.in_system_lots = in_system;
-  result.totals.generated_t = static_cast<double>(generated_lots_) * spec_.lot_t;
-  result.totals.delivered_t = static_cast<double>(delivered_lots_) * spec_.lot_t;
-  result.totals.in_system_t = static_cast<double>(in_system) * spec_.lot_t;
+  LotsByClass in_system_by_class(spec_.classes.size());
+  for (std::size_t c = 0; c < in_system_by_class.size(); ++c) {
+    in_system_by_class[c] = generated_by_class_[c] - delivered_by_class_[c];
+  }
+  result.totals.generated_t = tonnes(generated_by_class_);
+  result.totals.delivered_t = tonnes(delivered_by_class_);
+  result.totals.in_system_t = tonnes(in_system_by_class);
   result.totals.events = sim_.events_processed();
-  result.totals.window_generated_t = static_cast<double>(window_generated_lots_) * spec_.lot_t;
-  result.totals.window_delivered_t = static_cast<double>(window_delivered_lots_) * spec_.lot_t;
+  result.totals.window_generated_t = tonnes(window_generated_by_class_);
+  result.totals.window_delivered_t = tonnes(window_delivered_by_class_);
 
   const double window_h = horizon_h_ - window_start_h_;
   const auto annualise = [&](double tonnes) { return tonnes / 1e6 * kHoursPerYear / window_h; };
@@ -421,9 +508,9 @@ RunResult CorridorSimulation::collect_results() const {
     row.origin = spec_.nodes[od.origin].id;
     row.destination = spec_.nodes[od.destination].id;
     row.delivered_lots = od.delivered_lots;
-    row.delivered_t = static_cast<double>(od.delivered_lots) * spec_.lot_t;
+    row.delivered_t = tonnes(od.delivered_by_class);
     row.window_generated_lots = od.window_generated_lots;
-    row.window_generated_t = static_cast<double>(od.window_generated_lots) * spec_.lot_t;
+    row.window_generated_t = tonnes(od.window_generated_by_class);
     row.delivered_share = delivered_share(od.delivered_lots, od.window_generated_lots);
     if (od.delivered_lots > 0) {
       const double n = static_cast<double>(od.delivered_lots);
@@ -448,7 +535,7 @@ RunResult CorridorSimulation::collect_results() const {
         path.share = static_cast<double>(state.chosen_lots) / static_cast<double>(chosen);
       }
       path.delivered_lots = state.delivered_lots;
-      path.delivered_t = static_cast<double>(state.delivered_lots) * spec_.lot_t;
+      path.delivered_t = tonnes(state.delivered_by_class);
       if (state.delivered_lots > 0) {
         path.transit_days =
             transit_days_of(state.transit_sum_h, state.delivered_lots, state.transit_h);
@@ -471,23 +558,27 @@ RunResult CorridorSimulation::collect_results() const {
     const NodeState& node = nodes_[i];
     NodeResult row;
     row.id = spec_.nodes[i].id;
+    LotsByClass handled(spec_.classes.size());
+    for (std::size_t c = 0; c < handled.size(); ++c) handled[c] = node.by_class[c].lots;
+    row.throughput_t = tonnes(handled);
+    // Judged over the time the node had a capacity, as links are over the time a
+    // limit applied: a capacity that starts mid-run is not diluted by the time before.
+    double server_h = 0.0;
     if (node.booked) {
       const BookedServers& booked = *node.booked;
-      row.throughput_t = static_cast<double>(booked.handled_lots()) * spec_.lot_t;
       row.utilization = booked.mean_busy_servers() / node.servers;
+      server_h = node.servers * window_h;
       row.mean_queue_lots = booked.mean_queue_lots();
       row.max_queue_lots = static_cast<double>(booked.max_queue_lots());
       if (booked.waits() > 0) {
         row.mean_wait_h = booked.wait_sum_h() / static_cast<double>(booked.waits());
       }
     } else {
-      row.throughput_t = static_cast<double>(node.handled_lots) * spec_.lot_t;
-      // Judged over the time the node had a capacity, as links are over the time a
-      // limit applied: a capacity that starts mid-run is not diluted by the time before.
       const double capacitated = node.capacitated_time.mean(window_start_h_, horizon_h_);
       if (capacitated > 0.0) {
         row.utilization =
             node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers / capacitated;
+        server_h = node.servers * capacitated * window_h;
       }
       row.mean_queue_lots = node.queue_length.mean(window_start_h_, horizon_h_);
       row.max_queue_lots = node.queue_length.max(horizon_h_);
@@ -496,12 +587,31 @@ RunResult CorridorSimulation::collect_results() const {
     row.throughput_mtpa = annualise(row.throughput_t);
     const auto& arrivals = node.arrivals_by_day.counts();
     const auto& starts = node.starts_by_day.counts();
-    const auto& handled = node.handled_by_day.counts();
     std::int64_t waiting = 0;
-    for (std::size_t d = 0; d < handled.size(); ++d) {
+    for (std::size_t d = 0; d < arrivals.size(); ++d) {
       waiting += static_cast<std::int64_t>(arrivals[d]) - static_cast<std::int64_t>(starts[d]);
-      row.daily_handled_t.push_back(static_cast<double>(handled[d]) * spec_.lot_t);
+      double handled_t = 0.0;
+      for (std::size_t c = 0; c < node.handled_by_day.size(); ++c) {
+        handled_t +=
+            static_cast<double>(node.handled_by_day[c].counts()[d]) * spec_.classes[c].lot_t;
+      }
+      row.daily_handled_t.push_back(handled_t);
       row.daily_queue_lots.push_back(static_cast<double>(waiting));
+    }
+    if (spec_.several_classes()) {
+      // Lots still waiting for a server at the horizon have waited too (the booked path
+      // counts them as it books them).
+      std::vector<double> queued_h(spec_.classes.size(), 0.0);
+      for (std::size_t q = 0; q < node.queue.size(); ++q) {
+        const Lot& lot = lots_[node.queue[q].lot];
+        queued_h[class_of_route_[lot.route]] += window_overlap_h(lot.phase_start_h, horizon_h_);
+      }
+      for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+        const ClassTally& tally = node.by_class[c];
+        ClassShare share = class_share(c, tally, queued_h[c], window_h);
+        if (server_h > 0.0) share.utilization = tally.busy_server_h / server_h;
+        row.by_class.push_back(std::move(share));
+      }
     }
     result.nodes.push_back(std::move(row));
   }
@@ -511,10 +621,11 @@ RunResult CorridorSimulation::collect_results() const {
     row.id = spec_.links[i].id;
     std::uint64_t waits = 0;
     double wait_sum_h = 0.0;
+    const DirectionState* busier = nullptr;
+    double busier_capacity_t = 0.0;
     for (std::uint32_t d = 0; d < 2; ++d) {
       const DirectionState& direction = directions_[2 * i + d];
       row.departures += direction.departures;
-      row.throughput_t += static_cast<double>(direction.lots_departed) * spec_.lot_t;
       waits += direction.waits;
       wait_sum_h += direction.wait_sum_h;
       // Each direction against its effective capacity over the time a limit applied
@@ -523,12 +634,22 @@ RunResult CorridorSimulation::collect_results() const {
       const double capacity_t =
           direction.effective_t_per_h.mean(window_start_h_, horizon_h_) * window_h;
       if (capacity_t <= 0.0) continue;
-      const double utilization =
-          static_cast<double>(direction.lots_departed_limited) * spec_.lot_t / capacity_t;
+      LotsByClass limited(spec_.classes.size());
+      for (std::size_t c = 0; c < limited.size(); ++c)
+        limited[c] = direction.by_class[c].lots_limited;
+      const double utilization = tonnes(limited) / capacity_t;
       if (!row.utilization || utilization > *row.utilization) {
         row.utilization = utilization;
         row.capacity_mtpa = annualise(capacity_t);
+        busier = &direction;
+        busier_capacity_t = capacity_t;
       }
+    }
+    for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
+      LotsByClass departed(spec_.classes.size());
+      for (std::size_t c = 0; c < departed.size(); ++c)
+        departed[c] = directions_[d].by_class[c].lots;
+      row.throughput_t += tonnes(departed);
     }
     row.throughput_mtpa = annualise(row.throughput_t);
     row.mean_queue_lots = links_[i].backlog.mean(window_start_h_, horizon_h_);
@@ -536,16 +657,41 @@ RunResult CorridorSimulation::collect_results() const {
     if (waits > 0) row.mean_wait_h = wait_sum_h / static_cast<double>(waits);
     row.closed_days = links_[i].closed_in_window_h / 24.0;
     const auto& joined = links_[i].joined_by_day.counts();
-    const auto& departed = links_[i].departed_by_day.counts();
     std::int64_t waiting = 0;
-    for (std::size_t d = 0; d < departed.size(); ++d) {
-      waiting += static_cast<std::int64_t>(joined[d]) - static_cast<std::int64_t>(departed[d]);
-      row.daily_departed_t.push_back(static_cast<double>(departed[d]) * spec_.lot_t);
+    for (std::size_t d = 0; d < joined.size(); ++d) {
+      std::int64_t departed_lots = 0;
+      double departed_t = 0.0;
+      for (std::size_t c = 0; c < links_[i].departed_by_day.size(); ++c) {
+        const std::uint32_t lots = links_[i].departed_by_day[c].counts()[d];
+        departed_lots += lots;
+        departed_t += static_cast<double>(lots) * spec_.classes[c].lot_t;
+      }
+      waiting += static_cast<std::int64_t>(joined[d]) - departed_lots;
+      row.daily_departed_t.push_back(departed_t);
       row.daily_queue_lots.push_back(static_cast<double>(waiting));
     }
     row.daily_closed_h = links_[i].closed_h_by_day;
+    if (spec_.several_classes()) {
+      for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+        ClassTally tally;
+        for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
+          const ClassTally& one = directions_[d].by_class[c];
+          tally.lots += one.lots;
+          tally.waits += one.waits;
+          tally.wait_sum_h += one.wait_sum_h;
+          tally.queue_lot_h += one.queue_lot_h;
+        }
+        ClassShare share = class_share(c, tally, waiting_on_link_h(i, c), window_h);
+        if (busier != nullptr) {
+          share.utilization = static_cast<double>(busier->by_class[c].lots_limited) *
+                              spec_.classes[c].lot_t / busier_capacity_t;
+        }
+        row.by_class.push_back(std::move(share));
+      }
+    }
     result.links.push_back(std::move(row));
   }
+  collect_classes(result);
   return result;
 }
 

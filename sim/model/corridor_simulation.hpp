@@ -77,6 +77,18 @@ struct QueuedLot {
   std::uint64_t done_sequence;
 };
 
+// One cargo class's part in a facility's window statistics: lots handled (a node) or
+// departed (a link), their waits, and at a node the lot-hours queued and the
+// server-hours handling within the window.
+struct ClassTally {
+  std::uint64_t lots = 0;
+  std::uint64_t lots_limited = 0;  // a link: departed while a limit applied
+  std::uint64_t waits = 0;
+  double wait_sum_h = 0.0;
+  double queue_lot_h = 0.0;
+  double busy_server_h = 0.0;
+};
+
 struct NodeState {
   NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
       : service_rng(service_stream), dwell_rng(dwell_stream) {}
@@ -91,7 +103,8 @@ struct NodeState {
   engine::FifoQueue<std::uint32_t> waiting_for_slot;  // lots upstream waiting for yard space
   engine::RandomStream service_rng;
   engine::RandomStream dwell_rng;
-  engine::DurationDistribution service;  // per lot per server; redrawn on capacity changes
+  engine::DurationDistribution service;  // per lot of the first class per server; redrawn on
+                                         // capacity changes (service_h scales it by class)
   engine::DurationDistribution dwell;
   // Set when the node's handling is booked on arrival (see booked_servers.hpp); it then
   // keeps its own statistics and `queue`, `busy` and those below stay unused.
@@ -103,12 +116,12 @@ struct NodeState {
   TimeAverage capacitated_time;  // 1 while the node has a capacity: utilization's time base
   double wait_sum_h = 0.0;
   std::uint64_t waits = 0;
-  std::uint64_t handled_lots = 0;
+  std::vector<ClassTally> by_class;  // lots handled, and how, by cargo class
   // Daily series over the whole run: the queue at a day's end is what arrived by then
   // less what started handling by then.
   DailyCounts arrivals_by_day;
   DailyCounts starts_by_day;
-  DailyCounts handled_by_day;
+  std::vector<DailyCounts> handled_by_day;  // by cargo class
 };
 
 // A lot travelling one by one on a link direction.
@@ -173,26 +186,31 @@ struct DirectionState {
   // Window statistics.
   std::uint64_t departures = 0;
   std::uint64_t lots_departed = 0;
-  std::uint64_t lots_departed_limited = 0;  // while effective_t_per_h > 0
-  double wait_sum_h = 0.0;                  // from reaching the link to leaving on it
+  double wait_sum_h = 0.0;  // from reaching the link to leaving on it
   std::uint64_t waits = 0;
+  std::vector<ClassTally> by_class;  // lots departed (and while limited), waits
 };
 
 struct LinkState {
   double closed_until_h = 0.0;
   double closed_in_window_h = 0.0;
-  DailyCounts joined_by_day;            // lots reaching the link, both directions
-  DailyCounts departed_by_day;          // lots, both directions
-  std::vector<double> closed_h_by_day;  // hours closed each day
-  TimeAverage backlog;                  // lots waiting to depart, both directions
-  std::vector<std::uint32_t> fleet;     // its vessels, if its vehicle is a fleet
+  DailyCounts joined_by_day;                 // lots reaching the link, both directions
+  std::vector<DailyCounts> departed_by_day;  // lots, both directions, by cargo class
+  std::vector<double> closed_h_by_day;       // hours closed each day
+  TimeAverage backlog;                       // lots waiting to depart, both directions
+  std::vector<std::uint32_t> fleet;          // its vessels, if its vehicle is a fleet
 };
+
+// Lots counted by cargo class, for tonnes and TEU (CorridorSimulation::tonnes).
+using LotsByClass = std::vector<std::uint64_t>;
 
 struct OdState {
   std::uint32_t origin = kNone;
   std::uint32_t destination = kNone;
   std::uint64_t delivered_lots = 0;
   std::uint64_t window_generated_lots = 0;
+  LotsByClass delivered_by_class;
+  LotsByClass window_generated_by_class;
   double transit_sum_h = 0.0;
   double split_sum_h[kPhaseCount] = {};
   std::vector<std::uint32_t> route_rows;  // into route_rows_, in first-seen order; their
@@ -217,9 +235,17 @@ struct RouteRow {
   std::uint32_t route = kNone;    // a representative in routes_
   std::uint64_t chosen_lots = 0;  // created in the window
   std::uint64_t delivered_lots = 0;
+  LotsByClass delivered_by_class;
   double transit_sum_h = 0.0;
   double cost_sum_usd_per_t = 0.0;
   double priced_sum_usd_per_t = 0.0;  // adaptive: what the rule priced delivered lots at
+  LogHistogram transit_h;
+};
+
+// A cargo class's lots delivered in the window, and their transit.
+struct ClassTransit {
+  std::uint64_t delivered_lots = 0;
+  double transit_sum_h = 0.0;
   LogHistogram transit_h;
 };
 
@@ -256,7 +282,15 @@ class CorridorSimulation {
   void on_capacity_change(const CapacityChange& change);
   void schedule_storms();
   void close_link(std::uint32_t link, double until_h);
-  std::uint32_t new_lot();
+  std::uint32_t new_lot(std::uint32_t cargo_class);
+  // Tonnes of so many lots of each class.
+  [[nodiscard]] double tonnes(const LotsByClass& lots) const {
+    double sum = 0.0;
+    for (std::size_t c = 0; c < lots.size(); ++c) {
+      sum += static_cast<double>(lots[c]) * spec_.classes[c].lot_t;
+    }
+    return sum;
+  }
   // Closes the lot's current phase at now() and opens `phase`. Inline: every handler
   // calls it, from three source files.
   void set_phase(Lot& lot, Phase phase) {
@@ -267,6 +301,10 @@ class CorridorSimulation {
   void deliver(std::uint32_t lot_id, double at_h);
   [[nodiscard]] bool deliverable_ahead(std::uint32_t node) const;
   RunResult collect_results() const;
+  [[nodiscard]] ClassShare class_share(std::uint32_t cargo_class, const ClassTally& tally,
+                                       double still_waiting_h, double window_h) const;
+  [[nodiscard]] double waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const;
+  void collect_classes(RunResult& result) const;
   // undelivered.cpp: the cargo still in the system at the horizon, per entry and pair.
   void collect_in_system(RunResult& result) const;
   void check_conservation() const;
@@ -284,8 +322,7 @@ class CorridorSimulation {
   void arrive_at_node(std::uint32_t lot_id, std::uint32_t node, std::uint64_t done_sequence);
   void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue,
                      std::uint64_t done_sequence);
-  void on_service_done(std::uint32_t node, std::uint32_t lot_id);
-  void on_server_free(std::uint32_t node);
+  void on_service_done(std::uint32_t lot_id);
   void release_server(std::uint32_t node);
   void move_on(std::uint32_t lot_id, bool holds_server);
   bool try_reserve_slot(std::uint32_t node);
@@ -293,6 +330,11 @@ class CorridorSimulation {
   void admit(std::uint32_t lot_id);
   void leave_node(std::uint32_t lot_id);
   void set_node_capacity(std::uint32_t node, double capacity_mtpa);
+  // A handling time at the node for a lot of `cargo_class`: the node's law drawn for a lot
+  // of the first class, scaled by the lot's tonnes.
+  double service_h(NodeState& node, std::uint32_t cargo_class) {
+    return node.service.draw(node.service_rng) * lot_scale_[cargo_class];
+  }
 
   // link_flow.cpp
   void init_links();
@@ -323,32 +365,62 @@ class CorridorSimulation {
   // A timetabled departure falls due on a direction: the first vehicle at the quay goes,
   // whatever it holds, or an empty one runs (unless skip_empty); the next is scheduled.
   void on_timetable_slot(std::uint32_t direction);
-  // Counts a departure at `at_h` (now, or ahead of time for a free link). Inline, like
-  // deliver_on_arrival: both are on every lot's path, called from two source files.
-  void count_departure(DirectionState& direction, std::size_t lots, double at_h) {
+  // Counts a vehicle's departure with the lots aboard, by class.
+  void count_load(DirectionState& direction, const Vehicle& vehicle);
+  // Counts a departure at `at_h` (now, or ahead of time for a free link) of `lots` lots,
+  // `cargo_class` for one lot; a vehicle's load of several classes is counted by
+  // count_load. Inline, like deliver_on_arrival: both are on every lot's path, called
+  // from two source files.
+  void count_departure(DirectionState& direction, std::size_t lots, double at_h,
+                       std::uint32_t cargo_class) {
+    if (at_h >= window_start_h_) ++direction.departures;
+    count_lots_departed(direction, lots, at_h, cargo_class);
+  }
+  void count_lots_departed(DirectionState& direction, std::size_t lots, double at_h,
+                           std::uint32_t cargo_class) {
     LinkState& link = links_[direction.link];
-    link.departed_by_day.add(at_h, static_cast<std::uint32_t>(lots));
+    link.departed_by_day[cargo_class].add(at_h, static_cast<std::uint32_t>(lots));
     // A free link's lots never wait: they reach it and leave it at once.
     if (direction.free_flow) link.joined_by_day.add(at_h, static_cast<std::uint32_t>(lots));
     if (at_h < window_start_h_) return;
-    ++direction.departures;
     direction.lots_departed += lots;
-    if (direction.effective_t_per_h.value() > 0.0) direction.lots_departed_limited += lots;
-    if (direction.free_flow) direction.waits += lots;
+    ClassTally& tally = direction.by_class[cargo_class];
+    tally.lots += lots;
+    if (direction.effective_t_per_h.value() > 0.0) tally.lots_limited += lots;
+    if (direction.free_flow) {
+      direction.waits += lots;
+      tally.waits += lots;
+    }
   }
   // The end of a trip that nothing can change: the destination counts it, the lot is
   // delivered with its arrival time.
   void deliver_on_arrival(std::uint32_t lot_id, std::uint32_t destination, double arrival_h) {
     NodeState& node = nodes_[destination];
-    if (arrival_h >= window_start_h_) ++node.handled_lots;
+    Lot& lot = lots_[lot_id];
     // As arrive_at_node counts a node that handles nothing: arrived, started, handled.
     node.arrivals_by_day.add(arrival_h);
     node.starts_by_day.add(arrival_h);
-    node.handled_by_day.add(arrival_h);
-    Lot& lot = lots_[lot_id];
+    count_handled(node, class_of_route_[lot.route], arrival_h, arrival_h, arrival_h);
     ++lot.next_hop;
     lot.node = destination;
     deliver(lot_id, arrival_h);
+  }
+  // A lot of `cargo_class` that reached a node at arrival_h is handled from start_h to
+  // end_h: the node's window statistics by class, the same on both paths.
+  void count_handled(NodeState& node, std::uint32_t cargo_class, double arrival_h, double start_h,
+                     double end_h) {
+    node.handled_by_day[cargo_class].add(end_h);
+    ClassTally& tally = node.by_class[cargo_class];
+    if (end_h >= window_start_h_ && end_h <= horizon_h_) ++tally.lots;
+    if (start_h >= window_start_h_ && start_h <= horizon_h_) {
+      tally.wait_sum_h += start_h - arrival_h;
+      ++tally.waits;
+    }
+    tally.queue_lot_h += window_overlap_h(arrival_h, start_h);
+    tally.busy_server_h += window_overlap_h(start_h, end_h);
+  }
+  [[nodiscard]] double window_overlap_h(double from_h, double to_h) const {
+    return std::max(0.0, std::min(to_h, horizon_h_) - std::max(from_h, window_start_h_));
   }
 
   [[nodiscard]] double now() const { return sim_.now(); }
@@ -391,6 +463,8 @@ class CorridorSimulation {
   std::vector<std::uint32_t> route_row_of_;  // per route in routes_
   std::vector<std::uint32_t> od_of_route_;   // per route in routes_
   std::vector<std::uint32_t> demand_of_route_;
+  std::vector<std::uint32_t> class_of_route_;  // its entry's cargo class
+  std::vector<double> lot_scale_;              // by class: lot_t over the first class's
   std::vector<RouteRow> route_rows_;
 
   std::vector<Lot> lots_;
@@ -420,6 +494,12 @@ class CorridorSimulation {
   std::uint64_t window_generated_lots_ = 0;  // created in the statistics window
   std::uint64_t window_delivered_lots_ = 0;  // delivered in it, wherever created
   std::uint64_t delivered_lots_ = 0;
+  // The same by cargo class.
+  LotsByClass generated_by_class_;
+  LotsByClass window_generated_by_class_;
+  LotsByClass window_delivered_by_class_;
+  LotsByClass delivered_by_class_;
+  std::vector<ClassTransit> class_transit_;
   // Lots held only by a pending event; with the queues and vehicles they account for
   // every live lot (check_conservation).
   std::uint64_t lots_in_service_ = 0;

@@ -42,8 +42,8 @@ namespace {
 // cargo boards back (an empty vessel never waits there), empty_hold_h where a route
 // boards there but no cargo comes, and otherwise what that quay's rules give.
 double fleet_t_per_h(const CorridorSpec& spec, const LinkSpec& link, const VehicleSpec& vehicle,
-                     const DirectionTraffic& back) {
-  const double load_t = vehicle.capacity_lots * spec.lot_t;
+                     const DirectionTraffic& own, const DirectionTraffic& back) {
+  const double load_t = vehicle.capacity_lots * own.lot_t(spec);
   const std::uint32_t fleet = *vehicle.fleet;
   const double away_h = vehicle.load_h + 2.0 * (link.travel_h() + vehicle.unload_h);
   double stay_h = 0.0;
@@ -62,13 +62,15 @@ std::vector<DirectionTraffic> direction_traffic(const CorridorSpec& spec,
   std::vector<DirectionTraffic> traffic(2 * spec.links.size());
   for (std::size_t d = 0; d < spec.demand.size() && d < candidates.size(); ++d) {
     const DemandSpec& demand = spec.demand[d];
-    const double lots_per_h = tonnes_per_hour(window_volume_mtpa(spec, demand)) / spec.lot_t;
+    const double t_per_h = tonnes_per_hour(window_volume_mtpa(spec, demand));
+    const double lots_per_h = t_per_h / spec.lot_t_of(demand);
     const std::vector<double> shares = free_flow_shares(spec, demand, candidates[d]);
     for (std::size_t r = 0; r < candidates[d].size(); ++r) {
       for (const Hop& hop : candidates[d][r].hops) {
         DirectionTraffic& direction = traffic[2 * hop.link + hop.direction];
         direction.boarded = true;
         direction.lots_per_h += shares[r] * lots_per_h;
+        direction.t_per_h += shares[r] * t_per_h;
       }
     }
   }
@@ -85,14 +87,15 @@ std::vector<double> vehicle_capacity_t_per_h(const CorridorSpec& spec,
     const VehicleSpec& vehicle = spec.vehicles[link.vehicle];
     for (std::size_t d = 0; d < 2; ++d) {
       if (wanted == DirectionsWanted::boarded && !traffic[2 * l + d].boarded) continue;
+      const DirectionTraffic& own = traffic[2 * l + d];
       if (vehicle.fleet) {
-        capacity[2 * l + d] = fleet_t_per_h(spec, link, vehicle, traffic[2 * l + (d ^ 1U)]);
+        capacity[2 * l + d] = fleet_t_per_h(spec, link, vehicle, own, traffic[2 * l + (d ^ 1U)]);
       } else if (vehicle.timetable) {
         // One departure a slot, full at most.
-        capacity[2 * l + d] = vehicle.capacity_lots * spec.lot_t / vehicle.timetable->every_h;
+        capacity[2 * l + d] = vehicle.capacity_lots * own.lot_t(spec) / vehicle.timetable->every_h;
       } else if (vehicle.load_h > 0.0) {
         capacity[2 * l + d] =
-            vehicle.loading_positions * vehicle.capacity_lots * spec.lot_t / vehicle.load_h;
+            vehicle.loading_positions * vehicle.capacity_lots * own.lot_t(spec) / vehicle.load_h;
       }
     }
   }

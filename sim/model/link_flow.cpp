@@ -23,10 +23,11 @@ void CorridorSimulation::init_links() {
   links_.resize(spec_.links.size());
   for (LinkState& link : links_) {
     link.joined_by_day = DailyCounts(spec_.horizon_days);
-    link.departed_by_day = DailyCounts(spec_.horizon_days);
-    link.closed_h_by_day.assign(link.departed_by_day.counts().size(), 0.0);
+    link.departed_by_day.assign(spec_.classes.size(), DailyCounts(spec_.horizon_days));
+    link.closed_h_by_day.assign(link.joined_by_day.counts().size(), 0.0);
   }
   directions_.resize(spec_.links.size() * 2);
+  for (DirectionState& direction : directions_) direction.by_class.resize(spec_.classes.size());
   for (std::uint32_t i = 0; i < spec_.links.size(); ++i) {
     const LinkSpec& link = spec_.links[i];
     directions_[2 * i].link = i;
@@ -134,7 +135,9 @@ void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capa
   const LinkSpec& link = spec_.links[link_index];
   const std::uint32_t lots_per_departure =
       link.vehicle == kNone ? 1 : spec_.vehicles[link.vehicle].capacity_lots;
-  const double headway_h = departure_headway_h(capacity_mtpa, lots_per_departure, spec_.lot_t);
+  // For lots of the first class; a departure's load scales it (lot_scale_).
+  const double headway_h =
+      departure_headway_h(capacity_mtpa, lots_per_departure, spec_.classes.front().lot_t);
   for (std::uint32_t d = 2 * link_index; d < 2 * link_index + 2; ++d) {
     directions_[d].headway_h = headway_h;
     directions_[d].effective_t_per_h.set(
@@ -233,16 +236,22 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     }
     const std::uint32_t lot_id = direction.waiting.front();
     direction.waiting.pop_front();
+    const std::uint32_t cargo_class = class_of_route_[lots_[lot_id].route];
     if (!direction.free_flow) {
       --direction.backlog_lots;
+      ClassTally& tally = direction.by_class[cargo_class];
+      tally.queue_lot_h += window_overlap_h(lots_[lot_id].phase_start_h, now());
       if (in_window()) {
-        direction.wait_sum_h += now() - lots_[lot_id].phase_start_h;
+        const double wait_h = now() - lots_[lot_id].phase_start_h;
+        direction.wait_sum_h += wait_h;
         ++direction.waits;
+        tally.wait_sum_h += wait_h;
+        ++tally.waits;
       }
     }
     set_phase(lots_[lot_id], kMoving);
-    direction.next_departure_h = now() + direction.headway_h;
-    count_departure(direction, 1, now());
+    direction.next_departure_h = now() + direction.headway_h * lot_scale_[cargo_class];
+    count_departure(direction, 1, now(), cargo_class);
     const double arrival_h =
         std::max(now() + draw_travel_h(direction_index), direction.last_arrival_h);
     direction.last_arrival_h = arrival_h;
@@ -430,10 +439,36 @@ void CorridorSimulation::depart(std::uint32_t vehicle_id) {
   ++vehicle.generation;  // cancels pending checks
   vehicle.pending_check_h = kNever;
   vehicle.departed_h = now();
-  if (!vehicle.lots.empty()) direction.next_departure_h = now() + direction.headway_h;
   direction.backlog_lots -= static_cast<std::uint32_t>(vehicle.lots.size());
-  count_departure(direction, vehicle.lots.size(), now());
+  count_load(direction, vehicle);
   sim_.schedule_in(draw_travel_h(direction_index), kVehicleArrive, vehicle_id);
+}
+
+// The departure cap spaces departures by a full load of this load's mix: a load of
+// heavier lots takes more of the capacity in Mt/yr.
+void CorridorSimulation::count_load(DirectionState& direction, const Vehicle& vehicle) {
+  if (vehicle.lots.empty()) {
+    count_departure(direction, 0, now(), 0);
+    return;
+  }
+  if (!spec_.several_classes()) {
+    direction.next_departure_h = now() + direction.headway_h;
+    count_departure(direction, vehicle.lots.size(), now(), 0);
+    return;
+  }
+  std::vector<std::uint32_t> lots_by_class(spec_.classes.size(), 0);
+  double scale_sum = 0.0;
+  for (const std::uint32_t lot_id : vehicle.lots) {
+    const std::uint32_t cargo_class = class_of_route_[lots_[lot_id].route];
+    ++lots_by_class[cargo_class];
+    scale_sum += lot_scale_[cargo_class];
+  }
+  direction.next_departure_h =
+      now() + direction.headway_h * scale_sum / static_cast<double>(vehicle.lots.size());
+  if (in_window()) ++direction.departures;
+  for (std::uint32_t c = 0; c < lots_by_class.size(); ++c) {
+    if (lots_by_class[c] > 0) count_lots_departed(direction, lots_by_class[c], now(), c);
+  }
 }
 
 void CorridorSimulation::on_timetable_slot(std::uint32_t direction_index) {
@@ -444,7 +479,7 @@ void CorridorSimulation::on_timetable_slot(std::uint32_t direction_index) {
       depart(direction.quay.front());
       pump_vehicles(direction_index);  // lots left behind board the next vehicle
     } else if (!timetable.skip_empty) {
-      count_departure(direction, 0, now());  // runs empty
+      count_departure(direction, 0, now(), 0);  // runs empty
     }
   }
   const double next_h = now() + timetable.every_h;
@@ -475,7 +510,14 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
   for (const std::uint32_t lot_id : aboard) {
     // As if phases had been set at departure (moving) and arrival (consolidation again).
     Lot& lot = lots_[lot_id];
-    if (left_in_window) direction.wait_sum_h += departed_h - lot.phase_start_h;
+    ClassTally& tally = direction.by_class[class_of_route_[lot.route]];
+    tally.queue_lot_h += window_overlap_h(lot.phase_start_h, departed_h);
+    if (left_in_window) {
+      const double wait_h = departed_h - lot.phase_start_h;
+      direction.wait_sum_h += wait_h;
+      tally.wait_sum_h += wait_h;
+      ++tally.waits;
+    }
     lot.split_h[kConsolidation] += departed_h - lot.phase_start_h;
     lot.split_h[kMoving] += arrived_h - departed_h;
     lot.phase_start_h = arrived_h;

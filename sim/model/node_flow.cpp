@@ -48,7 +48,8 @@ void CorridorSimulation::init_nodes() {
     node.servers = spec.servers;
     node.arrivals_by_day = DailyCounts(spec_.horizon_days);
     node.starts_by_day = DailyCounts(spec_.horizon_days);
-    node.handled_by_day = DailyCounts(spec_.horizon_days);
+    node.handled_by_day.assign(spec_.classes.size(), DailyCounts(spec_.horizon_days));
+    node.by_class.resize(spec_.classes.size());
     if (spec.storage_lots) node.storage_limit = *spec.storage_lots;
     if (spec.capacity_mtpa) set_node_capacity(i, *spec.capacity_mtpa);
     if (spec.dwell_h) {
@@ -70,7 +71,8 @@ void CorridorSimulation::set_node_capacity(std::uint32_t node_index, double capa
   node.capacitated = true;
   node.capacitated_time.set(now(), 1.0);
   node.service = engine::DurationDistribution(
-      spec.service, service_mean_h(capacity_mtpa, node.servers, spec_.lot_t), spec.service_cv);
+      spec.service, service_mean_h(capacity_mtpa, node.servers, spec_.classes.front().lot_t),
+      spec.service_cv);
 }
 
 void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node_index,
@@ -84,9 +86,8 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
     return;
   }
   if (!node.capacitated) {
-    if (in_window()) ++node.handled_lots;
     node.starts_by_day.add(now());
-    node.handled_by_day.add(now());
+    count_handled(node, class_of_route_[lot.route], now(), now(), now());
     set_phase(lot, kDwell);
     if (!spec_.nodes[node_index].dwell_h) {
       move_on(lot_id, false);
@@ -111,10 +112,10 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
 void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_index,
                                        double arrival_h, std::uint64_t done_sequence) {
   NodeState& node = nodes_[node_index];
-  const BookedServers::Booking booking =
-      node.booked->book(arrival_h, node.service.draw(node.service_rng));
+  const std::uint32_t cargo_class = class_of_route_[lots_[lot_id].route];
+  const BookedServers::Booking booking = node.booked->book(arrival_h, service_h(node, cargo_class));
   node.starts_by_day.add(booking.start_h);
-  node.handled_by_day.add(booking.end_h);
+  count_handled(node, cargo_class, arrival_h, booking.start_h, booking.end_h);
   const double done_h =
       booking.end_h + (spec_.nodes[node_index].dwell_h ? node.dwell.draw(node.dwell_rng) : 0.0);
   Lot& lot = lots_[lot_id];
@@ -164,7 +165,7 @@ bool CorridorSimulation::deliver_over_free_link(std::uint32_t lot_id, std::uint3
   lot.split_h[kDwell] += done_h - lot.phase_start_h;
   lot.phase = kMoving;
   lot.phase_start_h = done_h;
-  count_departure(direction, 1, done_h);
+  count_departure(direction, 1, done_h, class_of_route_[lot.route]);
   deliver_on_arrival(lot_id, direction.to_node, arrival_h);
   return true;
 }
@@ -176,42 +177,34 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
                                        bool from_queue, std::uint64_t done_sequence) {
   NodeState& node = nodes_[node_index];
   Lot& lot = lots_[lot_id];
+  const double arrival_h = from_queue ? lot.phase_start_h : now();
   if (in_window()) {
-    node.wait_sum_h += from_queue ? now() - lot.phase_start_h : 0.0;
+    node.wait_sum_h += now() - arrival_h;
     ++node.waits;
   }
   node.starts_by_day.add(now());
   ++node.busy;
   node.busy_servers.set(now(), node.busy);
   set_phase(lot, kDwell);
-  const double service_h = node.service.draw(node.service_rng);
+  const double handling_h = service_h(node, class_of_route_[lot.route]);
+  count_handled(node, class_of_route_[lot.route], arrival_h, now(), now() + handling_h);
   if (!spec_.nodes[node_index].dwell_h) {
     ++lots_in_service_;
-    sim_.schedule_reserved(now() + service_h, done_sequence, kServiceDone, node_index, lot_id);
+    sim_.schedule_reserved(now() + handling_h, done_sequence, kServiceDone, node_index, lot_id);
     return;
   }
   const double dwell_h = node.dwell.draw(node.dwell_rng);
-  sim_.schedule_in(service_h, kServerFree, node_index);
+  sim_.schedule_in(handling_h, kServerFree, node_index);
   ++lots_dwelling_;
-  sim_.schedule_reserved(now() + service_h + dwell_h, done_sequence, kDwellDone, node_index,
+  sim_.schedule_reserved(now() + handling_h + dwell_h, done_sequence, kDwellDone, node_index,
                          lot_id);
 }
 
 // Handled, with no dwell: the lot moves on at once, holding its server until it can.
-void CorridorSimulation::on_service_done(std::uint32_t node_index, std::uint32_t lot_id) {
-  NodeState& node = nodes_[node_index];
-  if (in_window()) ++node.handled_lots;
-  node.handled_by_day.add(now());
+// (The node counted the handling as it started: count_handled.)
+void CorridorSimulation::on_service_done(std::uint32_t lot_id) {
   --lots_in_service_;
   move_on(lot_id, true);
-}
-
-// Handled, and dwelling: the server takes the next lot.
-void CorridorSimulation::on_server_free(std::uint32_t node_index) {
-  NodeState& node = nodes_[node_index];
-  if (in_window()) ++node.handled_lots;
-  node.handled_by_day.add(now());
-  release_server(node_index);
 }
 
 void CorridorSimulation::release_server(std::uint32_t node_index) {

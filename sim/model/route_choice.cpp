@@ -21,8 +21,8 @@ void CorridorSimulation::init_route_choice() {
     // of a vehicle not yet full (leaves_h).
     potential_lots_per_h_.assign(2 * spec_.links.size(), 0.0);
     for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
-      const double lots_per_h =
-          tonnes_per_hour(window_volume_mtpa(spec_, spec_.demand[d])) / spec_.lot_t;
+      const double lots_per_h = tonnes_per_hour(window_volume_mtpa(spec_, spec_.demand[d])) /
+                                spec_.lot_t_of(spec_.demand[d]);
       std::vector<bool> crossed(2 * spec_.links.size(), false);
       for (const Route& route : candidates[d]) {
         for (const Hop& hop : route.hops) crossed[2 * hop.link + hop.direction] = true;
@@ -52,6 +52,7 @@ void CorridorSimulation::init_route_choice() {
       routes_.push_back(route);
       od_of_route_.push_back(od_of_demand_[d]);
       demand_of_route_.push_back(d);
+      class_of_route_.push_back(spec_.demand[d].cargo_class);
     }
     if (spec_.routing.choice == RouteChoice::fixed && !spec_.demand[d].shares.empty()) {
       weights = spec_.demand[d].shares;
@@ -79,7 +80,9 @@ void CorridorSimulation::init_route_choice() {
       }
       route_row_of_.push_back(static_cast<std::uint32_t>(route_rows_.size()));
       od.route_rows.push_back(static_cast<std::uint32_t>(route_rows_.size()));
-      route_rows_.emplace_back().route = r;
+      RouteRow& row = route_rows_.emplace_back();
+      row.route = r;
+      row.delivered_by_class.assign(spec_.classes.size(), 0);
     }
   }
 }
@@ -123,7 +126,8 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
     for (const Hop& hop : route.hops) {
       backlog_h += direction_backlog_h(2 * hop.link + hop.direction) + node_backlog_h(hop.to_node);
     }
-    const double cost = route.cost_usd_per_t + spec_.routing.value_of_time_usd_per_t_h * backlog_h;
+    const double cost = route.cost_usd_per_t +
+                        spec_.value_of_time_usd_per_t_h(class_of_route_[choice.first]) * backlog_h;
     if (cost < best_cost * (1.0 - 1e-12)) {
       best_cost = cost;
       best = offset;
@@ -232,14 +236,18 @@ double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) co
   const VehicleSpec* vehicle = vehicle_of(direction_index);
   if (vehicle == nullptr) {
     const double blocked_h = std::max(closed_h, direction.next_departure_h - now());
-    return blocked_h + static_cast<double>(direction.waiting.size()) * direction.headway_h;
+    // Lots of several classes: each heavier lot takes its share more of the cap (the
+    // traffic's mix stands for the lots waiting).
+    const double scale = traffic_[direction_index].lot_t(spec_) / spec_.classes.front().lot_t;
+    return blocked_h + static_cast<double>(direction.waiting.size()) * direction.headway_h * scale;
   }
   const double capacity = vehicle->capacity_lots;
   const double position = static_cast<double>(direction.backlog_lots) + 1.0;
   const double loads_before = std::ceil(position / capacity) - 1.0;  // leaving before its own
   const double lots_short = (loads_before + 1.0) * capacity - position;
   const double effective = direction.effective_t_per_h.value();
-  const double spacing_h = effective > 0.0 ? capacity * spec_.lot_t / effective : 0.0;
+  const double spacing_h =
+      effective > 0.0 ? capacity * traffic_[direction_index].lot_t(spec_) / effective : 0.0;
   double departs_h = 0.0;
   if (vehicle->timetable) {
     // The slot that takes its load: the next, or as many after as loads go before it.

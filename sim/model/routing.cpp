@@ -8,6 +8,7 @@
 #include <boost/property_map/function_property_map.hpp>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -28,30 +29,59 @@ using Graph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, Arc>;
 using Edge = Graph::edge_descriptor;
 
-double node_cost_usd_per_t(const CorridorSpec& spec, std::uint32_t node) {
-  return spec.routing.value_of_time_usd_per_t_h *
-             expected_node_time_h(spec.nodes[node], spec.lot_t) +
+double node_cost_usd_per_t(const CorridorSpec& spec, std::uint32_t cargo_class,
+                           std::uint32_t node) {
+  return spec.value_of_time_usd_per_t_h(cargo_class) *
+             expected_node_time_h(spec.nodes[node], spec.classes[cargo_class].lot_t) +
          spec.nodes[node].tariff_usd_per_t;
 }
 
-// The network as arcs; with `modes` given, only links of those modes.
-Graph build_graph(const CorridorSpec& spec, const std::vector<Mode>& modes = {}) {
-  Graph graph(spec.nodes.size());
+// A link a demand entry's lots may take: of one of its modes, and not by a vehicle that
+// does not carry its class.
+bool usable(const CorridorSpec& spec, const DemandSpec& demand, const LinkSpec& link) {
+  if (!demand.modes.empty() &&
+      std::find(demand.modes.begin(), demand.modes.end(), link.mode) == demand.modes.end()) {
+    return false;
+  }
+  return link.vehicle == kNone || spec.carries(spec.vehicles[link.vehicle], demand.cargo_class);
+}
+
+// The network as an entry's lots see it: the links they may take, costed with their
+// class's lot size and value of time.
+std::unique_ptr<Graph> build_graph(const CorridorSpec& spec, const DemandSpec& demand) {
+  auto built = std::make_unique<Graph>(spec.nodes.size());
+  Graph& graph = *built;
+  const double value_of_time = spec.value_of_time_usd_per_t_h(demand.cargo_class);
   for (std::uint32_t i = 0; i < spec.links.size(); ++i) {
     const LinkSpec& link = spec.links[i];
-    if (!modes.empty() && std::find(modes.begin(), modes.end(), link.mode) == modes.end()) continue;
+    if (!usable(spec, demand, link)) continue;
     // An arc's cost includes handling at its far end, so a route's cost is the sum of
     // its arcs' plus the origin's (common to all of an entry's routes).
-    const double crossing = spec.routing.value_of_time_usd_per_t_h * link_free_flow_h(spec, link) +
+    const double crossing = value_of_time * link_free_flow_h(spec, link) +
                             spec.tariff_usd_per_tkm(link) * link.length_km;
-    boost::add_edge(link.from, link.to, Arc{crossing + node_cost_usd_per_t(spec, link.to), i, 0},
+    boost::add_edge(link.from, link.to,
+                    Arc{crossing + node_cost_usd_per_t(spec, demand.cargo_class, link.to), i, 0},
                     graph);
     if (!link.oneway) {
-      boost::add_edge(link.to, link.from,
-                      Arc{crossing + node_cost_usd_per_t(spec, link.from), i, 1}, graph);
+      boost::add_edge(
+          link.to, link.from,
+          Arc{crossing + node_cost_usd_per_t(spec, demand.cargo_class, link.from), i, 1}, graph);
     }
   }
-  return graph;
+  return built;
+}
+
+// Why an entry may not take some links, for a message that says there is no route.
+std::string restriction(const CorridorSpec& spec, const DemandSpec& demand) {
+  std::string text = demand.modes.empty() ? "" : " by the entry's modes";
+  if (!spec.several_classes()) return text;
+  for (const VehicleSpec& vehicle : spec.vehicles) {
+    if (!spec.carries(vehicle, demand.cargo_class)) {
+      return text + fmt::format(" with vehicles that carry class '{}'",
+                                spec.classes[demand.cargo_class].id);
+    }
+  }
+  return text;
 }
 
 // Arcs Yen's algorithm takes out of a search: some leaving the spur node, and every
@@ -103,24 +133,26 @@ std::vector<Hop> cheapest_path(const Graph& graph, std::uint32_t from, std::uint
 }
 
 // Fills a route's times, costs and emissions from its hops.
-Route measure(const CorridorSpec& spec, std::uint32_t origin, std::vector<Hop> hops, bool pinned) {
+Route measure(const CorridorSpec& spec, std::uint32_t cargo_class, std::uint32_t origin,
+              std::vector<Hop> hops, bool pinned) {
+  const double lot_t = spec.classes[cargo_class].lot_t;
   Route route;
   route.origin = origin;
   route.hops = std::move(hops);
   route.pinned = pinned;
-  route.free_flow_h = expected_node_time_h(spec.nodes[origin], spec.lot_t);
+  route.free_flow_h = expected_node_time_h(spec.nodes[origin], lot_t);
   route.tariff_usd_per_t = spec.nodes[origin].tariff_usd_per_t;
   for (const Hop& hop : route.hops) {
     const LinkSpec& link = spec.links[hop.link];
     route.free_flow_h +=
-        link_free_flow_h(spec, link) + expected_node_time_h(spec.nodes[hop.to_node], spec.lot_t);
+        link_free_flow_h(spec, link) + expected_node_time_h(spec.nodes[hop.to_node], lot_t);
     route.length_km += link.length_km;
     route.tariff_usd_per_t +=
         spec.tariff_usd_per_tkm(link) * link.length_km + spec.nodes[hop.to_node].tariff_usd_per_t;
     route.co2_kg_per_t += spec.co2_g_per_tkm(link) * link.length_km / 1000.0;
   }
   route.cost_usd_per_t =
-      spec.routing.value_of_time_usd_per_t_h * route.free_flow_h + route.tariff_usd_per_t;
+      spec.value_of_time_usd_per_t_h(cargo_class) * route.free_flow_h + route.tariff_usd_per_t;
   return route;
 }
 
@@ -142,9 +174,9 @@ bool cheaper(const Route& a, const Route& b) {
 
 // Yen (1971): the k cheapest loopless paths. Each next path leaves an earlier one at
 // some spur node, with that path's next arc and the nodes before the spur removed.
-std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, const Graph& graph,
-                                             std::uint32_t from, std::uint32_t to,
-                                             std::uint32_t k) {
+std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, std::uint32_t cargo_class,
+                                             const Graph& graph, std::uint32_t from,
+                                             std::uint32_t to, std::uint32_t k) {
   std::vector<std::vector<Hop>> found;
   std::vector<Hop> first = cheapest_path(graph, from, to);
   if (first.empty()) return found;
@@ -172,7 +204,9 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, const Gra
       const bool known = std::find(found.begin(), found.end(), candidate) != found.end() ||
                          std::any_of(pending.begin(), pending.end(),
                                      [&](const Route& route) { return route.hops == candidate; });
-      if (!known) pending.push_back(measure(spec, from, std::move(candidate), false));
+      if (!known) {
+        pending.push_back(measure(spec, cargo_class, from, std::move(candidate), false));
+      }
     }
     if (pending.empty()) break;
     const auto best = std::min_element(pending.begin(), pending.end(), cheaper);
@@ -254,7 +288,7 @@ class PinnedRoute {
           (entry != at_ && excluded_.nodes[entry])) {
         continue;
       }
-      if (!mode_allowed(link)) continue;
+      if (!usable(spec_, demand_, link)) continue;
       std::vector<Hop> way;
       if (entry != at_) {
         way = cheapest_path(graph_, at_, entry, &excluded_);
@@ -264,7 +298,7 @@ class PinnedRoute {
         }
       }
       way.push_back(Hop{link_index, direction, exit});
-      const double cost = measure(spec_, at_, way, true).cost_usd_per_t;
+      const double cost = measure(spec_, demand_.cargo_class, at_, way, true).cost_usd_per_t;
       if (!best || cost < best_cost) {
         best = std::move(way);
         best_cost = cost;
@@ -275,16 +309,20 @@ class PinnedRoute {
           d_,
           fmt::format("via_links item {}: no way onto link '{}' from '{}' that passes no node "
                       "twice{}",
-                      i + 1, link.id, spec_.nodes[at_].id,
-                      mode_allowed(link) ? "" : " (its mode is not among the entry's modes)"),
+                      i + 1, link.id, spec_.nodes[at_].id, why_not(link)),
           RoutingError::Part::via_links, i);
     }
     append(*best);
   }
 
-  [[nodiscard]] bool mode_allowed(const LinkSpec& link) const {
-    return demand_.modes.empty() ||
-           std::find(demand_.modes.begin(), demand_.modes.end(), link.mode) != demand_.modes.end();
+  [[nodiscard]] std::string why_not(const LinkSpec& link) const {
+    if (usable(spec_, demand_, link)) return "";
+    if (link.vehicle != kNone &&
+        !spec_.carries(spec_.vehicles[link.vehicle], demand_.cargo_class)) {
+      return fmt::format(" (its vehicle '{}' does not carry class '{}')",
+                         spec_.vehicles[link.vehicle].id, spec_.classes[demand_.cargo_class].id);
+    }
+    return " (its mode is not among the entry's modes)";
   }
 
   void append(const std::vector<Hop>& leg) {
@@ -303,11 +341,10 @@ class PinnedRoute {
         fail_loop(stop, hop.to_node, part, position);
       }
     }
-    throw RoutingError(
-        d_,
-        fmt::format("no route from '{}' to '{}'{}", spec_.nodes[at_].id, spec_.nodes[stop].id,
-                    demand_.modes.empty() ? "" : " by the entry's modes"),
-        part, position);
+    throw RoutingError(d_,
+                       fmt::format("no route from '{}' to '{}'{}", spec_.nodes[at_].id,
+                                   spec_.nodes[stop].id, restriction(spec_, demand_)),
+                       part, position);
   }
 
   [[noreturn]] void fail_loop(std::uint32_t stop, std::uint32_t again, RoutingError::Part part,
@@ -343,12 +380,14 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
   const std::uint32_t k = demand.k.value_or(pinned ? 1 : spec.routing.k);
   std::vector<Route> routes;
   if (!demand.via.empty() || !demand.via_links.empty()) {
-    routes.push_back(measure(spec, demand.origin, PinnedRoute(spec, graph, d).hops(), true));
+    routes.push_back(
+        measure(spec, demand.cargo_class, demand.origin, PinnedRoute(spec, graph, d).hops(), true));
   }
   // Yen's order follows the search; ties are put in the documented order here.
   std::vector<Route> cheapest;
-  for (auto& hops : cheapest_paths(spec, graph, demand.origin, demand.destination, k)) {
-    cheapest.push_back(measure(spec, demand.origin, std::move(hops), false));
+  for (auto& hops :
+       cheapest_paths(spec, demand.cargo_class, graph, demand.origin, demand.destination, k)) {
+    cheapest.push_back(measure(spec, demand.cargo_class, demand.origin, std::move(hops), false));
   }
   std::stable_sort(cheapest.begin(), cheapest.end(), cheaper);
   for (Route& route : cheapest) {
@@ -358,9 +397,9 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
     if (!known) routes.push_back(std::move(route));
   }
   if (routes.empty()) {
-    throw RoutingError(d, fmt::format("no route from '{}' to '{}'{}", spec.nodes[demand.origin].id,
-                                      spec.nodes[demand.destination].id,
-                                      demand.modes.empty() ? "" : " by the entry's modes"));
+    throw RoutingError(d,
+                       fmt::format("no route from '{}' to '{}'{}", spec.nodes[demand.origin].id,
+                                   spec.nodes[demand.destination].id, restriction(spec, demand)));
   }
   return routes;
 }
@@ -418,7 +457,14 @@ double link_free_flow_h(const CorridorSpec& spec, const LinkSpec& link) {
 }
 
 std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
-  const Graph graph = build_graph(spec);
+  // One graph serves every entry that sees the network alike (same modes and class).
+  std::vector<std::pair<const DemandSpec*, std::unique_ptr<Graph>>> graphs;
+  const auto graph_for = [&](const DemandSpec& demand) -> const Graph& {
+    for (const auto& [seen, graph] : graphs) {
+      if (seen->modes == demand.modes && seen->cargo_class == demand.cargo_class) return *graph;
+    }
+    return *graphs.emplace_back(&demand, build_graph(spec, demand)).second;
+  };
   std::vector<std::vector<Route>> routes;
   routes.reserve(spec.demand.size());
   for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
@@ -427,11 +473,7 @@ std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
       throw RoutingError(d, fmt::format("origin and destination are the same node '{}'",
                                         spec.nodes[demand.origin].id));
     }
-    if (demand.modes.empty()) {
-      routes.push_back(candidates_of(spec, graph, d));
-    } else {
-      routes.push_back(candidates_of(spec, build_graph(spec, demand.modes), d));
-    }
+    routes.push_back(candidates_of(spec, graph_for(demand), d));
     check_shares(spec, d, routes.back());
   }
   return routes;

@@ -86,10 +86,10 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     }
     return named;
   };
-  const auto in_system_of = [&](std::vector<double> ages, auto belongs) {
+  const auto in_system_of = [&](std::vector<double> ages, double tonnes_left, auto belongs) {
     InSystem in_system;
     in_system.lots = ages.size();
-    in_system.t = static_cast<double>(ages.size()) * spec_.lot_t;
+    in_system.t = tonnes_left;
     if (!ages.empty()) {
       double sum_h = 0.0;
       for (const double age : ages) sum_h += age;
@@ -109,13 +109,15 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     row.id = spec.id;
     row.origin = spec_.nodes[spec.origin].id;
     row.destination = spec_.nodes[spec.destination].id;
+    const double lot_t = spec_.lot_t_of(spec);
     row.created_lots = counts.window_generated_lots;
-    row.created_t = static_cast<double>(counts.window_generated_lots) * spec_.lot_t;
+    row.created_t = static_cast<double>(counts.window_generated_lots) * lot_t;
     row.delivered_lots = counts.window_delivered_lots;
-    row.delivered_t = static_cast<double>(counts.window_delivered_lots) * spec_.lot_t;
+    row.delivered_t = static_cast<double>(counts.window_delivered_lots) * lot_t;
     row.delivered_share =
         delivered_share(counts.window_delivered_lots, counts.window_generated_lots);
-    row.in_system = in_system_of(ages_h[d], [d](std::uint32_t demand) { return demand == d; });
+    row.in_system = in_system_of(ages_h[d], static_cast<double>(ages_h[d].size()) * lot_t,
+                                 [d](std::uint32_t demand) { return demand == d; });
     if (spec.promise_days) {
       // Lots still in the system past their promise are late whatever happens next.
       const double promise_h = *spec.promise_days * 24.0;
@@ -134,11 +136,14 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
   for (std::uint32_t o = 0; o < od_.size(); ++o) {
     const auto of_pair = [&, o](std::uint32_t demand) { return od_of_demand_[demand] == o; };
     std::vector<double> ages;
+    LotsByClass left(spec_.classes.size(), 0);
     for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
-      if (of_pair(d)) ages.insert(ages.end(), ages_h[d].begin(), ages_h[d].end());
+      if (!of_pair(d)) continue;
+      ages.insert(ages.end(), ages_h[d].begin(), ages_h[d].end());
+      left[spec_.demand[d].cargo_class] += ages_h[d].size();
     }
     OdResult& row = result.od[o];
-    row.in_system = in_system_of(ages, of_pair);
+    row.in_system = in_system_of(ages, tonnes(left), of_pair);
     if (ages.empty() && od_[o].delivered_lots == 0) continue;
     LogHistogram transit_h;
     for (const std::uint32_t r : od_[o].route_rows) transit_h.merge(route_rows_[r].transit_h);

@@ -105,7 +105,7 @@ class Builder {
     if (spec_.warmup_days >= spec_.horizon_days) {
       error(get(run, "warmup_days").location, "warmup_days must be less than horizon_days");
     }
-    spec_.lot_t = number(get(root_, "cargo"), "lot_t", 1.0);
+    read_cargo(get(root_, "cargo"));
 
     const Value& network = get(root_, "network");
     for (const Value& item : get(network, "nodes").items) add_node(item);
@@ -123,6 +123,37 @@ class Builder {
   }
 
  private:
+  // `lot_t` alone is one class; `classes` lists them.
+  void read_cargo(const Value& cargo) {
+    if (!cargo.is_mapping()) return;  // the schema has said what is wrong
+    if (has(cargo, "lot_t") == has(cargo, "classes")) {
+      error(cargo.location,
+            "cargo needs exactly one of 'lot_t' (one class of cargo) or 'classes' (several)");
+      return;
+    }
+    if (has(cargo, "lot_t")) {
+      spec_.classes.front().lot_t = number(cargo, "lot_t", 1.0);
+      return;
+    }
+    spec_.classes.clear();
+    for (const Value& item : get(cargo, "classes").items) {
+      model::CargoClass cargo_class;
+      cargo_class.id = text(item, "id");
+      if (!register_id(class_index_, class_locations_, cargo_class.id, get(item, "id").location,
+                       "cargo class")) {
+        continue;
+      }
+      cargo_class.lot_t = number(item, "lot_t", 1.0);
+      cargo_class.teu_per_lot = optional_number(item, "teu_per_lot");
+      cargo_class.value_of_time_usd_per_t_h = optional_number(item, "value_of_time_usd_per_t_h");
+      spec_.classes.push_back(std::move(cargo_class));
+    }
+    if (spec_.classes.empty()) {
+      error(get(cargo, "classes").location, "cargo 'classes' needs at least one class");
+      spec_.classes.push_back(model::CargoClass{model::kSingleClassId, 1.0, {}, {}});
+    }
+  }
+
   void error(const SourceLocation& where, std::string message) {
     diagnostics_.push_back(Diagnostic{where, std::move(message)});
   }
@@ -188,6 +219,13 @@ class Builder {
     vehicle.load_h = number(item, "load_h", 0.0);
     vehicle.unload_h = number(item, "unload_h", 0.0);
     if (has(item, "fleet")) vehicle.fleet = count(item, "fleet", 1);
+    if (has(item, "carries")) {
+      vehicle.carries.assign(spec_.classes.size(), false);
+      for (const Value& carried : get(item, "carries").items) {
+        const std::uint32_t cargo_class = resolve(class_index_, carried, "cargo class");
+        if (cargo_class != kNone) vehicle.carries[cargo_class] = true;
+      }
+    }
     vehicle.loading_positions = count(item, "loading_positions", 1);
     if (has(item, "timetable")) {
       const Value& timetable = get(item, "timetable");
@@ -264,6 +302,13 @@ class Builder {
     }
     if (!register_id(demand_index_, demand_locations_, demand.id, where, "demand")) return;
     demand.volume_mtpa = number(item, "volume_mtpa", 0.0);
+    if (has(item, "class")) {
+      const std::uint32_t cargo_class = resolve(class_index_, get(item, "class"), "cargo class");
+      if (cargo_class != kNone) demand.cargo_class = cargo_class;
+    } else if (spec_.several_classes()) {
+      error(item.location, fmt::format("demand '{}' needs a 'class': cargo has {} classes ({})",
+                                       demand.id, spec_.classes.size(), class_list()));
+    }
     demand.arrivals = text(item, "arrivals") == "regular" ? model::ArrivalPattern::regular
                                                           : model::ArrivalPattern::poisson;
     for (const Value& stop : get(item, "via").items) {
@@ -389,6 +434,14 @@ class Builder {
     spec_.storms.push_back(std::move(storm));
   }
 
+  std::string class_list() const {
+    std::string list;
+    for (const model::CargoClass& cargo_class : spec_.classes) {
+      list += (list.empty() ? "" : ", ") + cargo_class.id;
+    }
+    return list;
+  }
+
   void read_routing(const Value& routing) {
     model::RoutingSpec& spec = spec_.routing;
     const std::string choice = text(routing, "choice");
@@ -428,8 +481,8 @@ class Builder {
   void check_size() {
     double lots = 0.0;
     for (const auto& demand : spec_.demand) {
-      lots += model::tonnes_per_hour(demand.volume_mtpa) * spec_.horizon_days * 24.0 / spec_.lot_t *
-              model::mean_rate_factor(demand, spec_.horizon_days);
+      lots += model::tonnes_per_hour(demand.volume_mtpa) * spec_.horizon_days * 24.0 /
+              spec_.lot_t_of(demand) * model::mean_rate_factor(demand, spec_.horizon_days);
     }
     if (lots > kMaxLotsPerRun) {
       // A volume far beyond any corridor is more likely TEU or tonnes than a lot size
@@ -444,7 +497,8 @@ class Builder {
                           "year, not TEU or tonnes (a TEU of cargo is some 10-14 t)",
                           huge->id, huge->volume_mtpa, lots, kMaxLotsPerRun));
       } else {
-        error(get(get(root_, "cargo"), "lot_t").location,
+        const Value& cargo = get(root_, "cargo");
+        error(has(cargo, "lot_t") ? get(cargo, "lot_t").location : cargo.location,
               fmt::format("the run would create about {:.3g} lots, more than the limit of "
                           "{:.0e}; use a larger lot_t or a shorter horizon",
                           lots, kMaxLotsPerRun));
@@ -524,10 +578,10 @@ class Builder {
   const Value& root_;
   std::vector<Diagnostic>& diagnostics_;
   model::CorridorSpec spec_;
-  std::map<std::string, std::uint32_t> node_index_, vehicle_index_, link_index_, demand_index_,
-      storm_index_;
-  std::vector<SourceLocation> node_locations_, vehicle_locations_, link_locations_,
-      demand_locations_, storm_locations_;
+  std::map<std::string, std::uint32_t> class_index_, node_index_, vehicle_index_, link_index_,
+      demand_index_, storm_index_;
+  std::vector<SourceLocation> class_locations_, node_locations_, vehicle_locations_,
+      link_locations_, demand_locations_, storm_locations_;
   std::vector<const Value*> demand_items_;
   std::vector<std::pair<std::uint32_t, SourceLocation>> uncapacitated_with_servers_;
 };

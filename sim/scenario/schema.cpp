@@ -51,17 +51,52 @@ const Record& run_record() {
   return instance;
 }
 
-const Record& cargo_record() {
+const Record& cargo_class_record() {
   static const Record instance{
-      "cargo",
+      "cargo class",
       {
+          id_field("Names the class; demand entries and vehicles refer to it."),
           Field{.name = "lot_t",
                 .type = number,
                 .required = true,
                 .min = 0.0,
                 .min_exclusive = true,
                 .max = 1e6,
-                .help = "Tonnes in one lot, the unit cargo moves in (one TEU-equivalent)."},
+                .help = "Tonnes in one lot of this class: what takes one place aboard a vehicle "
+                        "(a wagon-load, a TEU slot)."},
+          Field{.name = "teu_per_lot",
+                .type = number,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e3,
+                .help = "Containers: the TEU one lot stands for; results then count TEU too."},
+          Field{.name = "value_of_time_usd_per_t_h",
+                .type = number,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e4,
+                .help = "What an hour in transit costs this class, US dollars per tonne; "
+                        "default: routes.value_of_time_usd_per_t_h."},
+          Field{.name = "description", .type = text, .help = "Free text for readers."},
+      }};
+  return instance;
+}
+
+const Record& cargo_record() {
+  static const Record instance{
+      "cargo",
+      {
+          Field{.name = "lot_t",
+                .type = number,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e6,
+                .help = "Tonnes in one lot, the unit cargo moves in, when all cargo is one "
+                        "class; give lot_t or classes."},
+          Field{.name = "classes",
+                .type = record_list,
+                .record = &cargo_class_record(),
+                .help = "Kinds of cargo, each with its own lot size; give lot_t or classes."},
       }};
   return instance;
 }
@@ -139,6 +174,9 @@ const Record& vehicle_record() {
                 .max = 10000.0,
                 .help = "Vehicles shuttling on each link that names this vehicle; absent: "
                         "unlimited stock."},
+          Field{.name = "carries",
+                .type = identifiers,
+                .help = "The cargo classes it carries; default: every class."},
           Field{.name = "loading_positions",
                 .type = integer,
                 .default_text = "1",
@@ -443,6 +481,9 @@ const Record& demand_record() {
                 .type = identifiers,
                 .help = "The modes this entry's routes may use (rail, sea, road); "
                         "default: any."},
+          Field{.name = "class",
+                .type = identifier,
+                .help = "Its cargo class; required when cargo has several classes."},
           Field{.name = "routes",
                 .type = record,
                 .record = &demand_routes_record(),

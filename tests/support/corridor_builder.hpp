@@ -16,7 +16,7 @@ class CorridorBuilder {
     spec_.name = "test";
     spec_.horizon_days = horizon_days;
     spec_.warmup_days = warmup_days;
-    spec_.lot_t = lot_t;
+    spec_.classes.front().lot_t = lot_t;
   }
 
   model::NodeSpec& node(const std::string& id) {

@@ -39,7 +39,8 @@ NodeMeans replicate(const model::CorridorSpec& spec, const std::string& node_id,
     means.wait_h += *node.mean_wait_h / kReplications;
     means.queue_lots += node.mean_queue_lots / kReplications;
     means.utilization += *node.utilization / kReplications;
-    means.handled_lots_per_h += node.throughput_t / spec.lot_t / window_h / kReplications;
+    means.handled_lots_per_h +=
+        node.throughput_t / spec.classes.front().lot_t / window_h / kReplications;
   }
   return means;
 }

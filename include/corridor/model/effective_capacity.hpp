@@ -18,6 +18,14 @@ namespace corridor::model {
 struct DirectionTraffic {
   bool boarded = false;     // some candidate route crosses it
   double lots_per_h = 0.0;  // expected at free-flow choice, over the statistics window
+  double t_per_h = 0.0;     // the same in tonnes
+
+  // Tonnes in one of its lots, on average: a vehicle's place carries that much of this
+  // traffic. The lot of the only class where there is one, or where nothing comes.
+  [[nodiscard]] double lot_t(const CorridorSpec& spec) const {
+    if (!spec.several_classes() || !(lots_per_h > 0.0)) return spec.classes.front().lot_t;
+    return t_per_h / lots_per_h;
+  }
 };
 
 // The probability a lot of the entry takes each candidate at free flow: `fixed` by its
@@ -36,6 +44,7 @@ struct DirectionTraffic {
 // limit (no vehicle, or unlimited stock that loads in no time):
 // - unlimited stock: loading_positions x capacity_lots x lot_t every load_h;
 // - a fleet: fleet x capacity_lots x lot_t per shuttle cycle with cargo always waiting:
+//   (lot_t: DirectionTraffic::lot_t, the mean lot of the cargo that boards there)
 //   load_h, travel, unload_h, the stay at the far end, travel back, unload_h. The stay is
 //   none where no cargo boards back (an empty vessel never waits there), empty_hold_h
 //   where a route boards there but none comes, and otherwise what the simulation's

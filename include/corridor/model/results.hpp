@@ -124,6 +124,22 @@ struct OdResult {
   std::vector<RouteResult> routes;               // every candidate path of the pair
 };
 
+// One cargo class's part in a node's or link's window figures. Results carry them only
+// when the scenario has several classes; they add up to the facility's own.
+struct ClassShare {
+  std::string cargo_class;
+  double throughput_t = 0.0;
+  std::optional<double> throughput_teu;  // container classes
+  // A node: the servers' time handling this class, over their time available (the
+  // classes' shares add up to the utilization, less time a server is held by a blocked
+  // lot); a link: this class's tonnes over the busier direction's capacity.
+  std::optional<double> utilization;
+  // Lot-hours this class waited in the window (for handling at a node, to leave on a
+  // link), over the window: its part of mean_queue_lots.
+  double mean_queue_lots = 0.0;
+  std::optional<double> mean_wait_h;  // empty if no lot of the class started or left
+};
+
 struct NodeResult {
   std::string id;
   double throughput_t = 0.0;
@@ -137,6 +153,7 @@ struct NodeResult {
   // tonnes handled, and lots waiting for handling at the day's end.
   std::vector<double> daily_handled_t;
   std::vector<double> daily_queue_lots;
+  std::vector<ClassShare> by_class;  // several classes only
 };
 
 struct LinkResult {
@@ -161,6 +178,20 @@ struct LinkResult {
   std::vector<double> daily_departed_t;
   std::vector<double> daily_queue_lots;
   std::vector<double> daily_closed_h;
+  std::vector<ClassShare> by_class;  // several classes only
+};
+
+// One cargo class over the window: what was created and delivered, and the transit of
+// what was delivered. Results carry them only when the scenario has several classes.
+struct ClassResult {
+  std::string id;
+  double lot_t = 0.0;
+  std::optional<double> teu_per_lot;
+  double created_t = 0.0;
+  double delivered_t = 0.0;
+  std::optional<double> created_teu;  // container classes
+  std::optional<double> delivered_teu;
+  std::optional<TransitDays> transit_days;  // empty if nothing delivered
 };
 
 struct RunResult {
@@ -170,6 +201,7 @@ struct RunResult {
   double horizon_days = 0.0;
   double warmup_days = 0.0;
   Totals totals;
+  std::vector<ClassResult> classes;  // several classes only, in the scenario's order
   std::vector<DemandResult> demand;  // one per demand entry, in the scenario's order
   std::vector<OdResult> od;
   std::vector<NodeResult> nodes;

@@ -30,6 +30,18 @@ struct Distribution {
   double cv = 0.0;
 };
 
+// A kind of cargo, moving in lots of its own size: containers, dry bulk, liquid. A lot
+// is what takes one place aboard a vehicle: a wagon-load on a rail ferry or train (a
+// flat wagon of two TEU, a tank car), a TEU slot on a container ship.
+struct CargoClass {
+  std::string id;
+  double lot_t = 1.0;
+  std::optional<double> teu_per_lot;                // containers: the TEU one lot stands for
+  std::optional<double> value_of_time_usd_per_t_h;  // none: the routing rule's
+};
+// The class a scenario that gives only `cargo.lot_t` has.
+inline constexpr const char* kSingleClassId = "cargo";
+
 struct NodeSpec {
   std::string id;
   std::string name;               // display name; empty: the id
@@ -56,6 +68,9 @@ struct VehicleSpec {
   double load_h = 0.0;  // per call, not per lot
   double unload_h = 0.0;
   std::optional<std::uint32_t> fleet;  // vehicles shuttling on each link; none: unlimited
+  // By cargo class: whether it carries that class (a lot of any class it carries takes one
+  // of its capacity_lots places). Empty: every class.
+  std::vector<bool> carries;
   // Without a fleet: vehicles that may load at once at each end (tracks, berths). A new
   // one opens only when every loading vehicle is full.
   std::uint32_t loading_positions = 1;
@@ -100,6 +115,7 @@ struct LinkSpec {
 
 struct DemandSpec {
   std::string id;
+  std::uint32_t cargo_class = 0;  // index into CorridorSpec::classes
   std::uint32_t origin = kNone;
   std::uint32_t destination = kNone;
   double volume_mtpa = 0.0;
@@ -177,7 +193,7 @@ struct CorridorSpec {
   double horizon_days = 365.0;
   double warmup_days = 0.0;
   std::uint64_t seed = 1;
-  double lot_t = 1.0;
+  std::vector<CargoClass> classes{CargoClass{kSingleClassId, 1.0, {}, {}}};  // at least one
   std::vector<NodeSpec> nodes;
   std::vector<VehicleSpec> vehicles;
   std::vector<LinkSpec> links;
@@ -195,6 +211,17 @@ struct CorridorSpec {
   // RunOptions::book_ahead says (--no-fast-paths), a check of the fast paths.
   bool fast_paths = true;
 
+  [[nodiscard]] double lot_t_of(const DemandSpec& entry) const {
+    return classes[entry.cargo_class].lot_t;
+  }
+  [[nodiscard]] double value_of_time_usd_per_t_h(std::uint32_t cargo_class) const {
+    return classes[cargo_class].value_of_time_usd_per_t_h.value_or(
+        routing.value_of_time_usd_per_t_h);
+  }
+  [[nodiscard]] bool carries(const VehicleSpec& vehicle, std::uint32_t cargo_class) const {
+    return vehicle.carries.empty() || vehicle.carries[cargo_class];
+  }
+  [[nodiscard]] bool several_classes() const { return classes.size() > 1; }
   [[nodiscard]] const ModeCosts& costs_of(Mode mode) const {
     return mode_costs[static_cast<int>(mode)];
   }
