@@ -65,12 +65,42 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
                             "closed_days", "mean_queue_lots", "max_queue_lots", "mean_wait_h"});
   Table series("timeseries.csv", {"scenario", "replication", "kind", "id", "day", "throughput_t",
                                   "queue_lots", "closed_h"});
+  // With several cargo classes: each class, and each facility's figures by class.
+  Table classes("classes.csv", {"scenario", "replication", "class", "lot_t", "teu_per_lot",
+                                "created_mtpa", "delivered_mtpa", "delivered_teu_per_year",
+                                "transit_mean_days", "transit_p95_days"});
+  Table shares("class_shares.csv",
+               {"scenario", "replication", "kind", "id", "class", "throughput_mtpa",
+                "throughput_teu_per_year", "utilization", "mean_queue_lots", "mean_wait_h"});
+  bool several_classes = false;
   for (const auto& scenario : scenarios) {
     const model::CorridorSpec& spec = *scenario.spec;
     for (const auto& run : *scenario.runs) {
       const std::string name = scenario.scenario;
       const std::string replication = fmt::format("{}", run.replication);
       const double years = window_years(run);
+      const auto share_rows = [&](const char* kind, const std::string& id,
+                                  const std::vector<model::ClassShare>& by_class) {
+        for (const auto& share : by_class) {
+          shares.row({name, replication, kind, id, share.cargo_class,
+                      number(share.throughput_t / 1e6 / years),
+                      share.throughput_teu ? number(*share.throughput_teu / years) : std::string(),
+                      number(share.utilization), number(share.mean_queue_lots),
+                      number(share.mean_wait_h)});
+        }
+      };
+      for (const auto& cargo_class : run.classes) {
+        several_classes = true;
+        classes.row(
+            {name, replication, cargo_class.id, number(cargo_class.lot_t),
+             number(cargo_class.teu_per_lot), number(cargo_class.created_t / 1e6 / years),
+             number(cargo_class.delivered_t / 1e6 / years),
+             cargo_class.delivered_teu ? number(*cargo_class.delivered_teu / years) : std::string(),
+             cargo_class.transit_days ? number(cargo_class.transit_days->mean) : std::string(),
+             cargo_class.transit_days ? number(cargo_class.transit_days->p95) : std::string()});
+      }
+      for (const auto& node : run.nodes) share_rows("node", node.id, node.by_class);
+      for (const auto& link : run.links) share_rows("link", link.id, link.by_class);
       for (const auto& pair : run.od) {
         std::vector<std::string> fields = {name, replication, pair.origin, pair.destination,
                                            number(pair.delivered_t / 1e6 / years)};
@@ -130,7 +160,12 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
       }
     }
   }
-  return {od.done(), routes.done(), nodes.done(), links.done(), series.done()};
+  std::vector<CsvTable> tables{od.done(), routes.done(), nodes.done(), links.done(), series.done()};
+  if (several_classes) {
+    tables.push_back(classes.done());
+    tables.push_back(shares.done());
+  }
+  return tables;
 }
 
 }  // namespace corridor::io

@@ -23,6 +23,48 @@ std::size_t widest(const std::vector<std::string>& names, std::size_t at_least) 
   return width;
 }
 
+// Several cargo classes: what each carried, and how each fared at the facilities that
+// have a capacity (where a class can wait).
+template <class Line>
+void format_classes(const model::RunResult& result, double window_years, Line& line) {
+  const auto per_year = [&](const std::optional<double>& teu) {
+    return teu ? fmt::format("{:.0f}", *teu / window_years) : std::string("-");
+  };
+  line("");
+  line(fmt::format("{:<12}  {:>9}  {:>9}  {:>9}  {:>8}  {:>8}", "Class", "Mt/yr", "TEU/yr",
+                   "delivered", "mean d", "p95 d"));
+  for (const auto& cargo_class : result.classes) {
+    const double delivered =
+        cargo_class.created_t > 0.0 ? cargo_class.delivered_t / cargo_class.created_t : 0.0;
+    line(fmt::format(
+        "{:<12}  {:>9.3f}  {:>9}  {:>8.1f}%  {:>8}  {:>8}", cargo_class.id,
+        cargo_class.delivered_t / 1e6 / window_years, per_year(cargo_class.delivered_teu),
+        delivered * 100.0,
+        cargo_class.transit_days ? fmt::format("{:.2f}", cargo_class.transit_days->mean) : "-",
+        cargo_class.transit_days ? fmt::format("{:.2f}", cargo_class.transit_days->p95) : "-"));
+  }
+  std::vector<std::string> names;
+  for (const auto& node : result.nodes) names.push_back(node.id);
+  for (const auto& link : result.links) names.push_back(link.id);
+  const std::size_t width = widest(names, 12);
+  line("");
+  line(fmt::format("{:<{}}  {:<12}  {:>9}  {:>9}  {:>11}  {:>10}  {:>11}", "By class", width,
+                   "class", "Mt/yr", "TEU/yr", "utilization", "mean queue", "mean wait h"));
+  const auto rows = [&](const std::string& id, const std::optional<double>& utilization,
+                        const std::vector<model::ClassShare>& shares) {
+    if (!utilization) return;  // nothing limits it: nobody waits for capacity there
+    for (const auto& share : shares) {
+      if (share.throughput_t <= 0.0 && share.mean_queue_lots <= 0.0) continue;
+      line(fmt::format("{:<{}}  {:<12}  {:>9.3f}  {:>9}  {:>11}  {:>10.2f}  {:>11}", id, width,
+                       share.cargo_class, share.throughput_t / 1e6 / window_years,
+                       per_year(share.throughput_teu), percent(share.utilization),
+                       share.mean_queue_lots, hours(share.mean_wait_h)));
+    }
+  };
+  for (const auto& node : result.nodes) rows(node.id, node.utilization, node.by_class);
+  for (const auto& link : result.links) rows(link.id, link.utilization, link.by_class);
+}
+
 }  // namespace
 
 std::string format_table(const model::RunResult& result) {
@@ -117,6 +159,8 @@ std::string format_table(const model::RunResult& result) {
                      link.mean_queue_lots, link.max_queue_lots, hours(link.mean_wait_h),
                      link.departures));
   }
+
+  if (!result.classes.empty()) format_classes(result, window_years, line);
 
   line("");
   line(bottleneck_heading());

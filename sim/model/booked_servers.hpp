@@ -5,8 +5,8 @@
 // server that falls free first, no earlier than it arrives (the Kiefer-Wolfowitz
 // recursion; Lindley's for one server). Booking them on arrival replaces the start,
 // end-of-handling and end-of-dwell events by one. Start times are non-decreasing in
-// arrival order, which is what lets the queue statistics be integrated exactly from
-// the booked intervals rather than sampled at events.
+// arrival order. The node's window statistics come from the booked intervals
+// (handling_tally.hpp); kept here are the longest queue and who is waiting now.
 
 #include <algorithm>
 #include <cstdint>
@@ -41,13 +41,6 @@ class BookedServers {
         max_queue_lots_ = std::max(max_queue_lots_, waiting_after(arrival_h));
       }
     }
-    if (in_window(booking.start_h)) {
-      wait_sum_h_ += booking.start_h - arrival_h;
-      ++waits_;
-    }
-    if (in_window(end_h)) ++handled_lots_;
-    queue_area_lot_h_ += overlap_h(arrival_h, booking.start_h);
-    busy_area_server_h_ += overlap_h(booking.start_h, end_h);
     return Booking{booking.start_h, end_h};
   }
 
@@ -67,17 +60,8 @@ class BookedServers {
     return arrived;
   }
 
-  // Window statistics, as the event-driven node reports them.
-  [[nodiscard]] double wait_sum_h() const noexcept { return wait_sum_h_; }
-  [[nodiscard]] std::uint64_t waits() const noexcept { return waits_; }
-  [[nodiscard]] std::uint64_t handled_lots() const noexcept { return handled_lots_; }
+  // The longest queue in the window that held for some time.
   [[nodiscard]] std::size_t max_queue_lots() const noexcept { return max_queue_lots_; }
-  [[nodiscard]] double mean_queue_lots() const {
-    return queue_area_lot_h_ / (window_end_h_ - window_start_h_);
-  }
-  [[nodiscard]] double mean_busy_servers() const {
-    return busy_area_server_h_ / (window_end_h_ - window_start_h_);
-  }
 
  private:
   // Gives the server that falls free first the new time. A few servers are scanned
@@ -106,12 +90,6 @@ class BookedServers {
     free_at_h_[hole] = free_at_h;
     earliest_h_ = free_at_h_[0];
   }
-  [[nodiscard]] bool in_window(double time_h) const {
-    return time_h >= window_start_h_ && time_h <= window_end_h_;
-  }
-  [[nodiscard]] double overlap_h(double from_h, double to_h) const {
-    return std::max(0.0, std::min(to_h, window_end_h_) - std::max(from_h, window_start_h_));
-  }
 
   // Lots still waiting after `now_h`, once those that started earlier are dropped.
   [[nodiscard]] std::size_t waiting_after(double now_h) const {
@@ -134,12 +112,7 @@ class BookedServers {
   engine::FifoQueue<Waiting> waiting_;
   double window_start_h_;
   double window_end_h_;
-  double wait_sum_h_ = 0.0;
-  std::uint64_t waits_ = 0;
-  std::uint64_t handled_lots_ = 0;
   std::size_t max_queue_lots_ = 0;
-  double queue_area_lot_h_ = 0.0;
-  double busy_area_server_h_ = 0.0;
 };
 
 }  // namespace corridor::model::detail

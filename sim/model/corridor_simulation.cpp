@@ -27,7 +27,8 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
     : spec_(spec),
       options_(options),
       window_start_h_(spec.warmup_days * 24.0),
-      horizon_h_(spec.horizon_days * 24.0) {
+      horizon_h_(spec.horizon_days * 24.0),
+      window_{window_start_h_, horizon_h_} {
   if (!(horizon_h_ > 0.0) || !(window_start_h_ >= 0.0) || window_start_h_ >= horizon_h_) {
     throw std::invalid_argument("the warm-up must end before the horizon");
   }
@@ -354,10 +355,12 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     ++od.delivered_lots;
     ++od.delivered_by_class[cargo_class];
     od.transit_sum_h += transit_h;
-    ClassTransit& by_class = class_transit_[cargo_class];
-    ++by_class.delivered_lots;
-    by_class.transit_sum_h += transit_h;
-    by_class.transit_h.add(transit_h);
+    if (spec_.several_classes()) {
+      ClassTransit& by_class = class_transit_[cargo_class];
+      ++by_class.delivered_lots;
+      by_class.transit_sum_h += transit_h;
+      by_class.transit_h.add(transit_h);
+    }
     for (int p = 0; p < kPhaseCount; ++p) od.split_sum_h[p] += lot.split_h[p];
     RouteRow& row = route_rows_[route_row_of_[lot.route]];
     ++row.delivered_lots;
@@ -420,15 +423,16 @@ TransitDays transit_days_of(double sum_h, std::uint64_t lots, const LogHistogram
 
 }  // namespace
 
-ClassShare CorridorSimulation::class_share(std::uint32_t cargo_class, const ClassTally& tally,
-                                           double still_waiting_h, double window_h) const {
+ClassShare CorridorSimulation::class_share(std::uint32_t cargo_class, std::uint64_t lots,
+                                           std::uint64_t waits, double wait_sum_h,
+                                           double queue_lot_h) const {
   const CargoClass& spec = spec_.classes[cargo_class];
   ClassShare share;
   share.cargo_class = spec.id;
-  share.throughput_t = static_cast<double>(tally.lots) * spec.lot_t;
-  if (spec.teu_per_lot) share.throughput_teu = static_cast<double>(tally.lots) * *spec.teu_per_lot;
-  share.mean_queue_lots = (tally.queue_lot_h + still_waiting_h) / window_h;
-  if (tally.waits > 0) share.mean_wait_h = tally.wait_sum_h / static_cast<double>(tally.waits);
+  share.throughput_t = static_cast<double>(lots) * spec.lot_t;
+  if (spec.teu_per_lot) share.throughput_teu = static_cast<double>(lots) * *spec.teu_per_lot;
+  share.mean_queue_lots = queue_lot_h / (horizon_h_ - window_start_h_);
+  if (waits > 0) share.mean_wait_h = wait_sum_h / static_cast<double>(waits);
   return share;
 }
 
@@ -558,21 +562,36 @@ RunResult CorridorSimulation::collect_results() const {
     const NodeState& node = nodes_[i];
     NodeResult row;
     row.id = spec_.nodes[i].id;
+    // Lots still waiting for a server at the horizon have waited too (the booked path
+    // counted them as it booked them).
+    std::vector<HandlingTally> by_class = node.by_class;
+    for (std::size_t q = 0; q < node.queue.size(); ++q) {
+      const Lot& lot = lots_[node.queue[q].lot];
+      by_class[class_of_route_[lot.route]].note_still_waiting(window_, lot.phase_start_h);
+    }
     LotsByClass handled(spec_.classes.size());
-    for (std::size_t c = 0; c < handled.size(); ++c) handled[c] = node.by_class[c].lots;
+    std::uint64_t waits = 0;
+    double wait_sum_h = 0.0;
+    double queue_lot_h = 0.0;
+    double busy_server_h = 0.0;
+    for (std::size_t c = 0; c < handled.size(); ++c) {
+      handled[c] = by_class[c].handled_lots();
+      waits += by_class[c].waits();
+      wait_sum_h += by_class[c].wait_sum_h();
+      queue_lot_h += by_class[c].queue_lot_h();
+      busy_server_h += by_class[c].busy_server_h();
+    }
     row.throughput_t = tonnes(handled);
+    if (waits > 0) row.mean_wait_h = wait_sum_h / static_cast<double>(waits);
     // Judged over the time the node had a capacity, as links are over the time a
     // limit applied: a capacity that starts mid-run is not diluted by the time before.
     double server_h = 0.0;
     if (node.booked) {
-      const BookedServers& booked = *node.booked;
-      row.utilization = booked.mean_busy_servers() / node.servers;
+      // Servers are busy only handling (nothing downstream holds a handled lot back).
+      row.utilization = busy_server_h / window_h / node.servers;
       server_h = node.servers * window_h;
-      row.mean_queue_lots = booked.mean_queue_lots();
-      row.max_queue_lots = static_cast<double>(booked.max_queue_lots());
-      if (booked.waits() > 0) {
-        row.mean_wait_h = booked.wait_sum_h() / static_cast<double>(booked.waits());
-      }
+      row.mean_queue_lots = queue_lot_h / window_h;
+      row.max_queue_lots = static_cast<double>(node.booked->max_queue_lots());
     } else {
       const double capacitated = node.capacitated_time.mean(window_start_h_, horizon_h_);
       if (capacitated > 0.0) {
@@ -582,7 +601,6 @@ RunResult CorridorSimulation::collect_results() const {
       }
       row.mean_queue_lots = node.queue_length.mean(window_start_h_, horizon_h_);
       row.max_queue_lots = node.queue_length.max(horizon_h_);
-      if (node.waits > 0) row.mean_wait_h = node.wait_sum_h / static_cast<double>(node.waits);
     }
     row.throughput_mtpa = annualise(row.throughput_t);
     const auto& arrivals = node.arrivals_by_day.counts();
@@ -599,17 +617,11 @@ RunResult CorridorSimulation::collect_results() const {
       row.daily_queue_lots.push_back(static_cast<double>(waiting));
     }
     if (spec_.several_classes()) {
-      // Lots still waiting for a server at the horizon have waited too (the booked path
-      // counts them as it books them).
-      std::vector<double> queued_h(spec_.classes.size(), 0.0);
-      for (std::size_t q = 0; q < node.queue.size(); ++q) {
-        const Lot& lot = lots_[node.queue[q].lot];
-        queued_h[class_of_route_[lot.route]] += window_overlap_h(lot.phase_start_h, horizon_h_);
-      }
       for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
-        const ClassTally& tally = node.by_class[c];
-        ClassShare share = class_share(c, tally, queued_h[c], window_h);
-        if (server_h > 0.0) share.utilization = tally.busy_server_h / server_h;
+        const HandlingTally& tally = by_class[c];
+        ClassShare share = class_share(c, tally.handled_lots(), tally.waits(), tally.wait_sum_h(),
+                                       tally.queue_lot_h());
+        if (server_h > 0.0) share.utilization = tally.busy_server_h() / server_h;
         row.by_class.push_back(std::move(share));
       }
     }
@@ -673,15 +685,16 @@ RunResult CorridorSimulation::collect_results() const {
     row.daily_closed_h = links_[i].closed_h_by_day;
     if (spec_.several_classes()) {
       for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
-        ClassTally tally;
+        DepartureTally tally;
         for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
-          const ClassTally& one = directions_[d].by_class[c];
+          const DepartureTally& one = directions_[d].by_class[c];
           tally.lots += one.lots;
           tally.waits += one.waits;
           tally.wait_sum_h += one.wait_sum_h;
           tally.queue_lot_h += one.queue_lot_h;
         }
-        ClassShare share = class_share(c, tally, waiting_on_link_h(i, c), window_h);
+        ClassShare share = class_share(c, tally.lots, tally.waits, tally.wait_sum_h,
+                                       tally.queue_lot_h + waiting_on_link_h(i, c));
         if (busier != nullptr) {
           share.utilization = static_cast<double>(busier->by_class[c].lots_limited) *
                               spec_.classes[c].lot_t / busier_capacity_t;

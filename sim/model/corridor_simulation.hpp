@@ -22,6 +22,7 @@
 #include "corridor/model/simulate.hpp"
 #include "corridor/model/spec.hpp"
 #include "daily_counts.hpp"
+#include "handling_tally.hpp"
 #include "held_bookings.hpp"
 #include "log_histogram.hpp"
 #include "time_average.hpp"
@@ -77,16 +78,14 @@ struct QueuedLot {
   std::uint64_t done_sequence;
 };
 
-// One cargo class's part in a facility's window statistics: lots handled (a node) or
-// departed (a link), their waits, and at a node the lot-hours queued and the
-// server-hours handling within the window.
-struct ClassTally {
+// One cargo class's part in a link direction's window statistics: lots departed (and
+// while a limit applied), their waits, and the lot-hours they waited within the window.
+struct DepartureTally {
   std::uint64_t lots = 0;
-  std::uint64_t lots_limited = 0;  // a link: departed while a limit applied
+  std::uint64_t lots_limited = 0;
   std::uint64_t waits = 0;
   double wait_sum_h = 0.0;
   double queue_lot_h = 0.0;
-  double busy_server_h = 0.0;
 };
 
 struct NodeState {
@@ -113,10 +112,8 @@ struct NodeState {
   // Window statistics.
   TimeAverage queue_length;
   TimeAverage busy_servers;
-  TimeAverage capacitated_time;  // 1 while the node has a capacity: utilization's time base
-  double wait_sum_h = 0.0;
-  std::uint64_t waits = 0;
-  std::vector<ClassTally> by_class;  // lots handled, and how, by cargo class
+  TimeAverage capacitated_time;         // 1 while the node has a capacity: utilization's time base
+  std::vector<HandlingTally> by_class;  // lots handled, and how, by cargo class
   // Daily series over the whole run: the queue at a day's end is what arrived by then
   // less what started handling by then.
   DailyCounts arrivals_by_day;
@@ -188,7 +185,7 @@ struct DirectionState {
   std::uint64_t lots_departed = 0;
   double wait_sum_h = 0.0;  // from reaching the link to leaving on it
   std::uint64_t waits = 0;
-  std::vector<ClassTally> by_class;  // lots departed (and while limited), waits
+  std::vector<DepartureTally> by_class;
 };
 
 struct LinkState {
@@ -301,8 +298,9 @@ class CorridorSimulation {
   void deliver(std::uint32_t lot_id, double at_h);
   [[nodiscard]] bool deliverable_ahead(std::uint32_t node) const;
   RunResult collect_results() const;
-  [[nodiscard]] ClassShare class_share(std::uint32_t cargo_class, const ClassTally& tally,
-                                       double still_waiting_h, double window_h) const;
+  [[nodiscard]] ClassShare class_share(std::uint32_t cargo_class, std::uint64_t lots,
+                                       std::uint64_t waits, double wait_sum_h,
+                                       double queue_lot_h) const;
   [[nodiscard]] double waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const;
   void collect_classes(RunResult& result) const;
   // undelivered.cpp: the cargo still in the system at the horizon, per entry and pair.
@@ -384,7 +382,7 @@ class CorridorSimulation {
     if (direction.free_flow) link.joined_by_day.add(at_h, static_cast<std::uint32_t>(lots));
     if (at_h < window_start_h_) return;
     direction.lots_departed += lots;
-    ClassTally& tally = direction.by_class[cargo_class];
+    DepartureTally& tally = direction.by_class[cargo_class];
     tally.lots += lots;
     if (direction.effective_t_per_h.value() > 0.0) tally.lots_limited += lots;
     if (direction.free_flow) {
@@ -400,7 +398,7 @@ class CorridorSimulation {
     // As arrive_at_node counts a node that handles nothing: arrived, started, handled.
     node.arrivals_by_day.add(arrival_h);
     node.starts_by_day.add(arrival_h);
-    count_handled(node, class_of_route_[lot.route], arrival_h, arrival_h, arrival_h);
+    count_passing(node, class_of_route_[lot.route], arrival_h);
     ++lot.next_hop;
     lot.node = destination;
     deliver(lot_id, arrival_h);
@@ -410,17 +408,14 @@ class CorridorSimulation {
   void count_handled(NodeState& node, std::uint32_t cargo_class, double arrival_h, double start_h,
                      double end_h) {
     node.handled_by_day[cargo_class].add(end_h);
-    ClassTally& tally = node.by_class[cargo_class];
-    if (end_h >= window_start_h_ && end_h <= horizon_h_) ++tally.lots;
-    if (start_h >= window_start_h_ && start_h <= horizon_h_) {
-      tally.wait_sum_h += start_h - arrival_h;
-      ++tally.waits;
-    }
-    tally.queue_lot_h += window_overlap_h(arrival_h, start_h);
-    tally.busy_server_h += window_overlap_h(start_h, end_h);
+    node.by_class[cargo_class].note(window_, arrival_h, start_h, end_h);
+  }
+  void count_passing(NodeState& node, std::uint32_t cargo_class, double at_h) {
+    node.handled_by_day[cargo_class].add(at_h);
+    node.by_class[cargo_class].note_passing(window_, at_h);
   }
   [[nodiscard]] double window_overlap_h(double from_h, double to_h) const {
-    return std::max(0.0, std::min(to_h, horizon_h_) - std::max(from_h, window_start_h_));
+    return window_.overlap_h(from_h, to_h);
   }
 
   [[nodiscard]] double now() const { return sim_.now(); }
@@ -448,6 +443,7 @@ class CorridorSimulation {
   engine::Simulator<> sim_;
   double window_start_h_;
   double horizon_h_;
+  Window window_;              // [window_start_h_, horizon_h_]
   std::vector<Route> routes_;  // every demand entry's candidates, entry after entry
   // Per link direction: whether any route boards it, and what its vehicles carry at
   // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.

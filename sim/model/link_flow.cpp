@@ -239,7 +239,7 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     const std::uint32_t cargo_class = class_of_route_[lots_[lot_id].route];
     if (!direction.free_flow) {
       --direction.backlog_lots;
-      ClassTally& tally = direction.by_class[cargo_class];
+      DepartureTally& tally = direction.by_class[cargo_class];
       tally.queue_lot_h += window_overlap_h(lots_[lot_id].phase_start_h, now());
       if (in_window()) {
         const double wait_h = now() - lots_[lot_id].phase_start_h;
@@ -510,7 +510,7 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
   for (const std::uint32_t lot_id : aboard) {
     // As if phases had been set at departure (moving) and arrival (consolidation again).
     Lot& lot = lots_[lot_id];
-    ClassTally& tally = direction.by_class[class_of_route_[lot.route]];
+    DepartureTally& tally = direction.by_class[class_of_route_[lot.route]];
     tally.queue_lot_h += window_overlap_h(lot.phase_start_h, departed_h);
     if (left_in_window) {
       const double wait_h = departed_h - lot.phase_start_h;

@@ -87,7 +87,7 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
   }
   if (!node.capacitated) {
     node.starts_by_day.add(now());
-    count_handled(node, class_of_route_[lot.route], now(), now(), now());
+    count_passing(node, class_of_route_[lot.route], now());
     set_phase(lot, kDwell);
     if (!spec_.nodes[node_index].dwell_h) {
       move_on(lot_id, false);
@@ -178,10 +178,6 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
   NodeState& node = nodes_[node_index];
   Lot& lot = lots_[lot_id];
   const double arrival_h = from_queue ? lot.phase_start_h : now();
-  if (in_window()) {
-    node.wait_sum_h += now() - arrival_h;
-    ++node.waits;
-  }
   node.starts_by_day.add(now());
   ++node.busy;
   node.busy_servers.set(now(), node.busy);

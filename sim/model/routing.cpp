@@ -71,17 +71,26 @@ std::unique_ptr<Graph> build_graph(const CorridorSpec& spec, const DemandSpec& d
   return built;
 }
 
-// Why an entry may not take some links, for a message that says there is no route.
+// Why an entry may not take some links, for a message that says there is no route:
+// its modes, and the vehicles that do not carry its class (up to three, with what they
+// carry).
 std::string restriction(const CorridorSpec& spec, const DemandSpec& demand) {
   std::string text = demand.modes.empty() ? "" : " by the entry's modes";
   if (!spec.several_classes()) return text;
+  std::string vehicles;
+  int named = 0;
   for (const VehicleSpec& vehicle : spec.vehicles) {
-    if (!spec.carries(vehicle, demand.cargo_class)) {
-      return text + fmt::format(" with vehicles that carry class '{}'",
-                                spec.classes[demand.cargo_class].id);
+    if (spec.carries(vehicle, demand.cargo_class) || named == 3) continue;
+    std::string carried;
+    for (std::size_t c = 0; c < spec.classes.size(); ++c) {
+      if (vehicle.carries[c]) carried += (carried.empty() ? "" : ", ") + spec.classes[c].id;
     }
+    vehicles += fmt::format("{}'{}' carries only {}", named == 0 ? "" : "; ", vehicle.id,
+                            carried.empty() ? "nothing" : carried);
+    ++named;
   }
-  return text;
+  if (vehicles.empty()) return text;
+  return text + fmt::format(" for class '{}' ({})", spec.classes[demand.cargo_class].id, vehicles);
 }
 
 // Arcs Yen's algorithm takes out of a search: some leaving the spur node, and every

@@ -129,9 +129,8 @@ class Builder {
     if (has(cargo, "lot_t") == has(cargo, "classes")) {
       error(cargo.location,
             "cargo needs exactly one of 'lot_t' (one class of cargo) or 'classes' (several)");
-      return;
     }
-    if (has(cargo, "lot_t")) {
+    if (!has(cargo, "classes")) {
       spec_.classes.front().lot_t = number(cargo, "lot_t", 1.0);
       return;
     }
@@ -152,6 +151,21 @@ class Builder {
       error(get(cargo, "classes").location, "cargo 'classes' needs at least one class");
       spec_.classes.push_back(model::CargoClass{model::kSingleClassId, 1.0, {}, {}});
     }
+  }
+
+  // A class named by a demand entry or a vehicle; an unknown one is listed with those
+  // that exist.
+  std::uint32_t resolve_class(const Value& reference) {
+    const auto found = class_index_.find(reference.scalar);
+    if (found != class_index_.end()) return found->second;
+    error(reference.location,
+          class_index_.empty()
+              ? fmt::format("unknown cargo class '{}': cargo gives only lot_t, one class; "
+                            "declare cargo.classes to name classes",
+                            reference.scalar)
+              : fmt::format("unknown cargo class '{}' (cargo has {})", reference.scalar,
+                            class_list()));
+    return kNone;
   }
 
   void error(const SourceLocation& where, std::string message) {
@@ -222,7 +236,7 @@ class Builder {
     if (has(item, "carries")) {
       vehicle.carries.assign(spec_.classes.size(), false);
       for (const Value& carried : get(item, "carries").items) {
-        const std::uint32_t cargo_class = resolve(class_index_, carried, "cargo class");
+        const std::uint32_t cargo_class = resolve_class(carried);
         if (cargo_class != kNone) vehicle.carries[cargo_class] = true;
       }
     }
@@ -303,7 +317,7 @@ class Builder {
     if (!register_id(demand_index_, demand_locations_, demand.id, where, "demand")) return;
     demand.volume_mtpa = number(item, "volume_mtpa", 0.0);
     if (has(item, "class")) {
-      const std::uint32_t cargo_class = resolve(class_index_, get(item, "class"), "cargo class");
+      const std::uint32_t cargo_class = resolve_class(get(item, "class"));
       if (cargo_class != kNone) demand.cargo_class = cargo_class;
     } else if (spec_.several_classes()) {
       error(item.location, fmt::format("demand '{}' needs a 'class': cargo has {} classes ({})",

@@ -104,9 +104,21 @@ class RandomScenario {
     const double warmup_days =
         coin(0.5) ? 0.0 : (coin(0.5) ? 0.25 * (1 + pick(12)) : horizon_days * 0.2 * uniform());
     header_ = fmt::format(
-        "scenario: {{name: differential, horizon_days: {:.6g}, warmup_days: {:.6g}, seed: {}}}\n"
-        "cargo: {{lot_t: {}}}\n",
-        horizon_days, warmup_days, 1 + pick(1000), lot_t_);
+        "scenario: {{name: differential, horizon_days: {:.6g}, warmup_days: {:.6g}, seed: {}}}\n",
+        horizon_days, warmup_days, 1 + pick(1000));
+    // Several classes: lots of other sizes (twice and four times the first: binary
+    // multiples keep dyadic times exact), some with TEU and their own value of time.
+    classes_ = coin(0.3) ? 2 + pick(2) : 1;
+    if (classes_ == 1) {
+      header_ += fmt::format("cargo: {{lot_t: {}}}\n", lot_t_);
+    } else {
+      header_ += "cargo:\n  classes:\n";
+      for (std::uint32_t c = 0; c < classes_; ++c) {
+        header_ += fmt::format("    - {{id: k{}, lot_t: {}{}{}}}\n", c, lot_t_ * (1 << c),
+                               coin(0.5) ? ", teu_per_lot: 2" : "",
+                               coin(0.3) ? ", value_of_time_usd_per_t_h: 3" : "");
+      }
+    }
     // The flow the scenario is sized for, in lots an hour.
     const double lots_per_h = 0.5 + 3.0 * uniform();
 
@@ -115,6 +127,10 @@ class RandomScenario {
     for (std::uint32_t v = 0; v < vehicle_count; ++v) {
       std::string vehicle = fmt::format("  - {{id: v{}, mode: rail, capacity_lots: {}", v,
                                         one_of<int>({1, 2, 4, 8, 16, 30}));
+      // A vehicle that carries one class only, which routes of the others avoid.
+      const bool restricted = classes_ > 1 && coin(0.3);
+      if (restricted) vehicle += fmt::format(", carries: [k{}]", pick(classes_));
+      restricted_.push_back(restricted);
       if (coin(0.7)) vehicle += ", max_hold_h: " + hours();
       if (coin(0.4)) vehicle += ", load_h: " + hours();
       if (coin(0.3)) vehicle += ", unload_h: " + hours();
@@ -150,25 +166,34 @@ class RandomScenario {
     }
     std::string links;
     std::vector<std::string> link_ids;
-    const auto add_link = [&](std::uint32_t from, std::uint32_t to, const std::string& id) {
-      const bool by_vehicle = vehicle_count > 0 && coin(0.4);
+    // The chain's links take vehicles that carry every class, so every entry has a route;
+    // shortcuts may take one that carries a single class.
+    const auto add_link = [&](std::uint32_t from, std::uint32_t to, const std::string& id,
+                              bool chain) {
+      std::vector<std::uint32_t> usable;
+      for (std::uint32_t v = 0; v < vehicle_count; ++v) {
+        if (!chain || !restricted_[v]) usable.push_back(v);
+      }
+      const bool by_vehicle = !usable.empty() && coin(0.4);
       const int speed = one_of<int>({25, 50, 100});
       const double travel_h = one_of<double>({0.5, 1.0, 2.0, 4.0, 8.0});
       std::string link = fmt::format(
           "    - {{id: {}, from: n{}, to: n{}, mode: {}, length_km: {}, speed_kmh: {}", id, from,
           to, by_vehicle ? "rail" : one_of<std::string>({"rail", "road"}), travel_h * speed, speed);
-      if (by_vehicle) link += fmt::format(", vehicle: v{}", pick(vehicle_count));
+      if (by_vehicle) link += fmt::format(", vehicle: v{}", one_of(usable));
       if (coin(0.3)) link += ", capacity_mtpa: " + rate(lots_per_h * (0.8 + uniform()));
       if (coin(0.15)) link += ", travel: " + law(false);
       if (coin(0.1)) link += ", oneway: true";
       links += link + "}\n";
       link_ids.push_back(id);
     };
-    for (std::uint32_t n = 0; n + 1 < node_count; ++n) add_link(n, n + 1, fmt::format("l{}", n));
+    for (std::uint32_t n = 0; n + 1 < node_count; ++n) {
+      add_link(n, n + 1, fmt::format("l{}", n), true);
+    }
     for (std::uint32_t extra = pick(3); extra > 0; --extra) {
       const std::uint32_t from = pick(node_count - 1);
       const std::uint32_t to = from + 1 + pick(node_count - 1 - from);
-      add_link(from, to, fmt::format("x{}", extra));
+      add_link(from, to, fmt::format("x{}", extra), false);
     }
     header_ += "network:\n  nodes:\n" + nodes + "  links:\n" + links;
 
@@ -179,6 +204,7 @@ class RandomScenario {
           d == 0 ? node_count - 1 : origin + 1 + pick(node_count - 1 - origin);
       std::string entry = fmt::format("id: d{}, origin: n{}, destination: n{}, volume_mtpa: {}", d,
                                       origin, destination, rate(lots_per_h / entries));
+      if (classes_ > 1) entry += fmt::format(", class: k{}", pick(classes_));
       if (coin(dyadic_ ? 0.7 : 0.3)) entry += ", arrivals: regular";
       if (coin(0.15)) entry += fmt::format(", growth_pct_per_year: {}", pick(60));
       if (coin(0.1)) entry += ", seasonality: [1, 1.5, 0.5, 1, 1, 2, 1, 1, 0.7, 1, 1, 1]";
@@ -217,6 +243,8 @@ class RandomScenario {
   engine::RandomStream rng_;
   bool dyadic_ = false;
   double lot_t_ = 10.0;
+  std::uint32_t classes_ = 1;
+  std::vector<bool> restricted_;  // by vehicle: carries one class only
   std::string header_;
   std::vector<std::string> demand_;
   std::string tail_;

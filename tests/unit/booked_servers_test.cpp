@@ -1,5 +1,5 @@
-// Servers booked at arrival: the Kiefer-Wolfowitz recursion and its window statistics,
-// against a small case worked by hand.
+// Servers booked at arrival: the Kiefer-Wolfowitz recursion, and the window statistics
+// a node keeps from the booked intervals, against a small case worked by hand.
 
 #include "model/booked_servers.hpp"
 
@@ -10,8 +10,11 @@
 #include <vector>
 
 #include "corridor/engine/random.hpp"
+#include "model/handling_tally.hpp"
 
 using corridor::model::detail::BookedServers;
+using corridor::model::detail::HandlingTally;
+using corridor::model::detail::Window;
 
 namespace {
 
@@ -19,8 +22,15 @@ namespace {
 // served at once (until 10 and 11), the third waits for the server free at 10 (until
 // 15), the fourth for the one free at 11 (until 12). Waits 0, 0, 8, 8 h; from 3 h to
 // 10 h two lots wait.
-BookedServers two_servers(double window_start_h, double window_end_h) {
+struct Booked {
+  BookedServers servers;
+  HandlingTally tally;
+};
+
+Booked two_servers(double window_start_h, double window_end_h) {
   BookedServers servers(2, window_start_h, window_end_h);
+  HandlingTally tally;
+  const Window window{window_start_h, window_end_h};
   const double arrivals_h[] = {0.0, 1.0, 2.0, 3.0};
   const double service_h[] = {10.0, 10.0, 5.0, 1.0};
   const double starts_h[] = {0.0, 1.0, 10.0, 11.0};
@@ -35,38 +45,39 @@ BookedServers two_servers(double window_start_h, double window_end_h) {
     const auto booking = servers.book(arrivals_h[i], service_h[i]);
     CHECK(booking.start_h == starts_h[i]);
     CHECK(booking.end_h == ends_h[i]);
+    tally.note(window, arrivals_h[i], booking.start_h, booking.end_h);
   }
-  return servers;
+  return {servers, tally};
 }
 
 }  // namespace
 
 TEST_CASE("booked servers: each lot takes the server that falls free first") {
-  const BookedServers servers = two_servers(0.0, 100.0);
-  CHECK(servers.waits() == 4);
-  CHECK(servers.wait_sum_h() == 16.0);
-  CHECK(servers.handled_lots() == 4);
+  const auto [servers, tally] = two_servers(0.0, 100.0);
+  CHECK(tally.waits() == 4);
+  CHECK(tally.wait_sum_h() == 16.0);
+  CHECK(tally.handled_lots() == 4);
   CHECK(servers.max_queue_lots() == 2);
-  CHECK(servers.mean_queue_lots() == doctest::Approx(16.0 / 100.0));
-  CHECK(servers.mean_busy_servers() == doctest::Approx(26.0 / 100.0));
+  CHECK(tally.queue_lot_h() == doctest::Approx(16.0));
+  CHECK(tally.busy_server_h() == doctest::Approx(26.0));
 }
 
 TEST_CASE("booked servers: statistics count only what falls in the window") {
   SUBCASE("a warm-up to 2.5 h: the first two starts fall before it") {
-    const BookedServers servers = two_servers(2.5, 100.0);
-    CHECK(servers.waits() == 2);
-    CHECK(servers.wait_sum_h() == 16.0);
-    CHECK(servers.handled_lots() == 4);
+    const auto [servers, tally] = two_servers(2.5, 100.0);
+    CHECK(tally.waits() == 2);
+    CHECK(tally.wait_sum_h() == 16.0);
+    CHECK(tally.handled_lots() == 4);
     CHECK(servers.max_queue_lots() == 2);
     // Waiting lot-hours after 2.5 h: 7.5 + 8; busy server-hours: 7.5 + 8.5 + 5 + 1.
-    CHECK(servers.mean_queue_lots() == doctest::Approx(15.5 / 97.5));
-    CHECK(servers.mean_busy_servers() == doctest::Approx(22.0 / 97.5));
+    CHECK(tally.queue_lot_h() == doctest::Approx(15.5));
+    CHECK(tally.busy_server_h() == doctest::Approx(22.0));
   }
   SUBCASE("a horizon at 12 h: the third lot is still in handling") {
-    const BookedServers servers = two_servers(0.0, 12.0);
-    CHECK(servers.waits() == 4);
-    CHECK(servers.handled_lots() == 3);
-    CHECK(servers.mean_busy_servers() == doctest::Approx((10.0 + 10.0 + 2.0 + 1.0) / 12.0));
+    const auto [servers, tally] = two_servers(0.0, 12.0);
+    CHECK(tally.waits() == 4);
+    CHECK(tally.handled_lots() == 3);
+    CHECK(tally.busy_server_h() == doctest::Approx(10.0 + 10.0 + 2.0 + 1.0));
   }
 }
 
