@@ -25,7 +25,8 @@ double mtpa_of(double tonnes_per_hour) {
 std::vector<Facility> list_facilities(const model::CorridorSpec& spec,
                                       const std::vector<std::vector<model::Route>>& candidates,
                                       std::vector<int>& node_facility,
-                                      std::vector<int>& direction_facility) {
+                                      std::vector<int>& direction_facility,
+                                      std::vector<std::vector<int>>& terminal_facility) {
   std::vector<Facility> facilities;
   // The demand's mean lot: a facility's delay is judged by lots of that size.
   double tonnes = 0.0;
@@ -70,6 +71,18 @@ std::vector<Facility> list_facilities(const model::CorridorSpec& spec,
           add("link", d == 0 ? from + "-" + to : to + "-" + from, mtpa_of(capacity_t_per_h));
     }
   }
+  // Terminals, in Mt/yr of the first class each serves (capacity_bound.cpp converts the
+  // same way).
+  terminal_facility.assign(spec.nodes.size(), {});
+  for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
+    for (const model::TerminalSpec& terminal : spec.nodes[i].terminals) {
+      const auto first = static_cast<std::uint32_t>(
+          std::find(terminal.classes.begin(), terminal.classes.end(), true) -
+          terminal.classes.begin());
+      terminal_facility[i].push_back(add("terminal", spec.nodes[i].id + "/" + terminal.id,
+                                         spec.terminal_capacity_mtpa(terminal, first)));
+    }
+  }
   return facilities;
 }
 
@@ -88,8 +101,9 @@ AssignmentResult assign(const model::CorridorSpec& spec,
                         const AssignmentOptions& options) {
   std::vector<int> node_facility;
   std::vector<int> direction_facility;
+  std::vector<std::vector<int>> terminal_facility;
   std::vector<Facility> facilities =
-      list_facilities(spec, candidates, node_facility, direction_facility);
+      list_facilities(spec, candidates, node_facility, direction_facility, terminal_facility);
 
   // Routes flattened: entry d's candidates are columns [first[d], first[d + 1]).
   std::vector<Eigen::Index> first{0};
@@ -110,11 +124,20 @@ AssignmentResult assign(const model::CorridorSpec& spec,
       volume[r] = spec.demand[d].volume_mtpa;
       value_of_time[r] = spec.value_of_time_usd_per_t_h(spec.demand[d].cargo_class);
       // A facility a route passes twice (a pinned route may) carries its flow twice.
-      if (node_facility[route.origin] >= 0) uses(node_facility[route.origin], r) += 1.0;
+      const std::uint32_t cargo_class = spec.demand[d].cargo_class;
+      for (const std::uint32_t node : route.nodes()) {
+        if (node_facility[node] >= 0) uses(node_facility[node], r) += 1.0;
+        const std::uint32_t terminal = spec.terminal_of(spec.nodes[node], cargo_class);
+        if (terminal == model::kNone) continue;
+        const int facility = terminal_facility[node][terminal];
+        // Mt/yr of this class, in Mt/yr of the class the terminal's capacity is counted in.
+        uses(facility, r) +=
+            facilities[facility].load.capacity_mtpa /
+            spec.terminal_capacity_mtpa(spec.nodes[node].terminals[terminal], cargo_class);
+      }
       for (const model::Hop& hop : route.hops) {
         const int direction = direction_facility[2 * hop.link + hop.direction];
         if (direction >= 0) uses(direction, r) += 1.0;
-        if (node_facility[hop.to_node] >= 0) uses(node_facility[hop.to_node], r) += 1.0;
       }
     }
   }

@@ -71,6 +71,18 @@ std::vector<Bottleneck> rank(const Runs& runs, std::size_t limit) {
         [i](const model::RunResult& run) -> const model::NodeResult& { return run.nodes[i]; });
     if (node) ranked.push_back(std::move(*node));
   }
+  // A node's terminals, named node/terminal.
+  for (std::size_t i = 0; i < runs.front()->nodes.size(); ++i) {
+    for (std::size_t t = 0; t < runs.front()->nodes[i].terminals.size(); ++t) {
+      auto terminal = averaged<model::TerminalResult>(
+          runs, "terminal", [i, t](const model::RunResult& run) -> const model::TerminalResult& {
+            return run.nodes[i].terminals[t];
+          });
+      if (!terminal) continue;
+      terminal->id = runs.front()->nodes[i].id + "/" + terminal->id;
+      ranked.push_back(std::move(*terminal));
+    }
+  }
   for (std::size_t i = 0; i < runs.front()->links.size(); ++i) {
     auto link = averaged<model::LinkResult>(
         runs, "link",

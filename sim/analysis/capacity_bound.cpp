@@ -69,6 +69,34 @@ std::optional<double> direction_mtpa(std::optional<double> cap_mtpa, double vehi
   return effective_t_per_h * model::kHoursPerYear / 1e6;
 }
 
+// The scenario's terminals in order, node by node: stage n + 2 links + t is the t-th. A
+// terminal's limit is in Mt/yr of the first class it serves; other classes load it by
+// their tonnes converted at its capacity (a TEU terminal: a class with lighter TEU takes
+// more of it per tonne).
+struct TerminalStage {
+  std::uint32_t node = 0;
+  std::uint32_t terminal = 0;
+  std::uint32_t reference_class = 0;
+};
+
+std::vector<TerminalStage> terminal_stages(const model::CorridorSpec& spec) {
+  std::vector<TerminalStage> stages;
+  for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
+    for (std::uint32_t t = 0; t < spec.nodes[i].terminals.size(); ++t) {
+      const auto& classes = spec.nodes[i].terminals[t].classes;
+      const auto first = static_cast<std::uint32_t>(
+          std::find(classes.begin(), classes.end(), true) - classes.begin());
+      stages.push_back({i, t, first});
+    }
+  }
+  return stages;
+}
+
+double terminal_limit_mtpa(const model::CorridorSpec& spec, const TerminalStage& stage) {
+  return spec.terminal_capacity_mtpa(spec.nodes[stage.node].terminals[stage.terminal],
+                                     stage.reference_class);
+}
+
 // Every node's and link's effective capacity at the scenario's demand. A link counts in
 // the direction cargo boards it (the larger, if both), or either if none does.
 std::vector<StageCapacity> stage_capacities(
@@ -101,6 +129,12 @@ std::vector<StageCapacity> stage_capacities(
     }
     stages.push_back(std::move(stage));
   }
+  for (const TerminalStage& terminal : terminal_stages(spec)) {
+    stages.push_back({"terminal",
+                      spec.nodes[terminal.node].id + "/" +
+                          spec.nodes[terminal.node].terminals[terminal.terminal].id,
+                      terminal_limit_mtpa(spec, terminal)});
+  }
   return stages;
 }
 
@@ -123,13 +157,25 @@ struct Program {
 Program route_columns(const model::CorridorSpec& spec,
                       const std::vector<std::vector<model::Route>>& candidates) {
   const std::size_t n = spec.nodes.size();
+  const std::vector<TerminalStage> terminals = terminal_stages(spec);
   Program program;
   for (std::size_t d = 0; d < spec.demand.size(); ++d) {
     program.volume_mtpa.push_back(model::window_volume_mtpa(spec, spec.demand[d]));
     if (program.volume_mtpa.back() <= 0.0 || d >= candidates.size()) continue;
     const std::vector<double> shares = model::free_flow_shares(spec, spec.demand[d], candidates[d]);
     const bool adaptive = spec.routing.choice == model::RouteChoice::adaptive;
-    std::vector<double> mixed(n + 2 * spec.links.size(), 0.0);
+    std::vector<double> mixed(n + 2 * spec.links.size() + terminals.size(), 0.0);
+    // The terminal (stage and load per Mt/yr) this entry's class uses at each node.
+    const std::uint32_t cargo_class = spec.demand[d].cargo_class;
+    std::vector<std::pair<std::size_t, double>> terminal_at(n, {0, 0.0});
+    for (std::size_t t = 0; t < terminals.size(); ++t) {
+      const auto& spec_terminal = spec.nodes[terminals[t].node].terminals[terminals[t].terminal];
+      if (!spec_terminal.classes[cargo_class]) continue;
+      terminal_at[terminals[t].node] = {
+          n + 2 * spec.links.size() + t,
+          terminal_limit_mtpa(spec, terminals[t]) /
+              spec.terminal_capacity_mtpa(spec_terminal, cargo_class)};
+    }
     const auto add_column = [&] {
       Column column{d, {}};
       for (std::size_t stage = 0; stage < mixed.size(); ++stage) {
@@ -141,7 +187,12 @@ Program route_columns(const model::CorridorSpec& spec,
     for (std::size_t r = 0; r < candidates[d].size(); ++r) {
       const double share = adaptive ? 1.0 : shares[r];
       if (share <= 0.0) continue;
-      for (const std::uint32_t node : candidates[d][r].nodes()) mixed[node] += share;
+      for (const std::uint32_t node : candidates[d][r].nodes()) {
+        mixed[node] += share;
+        if (terminal_at[node].second > 0.0) {
+          mixed[terminal_at[node].first] += share * terminal_at[node].second;
+        }
+      }
       for (const model::Hop& hop : candidates[d][r].hops) {
         mixed[n + 2 * hop.link + hop.direction] += share;
       }
@@ -171,13 +222,22 @@ std::vector<std::optional<double>> stage_limits(const model::CorridorSpec& spec,
                            : direction_mtpa(cap_mtpa, vehicle_t_per_h[2 * l + d]));
     }
   }
+  for (const TerminalStage& terminal : terminal_stages(spec)) {
+    limits.push_back(terminal_limit_mtpa(spec, terminal));
+  }
   return limits;
 }
 
 CutFacility stage_facility(const model::CorridorSpec& spec, std::size_t stage, double capacity) {
   const std::size_t n = spec.nodes.size();
   if (stage < n) return {"node", spec.nodes[stage].id, capacity};
-  return {"link", spec.links[(stage - n) / 2].id, capacity};
+  const std::size_t links_end = n + 2 * spec.links.size();
+  if (stage < links_end) return {"link", spec.links[(stage - n) / 2].id, capacity};
+  const TerminalStage terminal = terminal_stages(spec)[stage - links_end];
+  return {"terminal",
+          spec.nodes[terminal.node].id + "/" +
+              spec.nodes[terminal.node].terminals[terminal.terminal].id,
+          capacity};
 }
 
 struct Solved {

@@ -38,8 +38,11 @@ std::vector<scenario::Diagnostic> network_warnings(const model::CorridorSpec& sp
                              facility.id, facility.capacity_mtpa);
     }
     const CutFacility& first = shortfall->cut.front();
+    // A terminal is written in its node's entry: the warning points at the node.
+    const std::string id =
+        first.kind == "terminal" ? first.id.substr(0, first.id.find('/')) : first.id;
     warnings.push_back(
-        {located(first.kind == "node" ? sources.nodes : sources.links, first.id),
+        {located(first.kind == "link" ? sources.links : sources.nodes, id),
          fmt::format("the demand ({:.3g} Mt/yr) is {:.2f} times what its routes can carry; "
                      "binding: {}; cargo will pile up there (`corridor capacity` shows the "
                      "bound)",

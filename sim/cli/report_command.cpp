@@ -162,6 +162,17 @@ io::ReportSection bottleneck_section(const std::vector<std::string>& names,
           }
           return Figures{nan, nan, nan};
         };
+        if (bottleneck.kind == "terminal") {
+          for (const auto& node : run.nodes) {
+            for (const auto& terminal : node.terminals) {
+              if (node.id + "/" + terminal.id == bottleneck.id) {
+                return Figures{terminal.utilization.value_or(nan), terminal.mean_queue_lots,
+                               terminal.mean_wait_h.value_or(nan)};
+              }
+            }
+          }
+          return Figures{nan, nan, nan};
+        }
         return bottleneck.kind == "node" ? of(run.nodes) : of(run.links);
       };
       analysis::MeanInterval percent =

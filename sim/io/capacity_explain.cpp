@@ -39,10 +39,25 @@ std::string explain_capacities(const model::CorridorSpec& spec,
   for (const model::NodeSpec& node : spec.nodes) {
     if (!node.capacity_mtpa) {
       out += fmt::format("  {:<24} unlimited (no capacity_mtpa)\n", node.id);
-      continue;
+    } else {
+      out += fmt::format("  {:<24} {:>8.3f}  capacity_mtpa, {} server{}\n", node.id,
+                         *node.capacity_mtpa, node.servers, node.servers == 1 ? "" : "s");
     }
-    out += fmt::format("  {:<24} {:>8.3f}  capacity_mtpa, {} server{}\n", node.id,
-                       *node.capacity_mtpa, node.servers, node.servers == 1 ? "" : "s");
+    // Its terminals, in Mt/yr of each class they serve.
+    for (const model::TerminalSpec& terminal : node.terminals) {
+      for (std::uint32_t c = 0; c < spec.classes.size(); ++c) {
+        if (!terminal.classes[c]) continue;
+        const std::string what =
+            terminal.capacity_teu_per_year
+                ? fmt::format("{:g} TEU/yr of {} ({:g} t per TEU)", *terminal.capacity_teu_per_year,
+                              spec.classes[c].id,
+                              spec.classes[c].lot_t / *spec.classes[c].teu_per_lot)
+                : fmt::format("capacity_mtpa, for {}", spec.classes[c].id);
+        out += fmt::format("    {:<22} {:>8.3f}  {}, {} server{}\n", "/" + terminal.id,
+                           spec.terminal_capacity_mtpa(terminal, c), what, terminal.servers,
+                           terminal.servers == 1 ? "" : "s");
+      }
+    }
   }
   out += "\nLink directions\n";
   for (std::uint32_t l = 0; l < spec.links.size(); ++l) {

@@ -155,6 +155,25 @@ Json run_json_tree(const model::RunResult& result) {
              {"max_queue_lots", node.max_queue_lots},
              {"mean_wait_h", optional(node.mean_wait_h)}};
     add_by_class(row, node.by_class);
+    if (!node.terminals.empty()) {
+      Json terminals = Json::array();
+      for (const auto& terminal : node.terminals) {
+        Json entry{{"id", terminal.id},
+                   {"classes", terminal.classes},
+                   {"throughput_t", terminal.throughput_t},
+                   {"utilization", optional(terminal.utilization)},
+                   {"mean_queue_lots", terminal.mean_queue_lots},
+                   {"max_queue_lots", terminal.max_queue_lots},
+                   {"mean_wait_h", optional(terminal.mean_wait_h)}};
+        if (terminal.capacity_mtpa) entry["capacity_mtpa"] = *terminal.capacity_mtpa;
+        if (terminal.capacity_teu_per_year) {
+          entry["capacity_teu_per_year"] = *terminal.capacity_teu_per_year;
+          entry["throughput_teu"] = optional(terminal.throughput_teu);
+        }
+        terminals.push_back(std::move(entry));
+      }
+      row["terminals"] = std::move(terminals);
+    }
     root["nodes"].push_back(std::move(row));
   }
   root["links"] = Json::array();

@@ -141,10 +141,21 @@ std::string format_table(const model::RunResult& result) {
   line("");
   line(fmt::format("{:<{}}  {:>9}  {:>11}  {:>10}  {:>9}  {:>11}", "Node", node_width, "Mt/yr",
                    "utilization", "mean queue", "max queue", "mean wait h"));
+  const double years = (result.horizon_days - result.warmup_days) / 365.0;
   for (const auto& node : result.nodes) {
     line(fmt::format("{:<{}}  {:>9.3f}  {:>11}  {:>10.2f}  {:>9.0f}  {:>11}", node.id, node_width,
                      node.throughput_mtpa, percent(node.utilization), node.mean_queue_lots,
                      node.max_queue_lots, hours(node.mean_wait_h)));
+    // Its terminals, ahead of its common handling.
+    for (const auto& terminal : node.terminals) {
+      line(fmt::format("  {:<{}}  {:>9.3f}  {:>11}  {:>10.2f}  {:>9.0f}  {:>11}{}",
+                       "/" + terminal.id, node_width - 2, terminal.throughput_t / 1e6 / years,
+                       percent(terminal.utilization), terminal.mean_queue_lots,
+                       terminal.max_queue_lots, hours(terminal.mean_wait_h),
+                       terminal.throughput_teu
+                           ? fmt::format("  ({:.0f} TEU/yr)", *terminal.throughput_teu / years)
+                           : std::string()));
+    }
   }
 
   std::vector<std::string> link_names;

@@ -81,8 +81,11 @@ RunResult CorridorSimulation::run() {
 // these (or counted twice) is a bug, reported rather than hidden in the totals.
 void CorridorSimulation::check_conservation() const {
   const std::uint64_t live = lots_.size() - free_lots_.size();
-  std::uint64_t located = lots_in_service_ + lots_dwelling_ + lots_booked_;
-  for (const NodeState& node : nodes_) located += node.queue.size() + node.waiting_for_slot.size();
+  std::uint64_t located = lots_in_service_ + lots_dwelling_ + lots_booked_ + lots_at_terminals_;
+  for (const NodeState& node : nodes_) {
+    located += node.queue.size() + node.waiting_for_slot.size();
+    for (const TerminalState& terminal : node.terminals) located += terminal.queue.size();
+  }
   for (const DirectionState& direction : directions_) {
     located += direction.waiting.size() + direction.in_transit.size();
   }
@@ -188,6 +191,10 @@ void CorridorSimulation::operator()(const engine::Event& event) {
       break;
     case kTimetableSlot:
       on_timetable_slot(event.target);
+      break;
+    case kTerminalDone:
+      on_terminal_done(event.target, static_cast<std::uint32_t>(event.payload >> 32),
+                       static_cast<std::uint32_t>(event.payload));
       break;
     default:
       throw std::logic_error(fmt::format("unknown event kind {}", event.kind));
@@ -388,6 +395,10 @@ bool CorridorSimulation::deliverable_ahead(std::uint32_t node) const {
 // booked ahead: they need no reset. Time averages restart here.
 void CorridorSimulation::on_warmup_end() {
   for (NodeState& node : nodes_) {
+    for (TerminalState& terminal : node.terminals) {
+      terminal.queue_length.restart(now());
+      terminal.busy_servers.restart(now());
+    }
     if (node.booked) node.booked->open_window(now());
     node.queue_length.restart(now());
     node.busy_servers.restart(now());
@@ -454,6 +465,39 @@ double CorridorSimulation::waiting_on_link_h(std::uint32_t link, std::uint32_t c
     }
   }
   return sum_h;
+}
+
+void CorridorSimulation::collect_terminals(std::uint32_t node_index, NodeResult& row) const {
+  const NodeState& node = nodes_[node_index];
+  for (std::size_t t = 0; t < node.terminals.size(); ++t) {
+    const TerminalState& terminal = node.terminals[t];
+    const TerminalSpec& spec = spec_.nodes[node_index].terminals[t];
+    TerminalResult result;
+    result.id = spec.id;
+    result.capacity_mtpa = spec.capacity_mtpa;
+    result.capacity_teu_per_year = spec.capacity_teu_per_year;
+    LotsByClass handled(spec_.classes.size());
+    std::uint64_t waits = 0;
+    double wait_sum_h = 0.0;
+    double teu = 0.0;
+    for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+      if (spec.classes[c]) result.classes.push_back(spec_.classes[c].id);
+      const HandlingTally& tally = terminal.by_class[c];
+      handled[c] = tally.handled_lots();
+      waits += tally.waits();
+      wait_sum_h += tally.wait_sum_h();
+      if (spec_.classes[c].teu_per_lot) {
+        teu += static_cast<double>(tally.handled_lots()) * *spec_.classes[c].teu_per_lot;
+      }
+    }
+    result.throughput_t = tonnes(handled);
+    if (spec.capacity_teu_per_year) result.throughput_teu = teu;
+    result.utilization = terminal.busy_servers.mean(window_start_h_, horizon_h_) / terminal.servers;
+    result.mean_queue_lots = terminal.queue_length.mean(window_start_h_, horizon_h_);
+    result.max_queue_lots = terminal.queue_length.max(horizon_h_);
+    if (waits > 0) result.mean_wait_h = wait_sum_h / static_cast<double>(waits);
+    row.terminals.push_back(std::move(result));
+  }
 }
 
 // The classes' own figures, when there are several.
@@ -625,6 +669,7 @@ RunResult CorridorSimulation::collect_results() const {
         row.by_class.push_back(std::move(share));
       }
     }
+    collect_terminals(i, row);
     result.nodes.push_back(std::move(row));
   }
 

@@ -47,6 +47,7 @@ enum EventKind : std::uint32_t {
   kWarmupEnd,
   kStartVehicles,  // fleets open for loading, after any day-0 changes
   kTimetableSlot,  // target: direction
+  kTerminalDone,   // target: node, payload: lot | terminal << 32
 };
 
 // Where a lot's time goes; indexes Lot::split_h.
@@ -88,6 +89,21 @@ struct DepartureTally {
   double queue_lot_h = 0.0;
 };
 
+// A terminal of a node (model::TerminalSpec): its own servers and queue, ahead of the
+// node's common handling. Always event-driven.
+struct TerminalState {
+  explicit TerminalState(engine::RandomStream stream) : service_rng(stream) {}
+  std::uint32_t servers = 1;
+  std::uint32_t busy = 0;
+  engine::FifoQueue<std::uint32_t> queue;  // lots waiting for one of its servers
+  engine::RandomStream service_rng;
+  engine::DurationDistribution service;  // mean 1, scaled by mean_h_by_class
+  std::vector<double> mean_h_by_class;   // per server, for each class it serves
+  TimeAverage queue_length;
+  TimeAverage busy_servers;
+  std::vector<HandlingTally> by_class;
+};
+
 struct NodeState {
   NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
       : service_rng(service_stream), dwell_rng(dwell_stream) {}
@@ -114,6 +130,7 @@ struct NodeState {
   TimeAverage busy_servers;
   TimeAverage capacitated_time;         // 1 while the node has a capacity: utilization's time base
   std::vector<HandlingTally> by_class;  // lots handled, and how, by cargo class
+  std::vector<TerminalState> terminals;
   // Daily series over the whole run: the queue at a day's end is what arrived by then
   // less what started handling by then.
   DailyCounts arrivals_by_day;
@@ -303,6 +320,7 @@ class CorridorSimulation {
                                        double queue_lot_h) const;
   [[nodiscard]] double waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const;
   void collect_classes(RunResult& result) const;
+  void collect_terminals(std::uint32_t node, NodeResult& row) const;
   // undelivered.cpp: the cargo still in the system at the horizon, per entry and pair.
   void collect_in_system(RunResult& result) const;
   void check_conservation() const;
@@ -318,6 +336,11 @@ class CorridorSimulation {
   // `done_sequence` is the sequence the lot's end at the node takes: reserved as it
   // arrives, or as it left for the node (sequences_on_departure).
   void arrive_at_node(std::uint32_t lot_id, std::uint32_t node, std::uint64_t done_sequence);
+  // The node's common handling, after its terminal if the lot's class has one there.
+  void handle_at_node(std::uint32_t lot_id, std::uint32_t node, std::uint64_t done_sequence);
+  void start_terminal(std::uint32_t lot_id, std::uint32_t node, std::uint32_t terminal,
+                      bool from_queue);
+  void on_terminal_done(std::uint32_t node, std::uint32_t terminal, std::uint32_t lot_id);
   void start_service(std::uint32_t lot_id, std::uint32_t node, bool from_queue,
                      std::uint64_t done_sequence);
   void on_service_done(std::uint32_t lot_id);
@@ -431,7 +454,7 @@ class CorridorSimulation {
   void init_route_choice();
   std::uint32_t choose_route(std::uint32_t demand);
   std::uint32_t least_cost_now(DemandChoice& choice);
-  [[nodiscard]] double node_backlog_h(std::uint32_t node);
+  [[nodiscard]] double node_backlog_h(std::uint32_t node, std::uint32_t cargo_class);
   [[nodiscard]] double direction_backlog_h(std::uint32_t direction) const;
   [[nodiscard]] double leaves_h(const VehicleSpec& vehicle, const DirectionState& direction,
                                 double opens_h, double lots_short) const;
@@ -501,6 +524,7 @@ class CorridorSimulation {
   std::uint64_t lots_in_service_ = 0;
   std::uint64_t lots_booked_ = 0;
   std::uint64_t lots_dwelling_ = 0;
+  std::uint64_t lots_at_terminals_ = 0;           // in handling at a terminal
   engine::FifoQueue<std::uint32_t> freed_slots_;  // nodes whose freed slots await filling
   bool draining_slots_ = false;
 };

@@ -25,6 +25,11 @@ std::vector<bool> CorridorSimulation::bookable_nodes() const {
   for (const CapacityChange& change : spec_.capacity_changes) {
     if (change.facility == FacilityKind::node) book[change.index] = false;
   }
+  // A terminal's lots reach the common handling when the terminal is done: not in order
+  // of arrival at the node.
+  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
+    if (!spec_.nodes[i].terminals.empty()) book[i] = false;
+  }
   for (const Route& route : routes_) {
     std::uint32_t from = route.origin;
     for (const Hop& hop : route.hops) {
@@ -56,9 +61,26 @@ void CorridorSimulation::init_nodes() {
       node.dwell =
           engine::DurationDistribution(spec.dwell_h->kind, spec.dwell_h->mean, spec.dwell_h->cv);
     }
-    if (book[i] && options_.book_ahead)
+    if (book[i] && options_.book_ahead) {
       node.booked.emplace(spec.servers, window_start_h_, horizon_h_);
-    node.pass_through = !spec.capacity_mtpa && !spec.dwell_h;
+    }
+    for (const TerminalSpec& terminal_spec : spec.terminals) {
+      TerminalState& terminal = node.terminals.emplace_back(engine::RandomStream(
+          options_.seed, options_.replication,
+          fmt::format("node/{}/terminal/{}/service", spec.id, terminal_spec.id)));
+      terminal.servers = terminal_spec.servers;
+      terminal.service =
+          engine::DurationDistribution(terminal_spec.service, 1.0, terminal_spec.service_cv);
+      terminal.mean_h_by_class.assign(spec_.classes.size(), 0.0);
+      for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+        if (terminal_spec.classes[c]) {
+          terminal.mean_h_by_class[c] = spec_.terminal_service_mean_h(terminal_spec, c);
+        }
+      }
+      terminal.by_class.resize(spec_.classes.size());
+    }
+    // A node with a terminal is never passed straight through.
+    node.pass_through = !spec.capacity_mtpa && !spec.dwell_h && spec.terminals.empty();
   }
   for (const CapacityChange& change : spec_.capacity_changes) {
     if (change.facility == FacilityKind::node) nodes_[change.index].pass_through = false;
@@ -79,6 +101,64 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
                                         std::uint64_t done_sequence) {
   Lot& lot = lots_[lot_id];
   lot.node = node_index;
+  NodeState& node = nodes_[node_index];
+  if (!node.terminals.empty()) {
+    const std::uint32_t terminal =
+        spec_.terminal_of(spec_.nodes[node_index], class_of_route_[lot.route]);
+    if (terminal != kNone) {
+      TerminalState& state = node.terminals[terminal];
+      set_phase(lot, kQueueing);
+      if (state.busy < state.servers) {
+        start_terminal(lot_id, node_index, terminal, false);
+      } else {
+        state.queue.push_back(lot_id);
+        state.queue_length.set(now(), static_cast<double>(state.queue.size()));
+      }
+      return;
+    }
+  }
+  handle_at_node(lot_id, node_index, done_sequence);
+}
+
+// A terminal's handling counts as dwell, as a node's does; the terminal's statistics are
+// noted as it starts, as the node's are.
+void CorridorSimulation::start_terminal(std::uint32_t lot_id, std::uint32_t node_index,
+                                        std::uint32_t terminal_index, bool from_queue) {
+  TerminalState& terminal = nodes_[node_index].terminals[terminal_index];
+  Lot& lot = lots_[lot_id];
+  const std::uint32_t cargo_class = class_of_route_[lot.route];
+  const double arrival_h = from_queue ? lot.phase_start_h : now();
+  ++terminal.busy;
+  terminal.busy_servers.set(now(), terminal.busy);
+  set_phase(lot, kDwell);
+  const double handling_h =
+      terminal.service.draw(terminal.service_rng) * terminal.mean_h_by_class[cargo_class];
+  terminal.by_class[cargo_class].note(window_, arrival_h, now(), now() + handling_h);
+  ++lots_at_terminals_;
+  sim_.schedule_in(handling_h, kTerminalDone, node_index,
+                   lot_id | (static_cast<std::uint64_t>(terminal_index) << 32));
+}
+
+// Handled at the terminal: its server takes the next lot, and the lot goes on to the
+// node's common handling, as if it arrived there now.
+void CorridorSimulation::on_terminal_done(std::uint32_t node_index, std::uint32_t terminal_index,
+                                          std::uint32_t lot_id) {
+  --lots_at_terminals_;
+  TerminalState& terminal = nodes_[node_index].terminals[terminal_index];
+  --terminal.busy;
+  terminal.busy_servers.set(now(), terminal.busy);
+  if (!terminal.queue.empty()) {
+    const std::uint32_t next = terminal.queue.front();
+    terminal.queue.pop_front();
+    terminal.queue_length.set(now(), static_cast<double>(terminal.queue.size()));
+    start_terminal(next, node_index, terminal_index, true);
+  }
+  handle_at_node(lot_id, node_index, sim_.reserve_sequence());
+}
+
+void CorridorSimulation::handle_at_node(std::uint32_t lot_id, std::uint32_t node_index,
+                                        std::uint64_t done_sequence) {
+  Lot& lot = lots_[lot_id];
   NodeState& node = nodes_[node_index];
   node.arrivals_by_day.add(now());
   if (node.booked) {

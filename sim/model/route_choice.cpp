@@ -122,9 +122,11 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
   std::uint32_t ties = 0;
   for (std::uint32_t offset = 0; offset < choice.count; ++offset) {
     const Route& route = routes_[choice.first + offset];
-    double backlog_h = node_backlog_h(route.origin);
+    const std::uint32_t cargo_class = class_of_route_[choice.first + offset];
+    double backlog_h = node_backlog_h(route.origin, cargo_class);
     for (const Hop& hop : route.hops) {
-      backlog_h += direction_backlog_h(2 * hop.link + hop.direction) + node_backlog_h(hop.to_node);
+      backlog_h += direction_backlog_h(2 * hop.link + hop.direction) +
+                   node_backlog_h(hop.to_node, cargo_class);
     }
     const double cost = route.cost_usd_per_t +
                         spec_.value_of_time_usd_per_t_h(class_of_route_[choice.first]) * backlog_h;
@@ -147,13 +149,22 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
 // instant, whatever else happens at it, and those upstream waiting for room in its
 // yard: the same count whether the node's handling is booked on arrival or not, and
 // whatever order this instant's events run in.
-double CorridorSimulation::node_backlog_h(std::uint32_t node_index) {
+double CorridorSimulation::node_backlog_h(std::uint32_t node_index, std::uint32_t cargo_class) {
   NodeState& node = nodes_[node_index];
-  if (!node.capacitated) return 0.0;
+  double terminal_h = 0.0;
+  if (!node.terminals.empty()) {
+    const std::uint32_t t = spec_.terminal_of(spec_.nodes[node_index], cargo_class);
+    if (t != kNone) {
+      const TerminalState& terminal = node.terminals[t];
+      terminal_h = terminal.queue_length.before(now()) * terminal.mean_h_by_class[cargo_class] /
+                   terminal.servers;
+    }
+  }
+  if (!node.capacitated) return terminal_h;
   const double waiting = node.booked ? static_cast<double>(node.booked->waiting_before(now()))
                                      : node.queue_length.before(now());
   const double ahead = waiting + static_cast<double>(node.waiting_for_slot.size());
-  return ahead * node.service.mean() / node.servers;
+  return terminal_h + ahead * node.service.mean() * lot_scale_[cargo_class] / node.servers;
 }
 
 // When a vehicle the lot would board leaves, from now: after loading if full, else at

@@ -32,7 +32,7 @@ using Edge = Graph::edge_descriptor;
 double node_cost_usd_per_t(const CorridorSpec& spec, std::uint32_t cargo_class,
                            std::uint32_t node) {
   return spec.value_of_time_usd_per_t_h(cargo_class) *
-             expected_node_time_h(spec.nodes[node], spec.classes[cargo_class].lot_t) +
+             expected_node_time_h(spec, spec.nodes[node], cargo_class) +
          spec.nodes[node].tariff_usd_per_t;
 }
 
@@ -144,17 +144,16 @@ std::vector<Hop> cheapest_path(const Graph& graph, std::uint32_t from, std::uint
 // Fills a route's times, costs and emissions from its hops.
 Route measure(const CorridorSpec& spec, std::uint32_t cargo_class, std::uint32_t origin,
               std::vector<Hop> hops, bool pinned) {
-  const double lot_t = spec.classes[cargo_class].lot_t;
   Route route;
   route.origin = origin;
   route.hops = std::move(hops);
   route.pinned = pinned;
-  route.free_flow_h = expected_node_time_h(spec.nodes[origin], lot_t);
+  route.free_flow_h = expected_node_time_h(spec, spec.nodes[origin], cargo_class);
   route.tariff_usd_per_t = spec.nodes[origin].tariff_usd_per_t;
   for (const Hop& hop : route.hops) {
     const LinkSpec& link = spec.links[hop.link];
-    route.free_flow_h +=
-        link_free_flow_h(spec, link) + expected_node_time_h(spec.nodes[hop.to_node], lot_t);
+    route.free_flow_h += link_free_flow_h(spec, link) +
+                         expected_node_time_h(spec, spec.nodes[hop.to_node], cargo_class);
     route.length_km += link.length_km;
     route.tariff_usd_per_t +=
         spec.tariff_usd_per_tkm(link) * link.length_km + spec.nodes[hop.to_node].tariff_usd_per_t;
@@ -449,9 +448,16 @@ std::vector<std::uint32_t> Route::nodes() const {
   return nodes;
 }
 
-double expected_node_time_h(const NodeSpec& node, double lot_t) {
+double expected_node_time_h(const CorridorSpec& spec, const NodeSpec& node,
+                            std::uint32_t cargo_class) {
   double time_h = 0.0;
-  if (node.capacity_mtpa) time_h += service_mean_h(*node.capacity_mtpa, node.servers, lot_t);
+  const std::uint32_t terminal = spec.terminal_of(node, cargo_class);
+  if (terminal != kNone) {
+    time_h += spec.terminal_service_mean_h(node.terminals[terminal], cargo_class);
+  }
+  if (node.capacity_mtpa) {
+    time_h += service_mean_h(*node.capacity_mtpa, node.servers, spec.classes[cargo_class].lot_t);
+  }
   if (node.dwell_h) time_h += node.dwell_h->mean;
   return time_h;
 }

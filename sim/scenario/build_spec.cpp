@@ -213,10 +213,67 @@ class Builder {
           static_cast<std::uint32_t>(spec_.nodes.size()),
           item.key_location(has(item, "servers") ? "servers" : "service"));
     }
+    for (const Value& terminal : get(item, "terminals").items) add_terminal(node, terminal);
     node.tariff_usd_per_t = number(item, "tariff_usd_per_t", 0.0);
     node.lat = optional_number(item, "lat");
     node.lon = optional_number(item, "lon");
     spec_.nodes.push_back(std::move(node));
+  }
+
+  // A terminal: the classes it serves, its capacity in tonnes or (containers) TEU, at
+  // most the node's own, and its servers.
+  void add_terminal(model::NodeSpec& node, const Value& item) {
+    model::TerminalSpec terminal;
+    terminal.id = text(item, "id");
+    for (const model::TerminalSpec& other : node.terminals) {
+      if (other.id == terminal.id) {
+        error(get(item, "id").location,
+              fmt::format("node '{}' has two terminals named '{}'", node.id, terminal.id));
+      }
+    }
+    terminal.classes.assign(spec_.classes.size(), false);
+    for (const Value& served : get(item, "classes").items) {
+      const std::uint32_t cargo_class = resolve_class(served);
+      if (cargo_class == kNone) continue;
+      if (spec_.terminal_of(node, cargo_class) != kNone) {
+        error(served.location,
+              fmt::format("class '{}' already has a terminal at node '{}'; a class is handled "
+                          "in one terminal of a node",
+                          served.scalar, node.id));
+      }
+      terminal.classes[cargo_class] = true;
+    }
+    terminal.capacity_mtpa = optional_number(item, "capacity_mtpa");
+    terminal.capacity_teu_per_year = optional_number(item, "capacity_teu_per_year");
+    if (terminal.capacity_mtpa.has_value() == terminal.capacity_teu_per_year.has_value()) {
+      error(item.location, fmt::format("terminal '{}' needs exactly one of 'capacity_mtpa' or "
+                                       "'capacity_teu_per_year'",
+                                       terminal.id));
+      return;
+    }
+    terminal.servers = count(item, "servers", 1);
+    std::tie(terminal.service, terminal.service_cv) = shape(get(item, "service"));
+    for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+      if (!terminal.classes[c]) continue;
+      const model::CargoClass& cargo = spec_.classes[c];
+      if (terminal.capacity_teu_per_year && !cargo.teu_per_lot) {
+        error(get(item, "capacity_teu_per_year").location,
+              fmt::format("terminal '{}' gives its capacity in TEU but serves class '{}', which "
+                          "has no teu_per_lot: give capacity_mtpa, or teu_per_lot for a "
+                          "container class",
+                          terminal.id, cargo.id));
+        return;
+      }
+      const double capacity_mtpa = spec_.terminal_capacity_mtpa(terminal, c);
+      if (node.capacity_mtpa && capacity_mtpa > *node.capacity_mtpa * (1.0 + 1e-9)) {
+        error(item.key_location(terminal.capacity_mtpa ? "capacity_mtpa" : "capacity_teu_per_year"),
+              fmt::format("terminal '{}' can handle {:.3g} Mt/yr of class '{}', more than node "
+                          "'{}' handles in all ({:g} Mt/yr): the node's capacity_mtpa binds all "
+                          "its cargo",
+                          terminal.id, capacity_mtpa, cargo.id, node.id, *node.capacity_mtpa));
+      }
+    }
+    node.terminals.push_back(std::move(terminal));
   }
 
   void add_vehicle(const Value& item) {

@@ -296,6 +296,43 @@ const Record& demand_routes_record() {
   return instance;
 }
 
+const Record& terminal_record() {
+  static const Record instance{
+      "terminal",
+      {
+          id_field("Names the terminal in results."),
+          Field{.name = "classes",
+                .type = identifiers,
+                .required = true,
+                .help = "The cargo classes it handles; each class in at most one terminal of "
+                        "the node."},
+          Field{.name = "capacity_mtpa",
+                .type = number,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e4,
+                .help = "Its handling capacity in million tonnes a year; give this or "
+                        "capacity_teu_per_year."},
+          Field{.name = "capacity_teu_per_year",
+                .type = number,
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 1e9,
+                .help = "Its handling capacity in TEU a year (container classes only)."},
+          Field{.name = "servers",
+                .type = integer,
+                .default_text = "1",
+                .min = 1.0,
+                .max = 1e4,
+                .help = "Parallel handling lines sharing its capacity."},
+          Field{.name = "service",
+                .type = service,
+                .default_text = "deterministic",
+                .help = "Distribution of handling time per lot; its mean follows from capacity."},
+      }};
+  return instance;
+}
+
 const Record& node_record() {
   static const Record instance{
       "node",
@@ -333,6 +370,11 @@ const Record& node_record() {
                 .min = 0.0,
                 .max = 1e5,
                 .help = "Handling and border fees, US dollars per tonne passing."},
+          Field{.name = "terminals",
+                .type = record_list,
+                .record = &terminal_record(),
+                .help = "Parts of the handling set aside for some cargo classes, each with its "
+                        "own capacity; capacity_mtpa still binds all cargo."},
           Field{.name = "storage_lots",
                 .type = integer,
                 .min = 1.0,

@@ -162,6 +162,15 @@ class RandomScenario {
       }
       if (coin(0.4)) node += ", dwell_h: " + (coin(0.5) ? hours() : dwell_law());
       if (coin(0.15)) node += fmt::format(", storage_lots: {}", 3 + pick(40));
+      // A terminal for one class, ahead of the node's own handling (which, if any, it
+      // may not exceed: sized below the flow the scenario is built for).
+      if (classes_ > 1 && coin(0.3)) {
+        const std::uint32_t served = pick(classes_);
+        node += fmt::format(
+            ", terminals: [{{id: t, classes: [k{}], capacity_mtpa: {}, "
+            "servers: {}, service: {}}}]",
+            served, rate(lots_per_h * (0.5 + 0.4 * uniform())), 1 + pick(3), law(true));
+      }
       nodes += node + "}\n";
     }
     std::string links;

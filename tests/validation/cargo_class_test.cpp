@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+#include "corridor/analysis/capacity_bound.hpp"
+#include "corridor/analysis/queueing_theory.hpp"
 #include "corridor/model/simulate.hpp"
 #include "support/corridor_builder.hpp"
 
@@ -168,4 +170,98 @@ TEST_CASE("a vehicle that carries one class is used by that class only") {
         doctest::Approx(result.classes[0].delivered_t).epsilon(0.01));
   CHECK(share_of(link_result(result, "ferry-way").by_class, "bulk").throughput_t ==
         doctest::Approx(result.classes[1].delivered_t).epsilon(0.01));
+}
+
+namespace {
+
+// Containers (1 TEU lots of 14 t) through a port's container terminal, then its common
+// handling; bulk straight to the common handling.
+CorridorBuilder port_with_terminal(double terminal_teu_per_year, double port_mtpa,
+                                   double container_mtpa, double bulk_mtpa) {
+  CorridorBuilder corridor(2000.0, 30.0, 14.0);
+  corridor.spec().classes = {model::CargoClass{"container", 14.0, 1.0, {}},
+                             model::CargoClass{"bulk", 50.0, {}, {}}};
+  corridor.node("a");
+  model::NodeSpec& port = corridor.node("port");
+  port.capacity_mtpa = port_mtpa;
+  port.servers = 4;
+  port.service = model::DistributionKind::exponential;
+  model::TerminalSpec terminal;
+  terminal.id = "boxes";
+  terminal.classes = {true, false};
+  terminal.capacity_teu_per_year = terminal_teu_per_year;
+  terminal.servers = 2;
+  terminal.service = model::DistributionKind::exponential;
+  port.terminals.push_back(terminal);
+  corridor.node("z");
+  corridor.link("a", "port", 100.0, 50.0);
+  corridor.link("port", "z", 100.0, 50.0);
+  corridor.demand("a", "z", container_mtpa).id = "boxes";
+  model::DemandSpec& bulk = corridor.demand("a", "z", bulk_mtpa);
+  bulk.id = "ore";
+  bulk.cargo_class = 1;
+  return corridor;
+}
+
+}  // namespace
+
+TEST_CASE("a container terminal queues as M/M/c at its TEU capacity, and counts TEU") {
+  // 100,000 TEU/yr on two lines: 11.42 TEU/h in all; containers at 1.19 Mt/yr of 14 t
+  // TEU are 9.70 TEU/h, rho 0.85. Erlang C gives the wait.
+  auto corridor = port_with_terminal(100000.0, 15.0, 1.19, 2.0);
+  const double lambda = model::tonnes_per_hour(1.19) / 14.0;
+  const double mu_per_server = 100000.0 / model::kHoursPerYear / 2.0;
+  const double expected_wait_h = analysis::mmc_wait_h(2, lambda, mu_per_server);
+  double wait_h = 0.0;
+  double utilization = 0.0;
+  double teu_per_year = 0.0;
+  constexpr int kReplications = 4;
+  for (int r = 0; r < kReplications; ++r) {
+    const auto result = model::simulate(corridor.spec(), {1, static_cast<std::uint64_t>(r), true});
+    const auto& node = node_result(result, "port");
+    REQUIRE(node.terminals.size() == 1);
+    const auto& terminal = node.terminals.front();
+    wait_h += *terminal.mean_wait_h / kReplications;
+    utilization += *terminal.utilization / kReplications;
+    teu_per_year += *terminal.throughput_teu / ((2000.0 - 30.0) / 365.0) / kReplications;
+    // The port's common handling still handles every lot, containers included.
+    CHECK(node.throughput_t == doctest::Approx(result.totals.window_delivered_t).epsilon(0.01));
+  }
+  CHECK(utilization == doctest::Approx(lambda / (2.0 * mu_per_server)).epsilon(0.02));
+  CHECK(teu_per_year == doctest::Approx(lambda * model::kHoursPerYear).epsilon(0.02));
+  CHECK(wait_h == doctest::Approx(expected_wait_h).epsilon(0.05));
+}
+
+TEST_CASE("a port's total binds its terminal's cargo too, and its terminal binds containers") {
+  SUBCASE("containers within the terminal, all cargo beyond the port: the port saturates") {
+    // Terminal 100,000 TEU/yr = 1.4 Mt/yr of containers; port 2 Mt/yr for 1.0 + 1.2 Mt/yr.
+    auto corridor = port_with_terminal(100000.0, 2.0, 1.0, 1.2);
+    const auto bound = analysis::capacity_bound(corridor.spec());
+    REQUIRE(bound.demand_scale);
+    CHECK(*bound.demand_scale == doctest::Approx(2.0 / 2.2).epsilon(1e-6));
+    REQUIRE(!bound.demand_cut.empty());
+    CHECK(bound.demand_cut.front().kind == "node");
+    const auto result = corridor.run();
+    const auto& port = node_result(result, "port");
+    CHECK(*port.utilization > 0.97);
+    CHECK(*port.terminals.front().utilization < 0.8);
+  }
+  SUBCASE("containers beyond the terminal, all cargo within the port: the terminal saturates") {
+    auto corridor = port_with_terminal(100000.0, 15.0, 1.6, 1.0);
+    const auto bound = analysis::capacity_bound(corridor.spec());
+    REQUIRE(bound.demand_scale);
+    // Containers bind at 1.4 of their 1.6 Mt/yr; every entry scales alike.
+    CHECK(*bound.demand_scale == doctest::Approx(1.4 / 1.6).epsilon(1e-6));
+    REQUIRE(!bound.demand_cut.empty());
+    CHECK(bound.demand_cut.front().kind == "terminal");
+    CHECK(bound.demand_cut.front().id == "port/boxes");
+    const auto result = corridor.run();
+    const auto& port = node_result(result, "port");
+    CHECK(*port.terminals.front().utilization > 0.97);
+    CHECK(*port.utilization < 0.3);
+    // Containers pile up at the terminal; bulk does not wait for it.
+    CHECK(*result.classes[0].delivered_teu / ((2000.0 - 30.0) / 365.0) ==
+          doctest::Approx(100000.0).epsilon(0.02));
+    CHECK(result.classes[1].delivered_t / result.classes[1].created_t > 0.99);
+  }
 }

@@ -20,7 +20,7 @@ namespace corridor::analysis {
 inline constexpr double kSaturatedUtilization = 0.97;
 
 struct Bottleneck {
-  std::string kind;  // "node" or "link"
+  std::string kind;  // "node", "terminal" (id: NODE/TERMINAL) or "link"
   std::string id;
   double utilization = 0.0;           // mean over the runs
   double mean_queue_lots = 0.0;       // mean over the runs

@@ -22,7 +22,7 @@
 namespace corridor::analysis {
 
 struct CutFacility {
-  std::string kind;  // "node" or "link"
+  std::string kind;  // "node", "terminal" (id: NODE/TERMINAL) or "link"
   std::string id;
   double capacity_mtpa = 0.0;
 };
@@ -31,7 +31,7 @@ struct CutFacility {
 // (docs/results.md, "Utilization") in the direction cargo boards it; both averaged over
 // the window. Empty: unlimited.
 struct StageCapacity {
-  std::string kind;  // "node" or "link"
+  std::string kind;  // "node", "terminal" (id: NODE/TERMINAL) or "link"
   std::string id;
   std::optional<double> capacity_mtpa;
 };

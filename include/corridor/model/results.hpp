@@ -140,6 +140,22 @@ struct ClassShare {
   std::optional<double> mean_wait_h;  // empty if no lot of the class started or left
 };
 
+// A terminal of a node (a container terminal in a port): its own window figures, as a
+// node's. Its lots then pass the node's common handling, which the node's own figures
+// describe.
+struct TerminalResult {
+  std::string id;
+  std::vector<std::string> classes;
+  std::optional<double> capacity_mtpa;
+  std::optional<double> capacity_teu_per_year;
+  double throughput_t = 0.0;
+  std::optional<double> throughput_teu;  // when its capacity is in TEU
+  std::optional<double> utilization;     // busy fraction of its servers
+  double mean_queue_lots = 0.0;
+  double max_queue_lots = 0.0;
+  std::optional<double> mean_wait_h;  // empty if no lot started there in the window
+};
+
 struct NodeResult {
   std::string id;
   double throughput_t = 0.0;
@@ -154,6 +170,7 @@ struct NodeResult {
   std::vector<double> daily_handled_t;
   std::vector<double> daily_queue_lots;
   std::vector<ClassShare> by_class;  // several classes only
+  std::vector<TerminalResult> terminals;
 };
 
 struct LinkResult {

@@ -55,7 +55,8 @@ class RoutingError : public std::runtime_error {
 };
 
 // Free-flow handling time a lot spends at a node: mean service plus mean dwell.
-[[nodiscard]] double expected_node_time_h(const NodeSpec& node, double lot_t);
+[[nodiscard]] double expected_node_time_h(const CorridorSpec& spec, const NodeSpec& node,
+                                          std::uint32_t cargo_class);
 
 // Time to cross a link with no waiting: moving, plus loading and unloading if it has a vehicle.
 [[nodiscard]] double link_free_flow_h(const CorridorSpec& spec, const LinkSpec& link);

@@ -42,6 +42,22 @@ struct CargoClass {
 // The class a scenario that gives only `cargo.lot_t` has.
 inline constexpr const char* kSingleClassId = "cargo";
 
+// Part of a node's handling set aside for some cargo classes: a container terminal in a
+// port. A lot of a class it serves is handled there, on its own servers at its own
+// capacity, and then by the node's common handling, whose capacity_mtpa still binds
+// all cargo together.
+struct TerminalSpec {
+  std::string id;
+  std::vector<bool> classes;  // by cargo class: served here
+  // Exactly one: in tonnes, or in TEU (containers only: every class served has
+  // teu_per_lot).
+  std::optional<double> capacity_mtpa;
+  std::optional<double> capacity_teu_per_year;
+  std::uint32_t servers = 1;
+  DistributionKind service = DistributionKind::deterministic;
+  double service_cv = 0.0;
+};
+
 struct NodeSpec {
   std::string id;
   std::string name;               // display name; empty: the id
@@ -53,6 +69,7 @@ struct NodeSpec {
   double service_cv = 0.0;                    // for lognormal and gamma service
   std::optional<Distribution> dwell_h;        // customs, gauge change: a delay that takes no server
   std::optional<std::uint32_t> storage_lots;  // yard limit; lots wait upstream when full
+  std::vector<TerminalSpec> terminals;        // each class in at most one
   std::optional<double> lat;
   std::optional<double> lon;
 };
@@ -222,6 +239,30 @@ struct CorridorSpec {
     return vehicle.carries.empty() || vehicle.carries[cargo_class];
   }
   [[nodiscard]] bool several_classes() const { return classes.size() > 1; }
+  // The terminal of `node` that serves `cargo_class`, or kNone.
+  [[nodiscard]] std::uint32_t terminal_of(const NodeSpec& node, std::uint32_t cargo_class) const {
+    for (std::uint32_t t = 0; t < node.terminals.size(); ++t) {
+      if (node.terminals[t].classes[cargo_class]) return t;
+    }
+    return kNone;
+  }
+  // Mean hours one of a terminal's servers takes for a lot of `cargo_class`: its share of
+  // the capacity, in TEU or tonnes.
+  [[nodiscard]] double terminal_service_mean_h(const TerminalSpec& terminal,
+                                               std::uint32_t cargo_class) const {
+    const CargoClass& cargo = classes[cargo_class];
+    const double per_h = terminal.capacity_teu_per_year
+                             ? *terminal.capacity_teu_per_year / kHoursPerYear / *cargo.teu_per_lot
+                             : *terminal.capacity_mtpa * 1e6 / kHoursPerYear / cargo.lot_t;
+    return static_cast<double>(terminal.servers) / per_h;
+  }
+  // A terminal's capacity in Mt/yr of `cargo_class` (TEU converted by the class's lot).
+  [[nodiscard]] double terminal_capacity_mtpa(const TerminalSpec& terminal,
+                                              std::uint32_t cargo_class) const {
+    if (terminal.capacity_mtpa) return *terminal.capacity_mtpa;
+    const CargoClass& cargo = classes[cargo_class];
+    return *terminal.capacity_teu_per_year / *cargo.teu_per_lot * cargo.lot_t / 1e6;
+  }
   [[nodiscard]] const ModeCosts& costs_of(Mode mode) const {
     return mode_costs[static_cast<int>(mode)];
   }
