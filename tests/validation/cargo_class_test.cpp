@@ -23,6 +23,20 @@ namespace {
 constexpr double kContainerLotT = 10.0;
 constexpr double kBulkLotT = 40.0;
 
+// A container entry "boxes" (class 0) and a bulk entry "ore" (class 1), from a to z.
+void add_boxes_and_ore(CorridorBuilder& corridor, double container_mtpa, double bulk_mtpa) {
+  corridor.demand("a", "z", container_mtpa).id = "boxes";
+  model::DemandSpec& bulk = corridor.demand("a", "z", bulk_mtpa);
+  bulk.id = "ore";
+  bulk.cargo_class = 1;
+}
+
+// a -> port -> z: the port's two links.
+void add_port_links(CorridorBuilder& corridor) {
+  corridor.link("a", "port", 100.0, 50.0);
+  corridor.link("port", "z", 100.0, 50.0);
+}
+
 // a -> port -> z, with containers (10 t lots, 2 TEU) and bulk (40 t lots) sharing the port.
 CorridorBuilder two_classes(double horizon_days, double container_mtpa, double bulk_mtpa) {
   CorridorBuilder corridor(horizon_days, 30.0, kContainerLotT);
@@ -31,12 +45,8 @@ CorridorBuilder two_classes(double horizon_days, double container_mtpa, double b
   corridor.node("a");
   corridor.node("port");
   corridor.node("z");
-  corridor.link("a", "port", 100.0, 50.0);
-  corridor.link("port", "z", 100.0, 50.0);
-  corridor.demand("a", "z", container_mtpa).id = "boxes";
-  model::DemandSpec& bulk = corridor.demand("a", "z", bulk_mtpa);
-  bulk.id = "ore";
-  bulk.cargo_class = 1;
+  add_port_links(corridor);
+  add_boxes_and_ore(corridor, container_mtpa, bulk_mtpa);
   return corridor;
 }
 
@@ -141,10 +151,7 @@ TEST_CASE("a vehicle that carries one class is used by that class only") {
                              model::CargoClass{"bulk", kBulkLotT, {}, {}}};
   corridor.node("a");
   corridor.node("z");
-  corridor.demand("a", "z", 0.4).id = "boxes";
-  model::DemandSpec& bulk = corridor.demand("a", "z", 0.4);
-  bulk.id = "ore";
-  bulk.cargo_class = 1;
+  add_boxes_and_ore(corridor, 0.4, 0.4);
   corridor.spec().routing.k = 2;
   model::VehicleSpec& feeder = corridor.vehicle("feeder", 20);
   feeder.mode = model::Mode::sea;
@@ -194,12 +201,8 @@ CorridorBuilder port_with_terminal(double terminal_teu_per_year, double port_mtp
   terminal.service = model::DistributionKind::exponential;
   port.terminals.push_back(terminal);
   corridor.node("z");
-  corridor.link("a", "port", 100.0, 50.0);
-  corridor.link("port", "z", 100.0, 50.0);
-  corridor.demand("a", "z", container_mtpa).id = "boxes";
-  model::DemandSpec& bulk = corridor.demand("a", "z", bulk_mtpa);
-  bulk.id = "ore";
-  bulk.cargo_class = 1;
+  add_port_links(corridor);
+  add_boxes_and_ore(corridor, container_mtpa, bulk_mtpa);
   return corridor;
 }
 
