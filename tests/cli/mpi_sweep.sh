@@ -32,7 +32,15 @@ OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
   "$mpiexec" --oversubscribe -np 2 "$corridor" $sweep --threads 1 --csv "$scratch/cut.csv" \
   2> "$scratch/cut.err" &
 launcher=$!
-sleep 1
+# Terminate once the ranks are running, not after a fixed time, which a loaded machine
+# may not honour: rank 0 writes the manifest just before the ranks set their handlers.
+for _ in $(seq 1200); do
+  if [ -e "$scratch/cut.csv.manifest.json" ] || ! kill -0 "$launcher" 2>/dev/null; then
+    break
+  fi
+  sleep 0.1
+done
+sleep 0.3
 pkill -TERM -f "^$corridor sweep" || true
 set +e
 wait $launcher
