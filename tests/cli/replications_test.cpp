@@ -86,11 +86,11 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
   REQUIRE(tables.exit_code == 0);
   const std::string csv = corridor::testing::slurp(directory / "differences.csv");
   CHECK(csv.rfind("base,alternative,kind,id,quantity,unit,base_mean,", 0) == 0);
-  // 8 pairs x 4 quantities + 16 nodes x 2 quantities, and the header.
-  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 32 + 32);
+  // 11 pairs x 4 quantities + 17 nodes x 2 quantities, and the header.
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 44 + 34);
   // Every run's tables, the scenarios named by their files: 2 scenarios x 2 replications.
   const std::string od = corridor::testing::slurp(directory / "od.csv");
-  CHECK(std::count(od.begin(), od.end(), '\n') == 1 + 2 * 2 * 8);
+  CHECK(std::count(od.begin(), od.end(), '\n') == 1 + 2 * 2 * 11);
   CHECK(od.find("\ndigital-customs,1,xian,baku,") != std::string::npos);
   std::filesystem::remove_all(directory);
   CHECK(run_corridor("compare scenarios/middle-corridor-2025.yaml").exit_code == 2);
@@ -137,6 +137,7 @@ TEST_CASE("expand and capacity: a table to paste, JSON that does not depend on t
   REQUIRE(capacity.exit_code == 0);
   const auto bound = nlohmann::json::parse(capacity.out);
   CHECK(bound["schema"] == "corridor.capacity/1");
-  CHECK(bound["network_cut"].size() == 3);  // the three Caspian crossings
+  // The six Caspian crossings: rail ferries, container ships and tankers.
+  CHECK(bound["network_cut"].size() == 6);
   CHECK(bound["network_mtpa"].get<double>() > 5.2);
 }

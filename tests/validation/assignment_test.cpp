@@ -7,8 +7,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <numeric>
+#include <utility>
 
 #include "corridor/scenario/load.hpp"
 #include "support/corridor_builder.hpp"
@@ -138,13 +140,17 @@ TEST_CASE("Frank-Wolfe converges on the baseline network, every entry over up to
   // Free of its pins, every entry has up to four cheapest routes to spread over.
   for (auto& demand : spec.demand) {
     demand.via.clear();
+    demand.via_links.clear();
     demand.k = 4;
   }
   const auto candidates = model::plan_routes(spec);
   for (const auto& routes : candidates) CHECK(routes.size() >= 2);  // Turkmenbashi has two
-  const auto assignment = analysis::assign(spec, candidates);
+  // Frank-Wolfe leaves a dominated route's share to decay slowly: at the default gap of
+  // 1e-4 a small entry keeps 0.25 % on a route 28 % dearer. Converged further, no used
+  // route is dearer than its entry's cheapest.
+  const auto assignment = analysis::assign(spec, candidates, analysis::AssignmentOptions{1e-5});
   CHECK(assignment.converged);
-  CHECK(assignment.relative_gap < 1e-4);
+  CHECK(assignment.relative_gap < 1e-5);
   check_equilibrium(assignment);
 }
 
@@ -166,32 +172,43 @@ double btk_share(const model::CorridorSpec& spec, const std::vector<model::Route
 
 TEST_CASE("with BTK binding, assignment and simulation split the Istanbul cargo alike") {
   const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios/btk-before-2025.yaml";
-  const auto spec = scenario::load_scenario(path, {});
+  // 2025's Istanbul cargo, 0.96 Mt/yr, fits under BTK's old 1 Mt/yr; at 0.8 Mt/yr BTK
+  // binds, and containers, which the Black Sea feeders carry, divert. Dry cargo cannot.
+  const auto spec = scenario::load_scenario(
+      path, {"nodes.akhalkalaki.capacity_mtpa=0.8", "links.akhalkalaki-kars.capacity_mtpa=0.8"});
   const auto candidates = model::plan_routes(spec);
   const auto assignment = analysis::assign(spec, candidates);
   REQUIRE(assignment.converged);
   CHECK(assignment.relative_gap < 1e-4);
   check_equilibrium(assignment);
   const auto result = model::simulate(spec, model::RunOptions{spec.seed, 0});
-  int compared = 0;
-  for (std::size_t d = 0; d < spec.demand.size(); ++d) {
-    if (spec.nodes[spec.demand[d].destination].id != "istanbul") continue;
-    CAPTURE(spec.demand[d].id);
-    // About two thirds through BTK, the rest diverted through the Georgian ports, in
-    // both (docs/routing.md). Paths that differ only before BTK (Alat to Tbilisi by
-    // train or through Baku) cost about the same once the adaptive rule prices a
-    // train's hold, so the simulation spreads over them: the split is compared by
-    // corridor, not path by path.
-    const double btk_assigned = btk_share(spec, candidates[d], assigned_shares(assignment, d));
-    const double btk_simulated =
-        btk_share(spec, candidates[d], simulated_shares(spec, candidates[d], result, d));
-    CAPTURE(btk_assigned);
-    CAPTURE(btk_simulated);
-    CHECK(btk_assigned > 0.6);
-    CHECK(btk_assigned < 0.8);
-    CHECK(btk_simulated > 0.55);
-    CHECK(btk_simulated < 0.8);
-    ++compared;
-  }
-  CHECK(compared == 3);
+  // The simulation reports routes by origin and destination, so the entries compared are
+  // those alone on their pair: Xi'an's containers and Turkmenbashi's dry cargo.
+  const auto btk_shares = [&](const std::string& id) {
+    for (std::size_t d = 0; d < spec.demand.size(); ++d) {
+      if (spec.demand[d].id != id) continue;
+      return std::pair{
+          btk_share(spec, candidates[d], assigned_shares(assignment, d)),
+          btk_share(spec, candidates[d], simulated_shares(spec, candidates[d], result, d))};
+    }
+    throw std::out_of_range(id);
+  };
+  // Containers: part through BTK, the rest by the Georgian ports and the sea, in both
+  // (docs/routing.md). The split is compared by corridor, not path by path.
+  const auto containers = btk_shares("xian-istanbul");
+  const double containers_assigned = containers.first;
+  const double containers_simulated = containers.second;
+  CAPTURE(containers_assigned);
+  CAPTURE(containers_simulated);
+  CHECK(containers_assigned > 0.2);
+  CHECK(containers_assigned < 0.6);
+  CHECK(containers_simulated > 0.2);
+  CHECK(containers_simulated < 0.6);
+  CHECK(std::abs(containers_assigned - containers_simulated) < 0.15);
+  // Dry cargo has no way round: the feeders carry containers only.
+  const auto dry = btk_shares("turkmenbashi-istanbul");
+  const double dry_assigned = dry.first;
+  const double dry_simulated = dry.second;
+  CHECK(dry_assigned == doctest::Approx(1.0));
+  CHECK(dry_simulated == doctest::Approx(1.0));
 }
