@@ -238,7 +238,7 @@ double CorridorSimulation::next_arrival_h(std::uint32_t demand, double after_h) 
            (spec.arrivals == ArrivalPattern::poisson ? rng.exponential(mean_gap_h) : mean_gap_h);
   }
   if (spec.arrivals == ArrivalPattern::regular) {
-    return after_h + mean_gap_h / rate_factor(spec, after_h / 24.0);
+    return after_h + mean_gap_h / rate_factor(spec, spec_.calendar, after_h / 24.0);
   }
   const double max_factor = arrival_max_factor_[demand];
   DayRateBounds& bounds = arrival_day_bounds_[demand];
@@ -248,10 +248,10 @@ double CorridorSimulation::next_arrival_h(std::uint32_t demand, double after_h) 
     if (at_h > horizon_h_) return at_h;  // never runs
     const double day = at_h / 24.0;
     const double mark = rng.uniform_open01() * max_factor;
-    if (!bounds.covers(day)) bounds = rate_factor_bounds(spec, std::floor(day));
+    if (!bounds.covers(day)) bounds = rate_factor_bounds(spec, spec_.calendar, std::floor(day));
     if (mark < bounds.low) return at_h;
     if (mark >= bounds.high) continue;
-    if (mark < rate_factor(spec, day)) return at_h;
+    if (mark < rate_factor(spec, spec_.calendar, day)) return at_h;
   }
 }
 
@@ -260,7 +260,8 @@ void CorridorSimulation::schedule_storms() {
   for (std::uint32_t s = 0; s < spec_.storms.size(); ++s) {
     const StormSpec& storm = spec_.storms[s];
     engine::RandomStream rng(options_.seed, options_.replication, "storm/" + storm.id);
-    const std::vector<double> onsets = storm_onsets_days(storm, spec_.horizon_days, rng);
+    const std::vector<double> onsets =
+        storm_onsets_days(storm, spec_.calendar, spec_.horizon_days, rng);
     const engine::DurationDistribution duration(storm.duration_h.kind, storm.duration_h.mean,
                                                 storm.duration_h.cv);
     for (const double day : onsets) {

@@ -6,34 +6,27 @@
 namespace corridor::model {
 namespace {
 
-constexpr double kMonthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
 double growth_factor(const DemandSpec& demand, double day) {
   return std::pow(1.0 + demand.growth_pct_per_year / 100.0, day / 365.0);
 }
 
 }  // namespace
 
-int month_of(double day) {
-  double in_year = std::fmod(day, 365.0);
-  int month = 0;
-  while (month < 11 && in_year >= kMonthDays[month]) in_year -= kMonthDays[month++];
-  return month;
-}
-
 bool rate_varies(const DemandSpec& demand) {
   return demand.growth_pct_per_year != 0.0 || !demand.month_factors.empty();
 }
 
-double rate_factor(const DemandSpec& demand, double day) {
-  const double season = demand.month_factors.empty() ? 1.0 : demand.month_factors[month_of(day)];
+double rate_factor(const DemandSpec& demand, const Calendar& calendar, double day) {
+  const double season =
+      demand.month_factors.empty() ? 1.0 : demand.month_factors[calendar.month_of(day)];
   return growth_factor(demand, day) * season;
 }
 
-DayRateBounds rate_factor_bounds(const DemandSpec& demand, double first_day) {
+DayRateBounds rate_factor_bounds(const DemandSpec& demand, const Calendar& calendar,
+                                 double first_day) {
   constexpr double kRounding = 1e-9;
   const double season =
-      demand.month_factors.empty() ? 1.0 : demand.month_factors[month_of(first_day + 0.5)];
+      demand.month_factors.empty() ? 1.0 : demand.month_factors[calendar.month_of(first_day + 0.5)];
   const double at_start = growth_factor(demand, first_day);
   const double at_end = growth_factor(demand, first_day + 1.0);
   return DayRateBounds{first_day, std::min(at_start, at_end) * season * (1.0 - kRounding),
@@ -49,11 +42,11 @@ double max_rate_factor(const DemandSpec& demand, double horizon_days) {
   return std::max(growth_factor(demand, 0.0), growth_factor(demand, horizon_days)) * season;
 }
 
-double mean_rate_factor(const DemandSpec& demand, double horizon_days) {
+double mean_rate_factor(const DemandSpec& demand, const Calendar& calendar, double horizon_days) {
   // A day at a time is exact enough for a size check and a result check.
   double sum = 0.0;
   const auto days = static_cast<int>(std::ceil(horizon_days));
-  for (int day = 0; day < days; ++day) sum += rate_factor(demand, day + 0.5);
+  for (int day = 0; day < days; ++day) sum += rate_factor(demand, calendar, day + 0.5);
   return days > 0 ? sum / days : 1.0;
 }
 

@@ -111,9 +111,9 @@ double effective_t_per_h(std::optional<double> cap_t_per_h, double vehicle_t_per
 double window_volume_mtpa(const CorridorSpec& spec, const DemandSpec& demand) {
   const double h = spec.horizon_days;
   const double w = spec.warmup_days;
-  const double factor =
-      (h * mean_rate_factor(demand, h) - (w > 0.0 ? w * mean_rate_factor(demand, w) : 0.0)) /
-      (h - w);
+  const double factor = (h * mean_rate_factor(demand, spec.calendar, h) -
+                         (w > 0.0 ? w * mean_rate_factor(demand, spec.calendar, w) : 0.0)) /
+                        (h - w);
   return demand.volume_mtpa * factor;
 }
 

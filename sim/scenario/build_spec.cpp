@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "corridor/model/calendar.hpp"
 #include "corridor/model/demand_profile.hpp"
 #include "corridor/model/routing.hpp"
 #include "corridor/scenario/plausibility.hpp"
@@ -104,6 +105,16 @@ class Builder {
     spec_.seed = static_cast<std::uint64_t>(parse_integer(get(run, "seed").scalar).value_or(1));
     if (spec_.warmup_days >= spec_.horizon_days) {
       error(get(run, "warmup_days").location, "warmup_days must be less than horizon_days");
+    }
+    if (has(run, "start_date")) {
+      const Value& start = get(run, "start_date");
+      if (const auto date = model::parse_iso_date(start.scalar)) {
+        spec_.calendar = model::Calendar(*date);
+      } else {
+        error(start.location,
+              fmt::format("start_date '{}' is not a date: give YYYY-MM-DD, e.g. 2025-01-01",
+                          start.scalar));
+      }
     }
     read_cargo(get(root_, "cargo"));
 
@@ -443,8 +454,68 @@ class Builder {
     spec_.demand.push_back(std::move(demand));
   }
 
+  // The run day an event happens on, from `at_day` or from a date `on`; empty (with an
+  // error) when it is missing, not a date, or outside the run.
+  std::optional<double> event_day(const Value& item) {
+    if (has(item, "at_day") == has(item, "on")) {
+      error(item.location, "an event needs exactly one of 'at_day' or 'on'");
+      return std::nullopt;
+    }
+    if (has(item, "on")) {
+      const Value& on = get(item, "on");
+      const auto date = model::parse_iso_date(on.scalar);
+      if (!date) {
+        error(
+            on.location,
+            fmt::format("'on' must be a date, YYYY-MM-DD (e.g. 2028-07-01); got '{}'", on.scalar));
+        return std::nullopt;
+      }
+      if (!spec_.calendar.dated()) {
+        // A start date that did not parse has had its error; one is enough.
+        if (!has(get(root_, "scenario"), "start_date")) {
+          error(on.location,
+                "an event dated with 'on' needs scenario.start_date, the date of day 0");
+        }
+        return std::nullopt;
+      }
+      const double day = spec_.calendar.day_of(*date);
+      const std::string start = model::format_iso_date(*spec_.calendar.start());
+      if (day < 0.0) {
+        error(on.location, fmt::format("this event on {} is before the start date, {}",
+                                       model::format_iso_date(*date), start));
+        return std::nullopt;
+      }
+      if (day > spec_.horizon_days) {
+        error(on.location,
+              fmt::format("this event on {} is past the end of the run ({} + {:g} days, {})",
+                          model::format_iso_date(*date), start, spec_.horizon_days,
+                          model::format_iso_date(spec_.calendar.date_of(spec_.horizon_days))));
+        return std::nullopt;
+      }
+      return day;
+    }
+    const double day = number(item, "at_day", 0.0);
+    if (day > spec_.horizon_days) {
+      const bool looks_like_year = day >= 1900.0 && day <= 2200.0 && day == std::floor(day);
+      const std::string hint =
+          looks_like_year ? fmt::format(
+                                "{:g} looks like a year: date the event with 'on: {:g}-01-01' and "
+                                "give scenario.start_date",
+                                day, day)
+                          : std::string("at_day counts days from the start, not hours");
+      error(get(item, "at_day").location,
+            fmt::format("this event on day {:g} is past the horizon (day {:g}) and would never "
+                        "happen; {}",
+                        day, spec_.horizon_days, hint));
+      return std::nullopt;
+    }
+    return day;
+  }
+
   void add_event(const Value& item) {
-    const double at_day = number(item, "at_day", 0.0);
+    const std::optional<double> when = event_day(item);
+    if (!when) return;
+    const double at_day = *when;
     const bool sets = has(item, "set");
     const bool closes = has(item, "close");
     if (sets == closes) {
@@ -553,7 +624,8 @@ class Builder {
     double lots = 0.0;
     for (const auto& demand : spec_.demand) {
       lots += model::tonnes_per_hour(demand.volume_mtpa) * spec_.horizon_days * 24.0 /
-              spec_.lot_t_of(demand) * model::mean_rate_factor(demand, spec_.horizon_days);
+              spec_.lot_t_of(demand) *
+              model::mean_rate_factor(demand, spec_.calendar, spec_.horizon_days);
     }
     if (lots > kMaxLotsPerRun) {
       // A volume far beyond any corridor is more likely TEU or tonnes than a lot size

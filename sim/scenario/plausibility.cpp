@@ -37,10 +37,7 @@ class Checks {
     const Value* network = root_.find("network");
     for (const Value& link : items_of(child(network, "links"))) check_speed(link);
     for (const Value& demand : items_of(root_.find("demand"))) check_volume(demand);
-    for (const Value& event : items_of(root_.find("events"))) {
-      check_date(event, "at_day");
-      check_length(event);
-    }
+    for (const Value& event : items_of(root_.find("events"))) check_length(event);
     return std::move(warnings_);
   }
 
@@ -72,15 +69,6 @@ class Checks {
                      "volume_mtpa is million tonnes a year, not TEU or tonnes (a TEU of "
                      "cargo is some 10-14 t)",
                      demand.entry_key().value_or("?"), *volume, kPlausibleVolumeMtpa));
-  }
-
-  void check_date(const Value& event, const char* key) {
-    const auto day = number_at(&event, key);
-    if (!day || *day <= spec_.horizon_days) return;
-    warn(event.find(key)->location,
-         fmt::format("this event on day {:g} is after the horizon (day {:g}) and does nothing; "
-                     "{} counts days, not hours",
-                     *day, spec_.horizon_days, key));
   }
 
   void check_length(const Value& event) {

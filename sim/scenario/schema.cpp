@@ -41,6 +41,10 @@ const Record& run_record() {
                 .min = 0.0,
                 .max = kMaxHorizonDays,
                 .help = "Days at the start excluded from statistics; must end before the horizon."},
+          Field{.name = "start_date",
+                .type = text,
+                .help = "Date of day 0, YYYY-MM-DD: months, years and dated events follow "
+                        "the real calendar from it."},
           Field{.name = "seed",
                 .type = integer,
                 .default_text = "1",
@@ -569,10 +573,14 @@ const Record& event_record() {
                                                  "events.ID.at_day=100,200."},
                                    Field{.name = "at_day",
                                          .type = number,
-                                         .required = true,
                                          .min = 0.0,
                                          .max = kMaxHorizonDays,
-                                         .help = "When it happens, days from the start."},
+                                         .help = "When it happens, days from the start; or "
+                                                 "'on'."},
+                                   Field{.name = "on",
+                                         .type = text,
+                                         .help = "When it happens, a date YYYY-MM-DD (needs "
+                                                 "scenario.start_date); or 'at_day'."},
                                    Field{.name = "set",
                                          .type = record,
                                          .record = &set_record(),

@@ -58,10 +58,6 @@ TEST_CASE("slips warn at their position, and --strict makes them errors") {
     std::string expected;  // after "FILE:"
   };
   const Case cases[] = {
-      {"event-after-horizon.yaml",
-       line_scenario("", "events:\n  - {at_day: 2880, close: {link: b-z}, for_days: 3}\n"),
-       "16:14: warning: this event on day 2880 is after the horizon (day 365) and does nothing; "
-       "at_day counts days, not hours"},
       {"long-closure.yaml",
        line_scenario("", "events:\n  - {at_day: 60, close: {link: b-z}, for_days: 2160}\n"),
        "16:48: warning: a closure of 2160 days is longer than the whole run (365 days): "

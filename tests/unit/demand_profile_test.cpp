@@ -12,30 +12,30 @@
 using namespace corridor;
 
 TEST_CASE("months follow the calendar from 1 January") {
-  CHECK(model::month_of(0.0) == 0);
-  CHECK(model::month_of(30.9) == 0);
-  CHECK(model::month_of(31.0) == 1);
-  CHECK(model::month_of(58.9) == 1);
-  CHECK(model::month_of(59.0) == 2);
-  CHECK(model::month_of(364.9) == 11);
-  CHECK(model::month_of(365.0 + 31.0) == 1);
+  CHECK(model::Calendar{}.month_of(0.0) == 0);
+  CHECK(model::Calendar{}.month_of(30.9) == 0);
+  CHECK(model::Calendar{}.month_of(31.0) == 1);
+  CHECK(model::Calendar{}.month_of(58.9) == 1);
+  CHECK(model::Calendar{}.month_of(59.0) == 2);
+  CHECK(model::Calendar{}.month_of(364.9) == 11);
+  CHECK(model::Calendar{}.month_of(365.0 + 31.0) == 1);
 }
 
 TEST_CASE("the rate grows by compound interest and follows its months") {
   model::DemandSpec demand;
   demand.growth_pct_per_year = 10.0;
-  CHECK(model::rate_factor(demand, 0.0) == 1.0);
-  CHECK(model::rate_factor(demand, 365.0) == doctest::Approx(1.1));
-  CHECK(model::rate_factor(demand, 730.0) == doctest::Approx(1.21));
+  CHECK(model::rate_factor(demand, model::Calendar{}, 0.0) == 1.0);
+  CHECK(model::rate_factor(demand, model::Calendar{}, 365.0) == doctest::Approx(1.1));
+  CHECK(model::rate_factor(demand, model::Calendar{}, 730.0) == doctest::Approx(1.21));
   CHECK(model::max_rate_factor(demand, 730.0) == doctest::Approx(1.21));
   // Mean over two years: (1.21 - 1) / ln(1.1) / 2.
-  CHECK(model::mean_rate_factor(demand, 730.0) ==
+  CHECK(model::mean_rate_factor(demand, model::Calendar{}, 730.0) ==
         doctest::Approx(0.21 / std::log(1.1) / 2.0).epsilon(1e-4));
   demand.growth_pct_per_year = 0.0;
   demand.month_factors.assign(12, 1.0);
   demand.month_factors[1] = 0.5;  // February
-  CHECK(model::rate_factor(demand, 40.0) == 0.5);
-  CHECK(model::rate_factor(demand, 70.0) == 1.0);
+  CHECK(model::rate_factor(demand, model::Calendar{}, 40.0) == 0.5);
+  CHECK(model::rate_factor(demand, model::Calendar{}, 70.0) == 1.0);
 }
 
 // The thinning test trusts these bounds instead of calling pow: every rate inside the
@@ -50,14 +50,15 @@ TEST_CASE("a day's rate bounds hold every rate of that day") {
     demand.growth_pct_per_year = growth_pct;
     for (const double first_day : {0.0, 30.0, 31.0, 58.0, 59.0, 364.0, 365.0, 400.0}) {
       CAPTURE(first_day);
-      const model::DayRateBounds bounds = model::rate_factor_bounds(demand, first_day);
+      const model::DayRateBounds bounds =
+          model::rate_factor_bounds(demand, model::Calendar{}, first_day);
       CHECK(bounds.covers(first_day));
       CHECK_FALSE(bounds.covers(first_day + 1.0));
       CHECK_FALSE(bounds.covers(std::nextafter(first_day, -1.0)));
       const double last = std::nextafter(first_day + 1.0, 0.0);
       for (int k = 0; k <= 1000; ++k) {
         const double day = k == 1000 ? last : first_day + k / 1000.0;
-        const double rate = model::rate_factor(demand, day);
+        const double rate = model::rate_factor(demand, model::Calendar{}, day);
         REQUIRE(rate > bounds.low);
         REQUIRE(rate < bounds.high);
       }
@@ -78,7 +79,8 @@ TEST_CASE("a growing, seasonal demand generates what its profile says") {
   demand.month_factors = {1, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5};
   const auto result = corridor.run();
   const double expected_t =
-      3.0e6 * 3.0 * model::mean_rate_factor(corridor.spec().demand[0], 365.0 * 3);
+      3.0e6 * 3.0 *
+      model::mean_rate_factor(corridor.spec().demand[0], model::Calendar{}, 365.0 * 3);
   // Poisson: the count's standard deviation is its square root (in lots of 10 t).
   const double lots = expected_t / 10.0;
   CHECK(std::abs(result.totals.generated_t - expected_t) < 4.0 * std::sqrt(lots) * 10.0);

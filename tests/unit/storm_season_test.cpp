@@ -25,20 +25,20 @@ model::StormSpec winter(double per_season) {
 TEST_CASE("a season may span the new year") {
   const auto storm = winter(10.0);
   CHECK(model::season_length_days(storm) == 151.0);
-  CHECK(model::in_season(storm, 0.0));
-  CHECK(model::in_season(storm, 89.9));
-  CHECK_FALSE(model::in_season(storm, 90.0));
-  CHECK_FALSE(model::in_season(storm, 200.0));
-  CHECK(model::in_season(storm, 304.0));
-  CHECK(model::in_season(storm, 365.0 + 45.0));  // next year's February
+  CHECK(model::in_season(storm, model::Calendar{}, 0.0));
+  CHECK(model::in_season(storm, model::Calendar{}, 89.9));
+  CHECK_FALSE(model::in_season(storm, model::Calendar{}, 90.0));
+  CHECK_FALSE(model::in_season(storm, model::Calendar{}, 200.0));
+  CHECK(model::in_season(storm, model::Calendar{}, 304.0));
+  CHECK(model::in_season(storm, model::Calendar{}, 365.0 + 45.0));  // next year's February
 }
 
 TEST_CASE("storms come only in season, as many as per_season says") {
   const auto storm = winter(12.0);
   engine::RandomStream rng(3, 0, "storm/winter");
   const double years = 500.0;
-  const auto onsets = model::storm_onsets_days(storm, years * 365.0, rng);
-  for (const double day : onsets) REQUIRE(model::in_season(storm, day));
+  const auto onsets = model::storm_onsets_days(storm, model::Calendar{}, years * 365.0, rng);
+  for (const double day : onsets) REQUIRE(model::in_season(storm, model::Calendar{}, day));
   for (std::size_t i = 1; i < onsets.size(); ++i) REQUIRE(onsets[i] > onsets[i - 1]);
   // Poisson: mean 12 a season, standard error sqrt(12 x 500) over 500 seasons.
   const double per_season = static_cast<double>(onsets.size()) / years;
@@ -62,5 +62,5 @@ TEST_CASE("storms come only in season, as many as per_season says") {
 
 TEST_CASE("no storms when none are expected") {
   engine::RandomStream rng(1, 0, "storm/none");
-  CHECK(model::storm_onsets_days(winter(0.0), 3650.0, rng).empty());
+  CHECK(model::storm_onsets_days(winter(0.0), model::Calendar{}, 3650.0, rng).empty());
 }

@@ -1,23 +1,22 @@
 #pragma once
 // How a demand entry's rate varies over the run: compound growth from day 0 and a
-// monthly profile (day 0 is 1 January; months have their calendar lengths, February 28
-// days). Separate from the simulation so the calendar arithmetic is tested alone.
+// monthly profile, whose months are the run's calendar (calendar.hpp: day 0 is 1 January
+// of a 365-day year unless the scenario has a start date). Separate from the simulation
+// so the calendar arithmetic is tested alone.
 
 #include <limits>
 
+#include "corridor/model/calendar.hpp"
 #include "corridor/model/spec.hpp"
 
 namespace corridor::model {
-
-// 0 = January ... 11 = December, for a day counted from the start of the run.
-[[nodiscard]] int month_of(double day);
 
 // Whether the entry's rate varies at all (growth or a monthly profile).
 [[nodiscard]] bool rate_varies(const DemandSpec& demand);
 
 // The entry's rate on `day` over its volume_mtpa rate: (1 + growth)^(day / 365) times
 // the month's factor.
-[[nodiscard]] double rate_factor(const DemandSpec& demand, double day);
+[[nodiscard]] double rate_factor(const DemandSpec& demand, const Calendar& calendar, double day);
 
 // Bounds on rate_factor over one day, [first_day, first_day + 1) for a whole first_day:
 // the month cannot change inside it and growth is monotone, so the values at its two
@@ -29,12 +28,14 @@ struct DayRateBounds {
   double high = 0.0;
   [[nodiscard]] bool covers(double day) const { return day >= first_day && day < first_day + 1.0; }
 };
-[[nodiscard]] DayRateBounds rate_factor_bounds(const DemandSpec& demand, double first_day);
+[[nodiscard]] DayRateBounds rate_factor_bounds(const DemandSpec& demand, const Calendar& calendar,
+                                               double first_day);
 
 // The largest rate_factor over [0, horizon_days], for thinning a Poisson process.
 [[nodiscard]] double max_rate_factor(const DemandSpec& demand, double horizon_days);
 
 // The mean rate_factor over [0, horizon_days]: expected volume over volume_mtpa x time.
-[[nodiscard]] double mean_rate_factor(const DemandSpec& demand, double horizon_days);
+[[nodiscard]] double mean_rate_factor(const DemandSpec& demand, const Calendar& calendar,
+                                      double horizon_days);
 
 }  // namespace corridor::model

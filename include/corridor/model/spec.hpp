@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "corridor/engine/duration.hpp"
+#include "corridor/model/calendar.hpp"
 
 namespace corridor::model {
 
@@ -209,6 +210,7 @@ struct CorridorSpec {
   std::string name;
   double horizon_days = 365.0;
   double warmup_days = 0.0;
+  Calendar calendar;  // dated when the scenario gives a start date
   std::uint64_t seed = 1;
   std::vector<CargoClass> classes{CargoClass{kSingleClassId, 1.0, {}, {}}};  // at least one
   std::vector<NodeSpec> nodes;
