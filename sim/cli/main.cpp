@@ -57,13 +57,16 @@ struct RunArguments {
   std::uint32_t replications = 1;
   unsigned threads = 0;
   std::string csv_directory;
+  std::string period;  // empty: the default for the horizon
 };
 
 int run_command(const RunArguments& args) {
   check_output_directory(args.json_path);
   check_table_directory(args.csv_directory);
   const auto path = scenario_or_default(args.scenario);
-  const auto spec = load_for_run(path, args.overrides);
+  auto spec = load_for_run(path, args.overrides);
+  spec.report_periods = args.period.empty() ? corridor::model::default_report_periods(spec)
+                                            : corridor::model::parse_period_length(args.period);
   spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
                path.string(), spec.nodes.size(), spec.links.size(), spec.demand.size());
   const bool json_to_stdout = args.json_path == "-";
@@ -216,6 +219,11 @@ int main(int argc, char** argv) {
       ->add_option("--threads,-j", run.threads,
                    "Threads for replications (default: every core); results do not depend on it")
       ->check(CLI::Range(1U, 1024U));
+  run_app
+      ->add_option("--period", run.period,
+                   "Also report each year, quarter or month (none: the whole run only); "
+                   "default: year when the run is longer than a year")
+      ->check(CLI::IsMember({"year", "quarter", "month", "none"}));
   run_app->add_option("--csv", run.csv_directory,
                       "Write tidy CSV tables (od, routes, nodes, links, timeseries) into DIR");
   add_run_limit_option(run_app);

@@ -76,6 +76,113 @@ void add_by_class(Json& facility, const std::vector<model::ClassShare>& shares) 
   facility["by_class"] = std::move(rows);
 }
 
+// The sections a run and each of its periods have. A period's rows leave out what only
+// the whole run measures (cargo in the system, maxima, classes, terminals).
+Json od_rows(const std::vector<model::OdResult>& rows, bool whole_run) {
+  Json list = Json::array();
+  for (const auto& od : rows) {
+    Json row{{"origin", od.origin},
+             {"destination", od.destination},
+             {"delivered_t", od.delivered_t},
+             {"delivered_lots", od.delivered_lots},
+             {"window_generated_t", od.window_generated_t},
+             {"window_generated_lots", od.window_generated_lots},
+             {"delivered_share", optional(od.delivered_share)}};
+    if (whole_run) row["in_system"] = in_system(od.in_system);
+    row["transit_days"] = transit(od.transit_days);
+    if (whole_run) row["censored_p95_days"] = optional(od.censored_p95_days);
+    row["time_split_days"] = time_split(od);
+    row["routes"] = routes(od);
+    list.push_back(std::move(row));
+  }
+  return list;
+}
+
+Json node_rows(const std::vector<model::NodeResult>& rows, bool whole_run) {
+  Json list = Json::array();
+  for (const auto& node : rows) {
+    Json row{{"id", node.id},
+             {"throughput_t", node.throughput_t},
+             {"throughput_mtpa", node.throughput_mtpa},
+             {"utilization", optional(node.utilization)}};
+    if (!whole_run) row["capacity_mtpa"] = optional(node.capacity_mtpa);
+    row["mean_queue_lots"] = node.mean_queue_lots;
+    if (whole_run) row["max_queue_lots"] = node.max_queue_lots;
+    row["mean_wait_h"] = optional(node.mean_wait_h);
+    add_by_class(row, node.by_class);
+    if (!node.terminals.empty()) {
+      Json terminals = Json::array();
+      for (const auto& terminal : node.terminals) {
+        Json entry{{"id", terminal.id},
+                   {"classes", terminal.classes},
+                   {"throughput_t", terminal.throughput_t},
+                   {"utilization", optional(terminal.utilization)},
+                   {"mean_queue_lots", terminal.mean_queue_lots},
+                   {"max_queue_lots", terminal.max_queue_lots},
+                   {"mean_wait_h", optional(terminal.mean_wait_h)}};
+        if (terminal.capacity_mtpa) entry["capacity_mtpa"] = *terminal.capacity_mtpa;
+        if (terminal.capacity_teu_per_year) {
+          entry["capacity_teu_per_year"] = *terminal.capacity_teu_per_year;
+          entry["throughput_teu"] = optional(terminal.throughput_teu);
+        }
+        terminals.push_back(std::move(entry));
+      }
+      row["terminals"] = std::move(terminals);
+    }
+    list.push_back(std::move(row));
+  }
+  return list;
+}
+
+Json link_rows(const std::vector<model::LinkResult>& rows, bool whole_run) {
+  Json list = Json::array();
+  for (const auto& link : rows) {
+    Json row{{"id", link.id},
+             {"throughput_t", link.throughput_t},
+             {"throughput_mtpa", link.throughput_mtpa},
+             {"utilization", optional(link.utilization)},
+             {"capacity_mtpa", optional(link.capacity_mtpa)},
+             {"mean_queue_lots", link.mean_queue_lots}};
+    if (whole_run) row["max_queue_lots"] = link.max_queue_lots;
+    row["mean_wait_h"] = optional(link.mean_wait_h);
+    row["departures"] = link.departures;
+    row["closed_days"] = link.closed_days;
+    add_by_class(row, link.by_class);
+    list.push_back(std::move(row));
+  }
+  return list;
+}
+
+Json bottleneck_rows(const model::RunResult& result) {
+  Json list = Json::array();
+  for (const auto& bottleneck : analysis::rank_bottlenecks(result, 5)) {
+    list.push_back(Json{{"kind", bottleneck.kind},
+                        {"id", bottleneck.id},
+                        {"utilization", bottleneck.utilization},
+                        {"saturated", bottleneck.saturated},
+                        {"mean_queue_lots", bottleneck.mean_queue_lots},
+                        {"mean_wait_h", optional(bottleneck.mean_wait_h)}});
+  }
+  return list;
+}
+
+Json period_rows(const model::RunResult& result) {
+  Json list = Json::array();
+  const model::Calendar calendar = result.calendar();
+  for (const auto& period : result.periods) {
+    Json row{{"label", model::period_label(calendar, *result.period_length, period.start_day)},
+             {"start", model::day_or_date(calendar, period.start_day)},
+             {"end", model::day_or_date(calendar, period.end_day)},
+             {"days", period.end_day - period.start_day},
+             {"od", od_rows(period.od, false)},
+             {"nodes", node_rows(period.nodes, false)},
+             {"links", link_rows(period.links, false)},
+             {"bottlenecks", bottleneck_rows(model::period_as_run(result, period))}};
+    list.push_back(std::move(row));
+  }
+  return list;
+}
+
 }  // namespace
 
 Json run_json_tree(const model::RunResult& result) {
@@ -85,6 +192,7 @@ Json run_json_tree(const model::RunResult& result) {
                           {"seed", result.seed},
                           {"horizon_days", result.horizon_days},
                           {"warmup_days", result.warmup_days}};
+  if (result.start_date) root["scenario"]["start_date"] = *result.start_date;
   const auto& totals = result.totals;
   root["totals"] = Json{{"generated_t", totals.generated_t},
                         {"delivered_t", totals.delivered_t},
@@ -130,77 +238,15 @@ Json run_json_tree(const model::RunResult& result) {
     }
     root["demand"].push_back(std::move(entry));
   }
-  root["od"] = Json::array();
-  for (const auto& od : result.od) {
-    root["od"].push_back(Json{{"origin", od.origin},
-                              {"destination", od.destination},
-                              {"delivered_t", od.delivered_t},
-                              {"delivered_lots", od.delivered_lots},
-                              {"window_generated_t", od.window_generated_t},
-                              {"window_generated_lots", od.window_generated_lots},
-                              {"delivered_share", optional(od.delivered_share)},
-                              {"in_system", in_system(od.in_system)},
-                              {"transit_days", transit(od.transit_days)},
-                              {"censored_p95_days", optional(od.censored_p95_days)},
-                              {"time_split_days", time_split(od)},
-                              {"routes", routes(od)}});
-  }
-  root["nodes"] = Json::array();
-  for (const auto& node : result.nodes) {
-    Json row{{"id", node.id},
-             {"throughput_t", node.throughput_t},
-             {"throughput_mtpa", node.throughput_mtpa},
-             {"utilization", optional(node.utilization)},
-             {"mean_queue_lots", node.mean_queue_lots},
-             {"max_queue_lots", node.max_queue_lots},
-             {"mean_wait_h", optional(node.mean_wait_h)}};
-    add_by_class(row, node.by_class);
-    if (!node.terminals.empty()) {
-      Json terminals = Json::array();
-      for (const auto& terminal : node.terminals) {
-        Json entry{{"id", terminal.id},
-                   {"classes", terminal.classes},
-                   {"throughput_t", terminal.throughput_t},
-                   {"utilization", optional(terminal.utilization)},
-                   {"mean_queue_lots", terminal.mean_queue_lots},
-                   {"max_queue_lots", terminal.max_queue_lots},
-                   {"mean_wait_h", optional(terminal.mean_wait_h)}};
-        if (terminal.capacity_mtpa) entry["capacity_mtpa"] = *terminal.capacity_mtpa;
-        if (terminal.capacity_teu_per_year) {
-          entry["capacity_teu_per_year"] = *terminal.capacity_teu_per_year;
-          entry["throughput_teu"] = optional(terminal.throughput_teu);
-        }
-        terminals.push_back(std::move(entry));
-      }
-      row["terminals"] = std::move(terminals);
-    }
-    root["nodes"].push_back(std::move(row));
-  }
-  root["links"] = Json::array();
-  for (const auto& link : result.links) {
-    Json row{{"id", link.id},
-             {"throughput_t", link.throughput_t},
-             {"throughput_mtpa", link.throughput_mtpa},
-             {"utilization", optional(link.utilization)},
-             {"capacity_mtpa", optional(link.capacity_mtpa)},
-             {"mean_queue_lots", link.mean_queue_lots},
-             {"max_queue_lots", link.max_queue_lots},
-             {"mean_wait_h", optional(link.mean_wait_h)},
-             {"departures", link.departures},
-             {"closed_days", link.closed_days}};
-    add_by_class(row, link.by_class);
-    root["links"].push_back(std::move(row));
-  }
-  root["bottlenecks"] = Json::array();
-  for (const auto& bottleneck : analysis::rank_bottlenecks(result, 5)) {
-    root["bottlenecks"].push_back(Json{{"kind", bottleneck.kind},
-                                       {"id", bottleneck.id},
-                                       {"utilization", bottleneck.utilization},
-                                       {"saturated", bottleneck.saturated},
-                                       {"mean_queue_lots", bottleneck.mean_queue_lots},
-                                       {"mean_wait_h", optional(bottleneck.mean_wait_h)}});
-  }
+  root["od"] = od_rows(result.od, true);
+  root["nodes"] = node_rows(result.nodes, true);
+  root["links"] = link_rows(result.links, true);
+  root["bottlenecks"] = bottleneck_rows(result);
   root["warnings"] = analysis::delivery_warnings(std::vector<const model::RunResult*>{&result});
+  if (!result.periods.empty()) {
+    root["period"] = model::to_string(*result.period_length);
+    root["periods"] = period_rows(result);
+  }
   return root;
 }
 

@@ -107,4 +107,80 @@ CivilDate Calendar::date_of(double day) const {
   return civil_from_days(start_serial_ + static_cast<std::int64_t>(std::floor(day)));
 }
 
+std::optional<PeriodLength> parse_period_length(std::string_view text) {
+  if (text == "year") return PeriodLength::year;
+  if (text == "quarter") return PeriodLength::quarter;
+  if (text == "month") return PeriodLength::month;
+  return std::nullopt;
+}
+
+const char* to_string(PeriodLength length) {
+  switch (length) {
+    case PeriodLength::year:
+      return "year";
+    case PeriodLength::quarter:
+      return "quarter";
+    case PeriodLength::month:
+      return "month";
+  }
+  return "?";
+}
+
+std::string period_label(const Calendar& calendar, PeriodLength length, double start_day) {
+  int year = 0;
+  int month = 0;  // 0 = January
+  if (calendar.dated()) {
+    const CivilDate date = calendar.date_of(start_day);
+    year = date.year;
+    month = date.month - 1;
+  } else {
+    year = static_cast<int>(std::floor(start_day / 365.0)) + 1;
+    month = undated_month_of(start_day);
+  }
+  const std::string year_text =
+      calendar.dated() ? fmt::format("{}", year) : fmt::format("Y{}", year);
+  switch (length) {
+    case PeriodLength::year:
+      return year_text;
+    case PeriodLength::quarter:
+      return fmt::format("{}-Q{}", year_text, month / 3 + 1);
+    case PeriodLength::month:
+      return calendar.dated() ? fmt::format("{}-{:02}", year_text, month + 1)
+                              : fmt::format("{}-M{:02}", year_text, month + 1);
+  }
+  return year_text;
+}
+
+std::string day_or_date(const Calendar& calendar, double day) {
+  if (calendar.dated()) return format_iso_date(calendar.date_of(day));
+  return fmt::format("{:g}", day);
+}
+
+std::vector<double> period_bounds_days(const Calendar& calendar, double from_day, double to_day,
+                                       PeriodLength length) {
+  const int months_per_period =
+      length == PeriodLength::year ? 12 : (length == PeriodLength::quarter ? 3 : 1);
+  // Period starts are the first days of months m = 0, k, 2k, ... of each year; months are
+  // counted from January of year 0 (the start date's year, or the model's first year).
+  const auto start_of_month = [&](std::int64_t months) -> double {
+    const std::int64_t year = months / 12;
+    const int month = static_cast<int>(months % 12);
+    if (calendar.dated()) {
+      const CivilDate date{calendar.start()->year + static_cast<int>(year), month + 1, 1};
+      return calendar.day_of(date);
+    }
+    double day = 365.0 * static_cast<double>(year);
+    for (int m = 0; m < month; ++m) day += kMonthDays[m];
+    return day;
+  };
+  std::vector<double> bounds{from_day};
+  for (std::int64_t months = months_per_period;; months += months_per_period) {
+    const double start = start_of_month(months);
+    if (start >= to_day) break;
+    if (start > from_day) bounds.push_back(start);
+  }
+  bounds.push_back(to_day);
+  return bounds;
+}
+
 }  // namespace corridor::model

@@ -28,7 +28,8 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
       options_(options),
       window_start_h_(spec.warmup_days * 24.0),
       horizon_h_(spec.horizon_days * 24.0),
-      window_{window_start_h_, horizon_h_} {
+      window_{window_start_h_, horizon_h_},
+      periods_(period_grid(spec)) {
   if (!(horizon_h_ > 0.0) || !(window_start_h_ >= 0.0) || window_start_h_ >= horizon_h_) {
     throw std::invalid_argument("the warm-up must end before the horizon");
   }
@@ -67,6 +68,7 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
   init_route_choice();
   init_nodes();
   init_links();
+  init_periods();
 }
 
 RunResult CorridorSimulation::run() {
@@ -278,6 +280,7 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
   LinkState& link = links_[link_index];
   const double from_h = std::max({now(), link.closed_until_h, window_start_h_});
   link.closed_in_window_h += std::max(0.0, std::min(until_h, horizon_h_) - from_h);
+  if (periods_.active()) periods_.spread(from_h, until_h, 1.0, link.closed_h_by_period);
   // The daily series covers the whole run: the newly closed hours, day by day.
   const double end_h = std::min(until_h, horizon_h_);
   for (double at_h = std::max(now(), link.closed_until_h); at_h < end_h;) {
@@ -301,6 +304,7 @@ void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
     ++demand_counts_[demand].window_generated_lots;
   }
   lots_[lot_id].route = choose_route(demand);
+  if (periods_.active() && in_window()) count_chosen_in_period(lot_id);
   if (spec_.routing.choice == RouteChoice::adaptive) {
     if (priced_usd_per_t_by_lot_.size() <= lot_id) priced_usd_per_t_by_lot_.resize(lots_.size());
     priced_usd_per_t_by_lot_[lot_id] = priced_usd_per_t_;
@@ -380,6 +384,9 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     if (!priced_usd_per_t_by_lot_.empty()) {
       row.priced_sum_usd_per_t += priced_usd_per_t_by_lot_[lot_id];
     }
+  }
+  if (periods_.active() && lot.created_h >= window_start_h_) {
+    count_delivered_in_period(lot_id, at_h);
   }
   free_lots_.push_back(lot_id);
 }
@@ -532,6 +539,7 @@ RunResult CorridorSimulation::collect_results() const {
   result.replication = options_.replication;
   result.horizon_days = spec_.horizon_days;
   result.warmup_days = spec_.warmup_days;
+  if (spec_.calendar.dated()) result.start_date = format_iso_date(*spec_.calendar.start());
 
   const std::uint64_t in_system = lots_.size() - free_lots_.size();
   result.totals.generated_lots = generated_lots_;
@@ -751,6 +759,7 @@ RunResult CorridorSimulation::collect_results() const {
     result.links.push_back(std::move(row));
   }
   collect_classes(result);
+  collect_periods(result);
   return result;
 }
 

@@ -25,6 +25,7 @@
 #include "handling_tally.hpp"
 #include "held_bookings.hpp"
 #include "log_histogram.hpp"
+#include "period_grid.hpp"
 #include "time_average.hpp"
 
 namespace corridor::model::detail {
@@ -131,6 +132,11 @@ struct NodeState {
   TimeAverage capacitated_time;         // 1 while the node has a capacity: utilization's time base
   std::vector<HandlingTally> by_class;  // lots handled, and how, by cargo class
   std::vector<TerminalState> terminals;
+  // Per period (period x classes + class), and the capacity in force and whether there
+  // was one, integrated per period.
+  std::vector<HandlingTally> by_period;
+  PeriodAreas capacity_mtpa_by_period;
+  PeriodAreas capacitated_by_period;
   // Daily series over the whole run: the queue at a day's end is what arrived by then
   // less what started handling by then.
   DailyCounts arrivals_by_day;
@@ -203,6 +209,11 @@ struct DirectionState {
   double wait_sum_h = 0.0;  // from reaching the link to leaving on it
   std::uint64_t waits = 0;
   std::vector<DepartureTally> by_class;
+  // Per period: departures, lots by class (period x classes + class; queue_lot_h unused:
+  // the link's backlog is integrated per period), and the effective capacity's integral.
+  std::vector<std::uint64_t> departures_by_period;
+  std::vector<DepartureTally> by_period;
+  PeriodAreas effective_by_period;
 };
 
 struct LinkState {
@@ -213,6 +224,8 @@ struct LinkState {
   std::vector<double> closed_h_by_day;       // hours closed each day
   TimeAverage backlog;                       // lots waiting to depart, both directions
   std::vector<std::uint32_t> fleet;          // its vessels, if its vehicle is a fleet
+  PeriodAreas backlog_by_period;
+  std::vector<double> closed_h_by_period;
 };
 
 // Lots counted by cargo class, for tonnes and TEU (CorridorSimulation::tonnes).
@@ -244,6 +257,22 @@ struct DemandCounts {
   std::uint64_t window_on_time_lots = 0;  // of those, within the entry's promise_days
 };
 
+// A route row's lots created in one period, and how those delivered by the horizon
+// fared.
+struct RoutePeriod {
+  std::uint64_t chosen_lots = 0;
+  LotsByClass chosen_by_class;
+  std::uint64_t delivered_lots = 0;
+  LotsByClass delivered_by_class;
+  double transit_sum_h = 0.0;
+  double cost_sum_usd_per_t = 0.0;
+  double priced_sum_usd_per_t = 0.0;
+  double split_sum_h[kPhaseCount] = {};
+  // Each delivered lot's transit: a LogHistogram (80 KB) per route and period would cost
+  // more than the lots' own 4 bytes each.
+  std::vector<float> transit_h;
+};
+
 // One origin-destination's use of one path (entries of the pair may share paths).
 struct RouteRow {
   std::uint32_t route = kNone;    // a representative in routes_
@@ -254,6 +283,7 @@ struct RouteRow {
   double cost_sum_usd_per_t = 0.0;
   double priced_sum_usd_per_t = 0.0;  // adaptive: what the rule priced delivered lots at
   LogHistogram transit_h;
+  std::vector<RoutePeriod> periods;  // when the run reports periods
 };
 
 // A cargo class's lots delivered in the window, and their transit.
@@ -271,6 +301,9 @@ struct DemandChoice {
   std::vector<double> cumulative;  // `fixed`, `logit`: cumulative probabilities
   engine::RandomStream rng;
 };
+
+// The period grid a run of `spec` reports on (period_results.cpp).
+[[nodiscard]] PeriodGrid period_grid(const CorridorSpec& spec);
 
 class CorridorSimulation {
  public:
@@ -320,6 +353,12 @@ class CorridorSimulation {
                                        double queue_lot_h) const;
   [[nodiscard]] double waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const;
   void collect_classes(RunResult& result) const;
+  // period_results.cpp: the results per period, and the per-period counting of a lot's
+  // creation and delivery.
+  void init_periods();
+  void collect_periods(RunResult& result) const;
+  void count_chosen_in_period(std::uint32_t lot_id);
+  void count_delivered_in_period(std::uint32_t lot_id, double at_h);
   void collect_terminals(std::uint32_t node, NodeResult& row) const;
   // undelivered.cpp: the cargo still in the system at the horizon, per entry and pair.
   void collect_in_system(RunResult& result) const;
@@ -394,11 +433,21 @@ class CorridorSimulation {
   // from two source files.
   void count_departure(DirectionState& direction, std::size_t lots, double at_h,
                        std::uint32_t cargo_class) {
-    if (at_h >= window_start_h_) ++direction.departures;
+    if (at_h >= window_start_h_) {
+      ++direction.departures;
+      if (periods_.active()) ++direction.departures_by_period[periods_.index_of(at_h)];
+    }
     count_lots_departed(direction, lots, at_h, cargo_class);
   }
   void count_lots_departed(DirectionState& direction, std::size_t lots, double at_h,
                            std::uint32_t cargo_class) {
+    if (periods_.active() && at_h >= window_start_h_) {
+      DepartureTally& tally =
+          direction.by_period[periods_.index_of(at_h) * spec_.classes.size() + cargo_class];
+      tally.lots += lots;
+      if (direction.effective_t_per_h.value() > 0.0) tally.lots_limited += lots;
+      if (direction.free_flow) tally.waits += lots;
+    }
     LinkState& link = links_[direction.link];
     link.departed_by_day[cargo_class].add(at_h, static_cast<std::uint32_t>(lots));
     // A free link's lots never wait: they reach it and leave it at once.
@@ -432,10 +481,26 @@ class CorridorSimulation {
                      double end_h) {
     node.handled_by_day[cargo_class].add(end_h);
     node.by_class[cargo_class].note(window_, arrival_h, start_h, end_h);
+    if (periods_.active()) {
+      periods_.note(node.by_period, spec_.classes.size(), cargo_class, arrival_h, start_h, end_h);
+    }
   }
   void count_passing(NodeState& node, std::uint32_t cargo_class, double at_h) {
     node.handled_by_day[cargo_class].add(at_h);
     node.by_class[cargo_class].note_passing(window_, at_h);
+    if (periods_.active()) {
+      const std::size_t p = periods_.index_of(at_h);
+      node.by_period[p * spec_.classes.size() + cargo_class].note_passing(periods_.window(p), at_h);
+    }
+  }
+  // A lot that left a link direction at departed_h after waiting since waited_from_h.
+  void count_wait_in_period(DirectionState& direction, std::uint32_t cargo_class,
+                            double waited_from_h, double departed_h) {
+    if (!periods_.active() || departed_h < window_start_h_) return;
+    DepartureTally& tally =
+        direction.by_period[periods_.index_of(departed_h) * spec_.classes.size() + cargo_class];
+    tally.wait_sum_h += departed_h - waited_from_h;
+    ++tally.waits;
   }
   [[nodiscard]] double window_overlap_h(double from_h, double to_h) const {
     return window_.overlap_h(from_h, to_h);
@@ -467,6 +532,7 @@ class CorridorSimulation {
   double window_start_h_;
   double horizon_h_;
   Window window_;              // [window_start_h_, horizon_h_]
+  PeriodGrid periods_;         // inactive unless the run reports periods
   std::vector<Route> routes_;  // every demand entry's candidates, entry after entry
   // Per link direction: whether any route boards it, and what its vehicles carry at
   // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.

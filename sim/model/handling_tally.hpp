@@ -9,12 +9,16 @@
 
 namespace corridor::model::detail {
 
-// The statistics window, [start_h, end_h].
+// The statistics window, [start_h, end_h]; a period of it that another follows is
+// [start_h, end_h), so that an instant on a bound counts once.
 struct Window {
   double start_h;
   double end_h;
+  bool closed_end = true;
 
-  [[nodiscard]] bool contains(double at_h) const { return at_h >= start_h && at_h <= end_h; }
+  [[nodiscard]] bool contains(double at_h) const {
+    return at_h >= start_h && (at_h < end_h || (closed_end && at_h == end_h));
+  }
   [[nodiscard]] double overlap_h(double from_h, double to_h) const {
     return std::max(0.0, std::min(to_h, end_h) - std::max(from_h, start_h));
   }

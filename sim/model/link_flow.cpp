@@ -35,8 +35,9 @@ void CorridorSimulation::init_links() {
     directions_[2 * i + 1].link = i;
     directions_[2 * i + 1].to_node = link.from;
     for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
-      directions_[d].effective_t_per_h.set(0.0,
-                                           effective_t_per_h(std::nullopt, vehicle_t_per_h_[d]));
+      const double effective = effective_t_per_h(std::nullopt, vehicle_t_per_h_[d]);
+      directions_[d].effective_t_per_h.set(0.0, effective);
+      directions_[d].effective_by_period.set(periods_, 0.0, effective);
     }
     if (link.capacity_mtpa) set_link_capacity(i, *link.capacity_mtpa);
     const bool free_flow = link.vehicle == kNone && !link.capacity_mtpa &&
@@ -140,8 +141,9 @@ void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capa
       departure_headway_h(capacity_mtpa, lots_per_departure, spec_.classes.front().lot_t);
   for (std::uint32_t d = 2 * link_index; d < 2 * link_index + 2; ++d) {
     directions_[d].headway_h = headway_h;
-    directions_[d].effective_t_per_h.set(
-        now(), effective_t_per_h(tonnes_per_hour(capacity_mtpa), vehicle_t_per_h_[d]));
+    const double effective = effective_t_per_h(tonnes_per_hour(capacity_mtpa), vehicle_t_per_h_[d]);
+    directions_[d].effective_t_per_h.set(now(), effective);
+    directions_[d].effective_by_period.set(periods_, now(), effective);
   }
 }
 
@@ -149,8 +151,9 @@ void CorridorSimulation::set_link_capacity(std::uint32_t link_index, double capa
 void CorridorSimulation::note_backlog(std::uint32_t direction_index) {
   DirectionState& direction = directions_[direction_index];
   const std::uint32_t other = direction_index ^ 1U;
-  links_[direction.link].backlog.set(now(),
-                                     direction.backlog_lots + directions_[other].backlog_lots);
+  const double backlog_lots = direction.backlog_lots + directions_[other].backlog_lots;
+  links_[direction.link].backlog.set(now(), backlog_lots);
+  links_[direction.link].backlog_by_period.set(periods_, now(), backlog_lots);
 }
 
 std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
@@ -248,6 +251,7 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
         tally.wait_sum_h += wait_h;
         ++tally.waits;
       }
+      count_wait_in_period(direction, cargo_class, lots_[lot_id].phase_start_h, now());
     }
     set_phase(lots_[lot_id], kMoving);
     direction.next_departure_h = now() + direction.headway_h * lot_scale_[cargo_class];
@@ -465,7 +469,10 @@ void CorridorSimulation::count_load(DirectionState& direction, const Vehicle& ve
   }
   direction.next_departure_h =
       now() + direction.headway_h * scale_sum / static_cast<double>(vehicle.lots.size());
-  if (in_window()) ++direction.departures;
+  if (in_window()) {
+    ++direction.departures;
+    if (periods_.active()) ++direction.departures_by_period[periods_.index_of(now())];
+  }
   for (std::uint32_t c = 0; c < lots_by_class.size(); ++c) {
     if (lots_by_class[c] > 0) count_lots_departed(direction, lots_by_class[c], now(), c);
   }
@@ -518,6 +525,7 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
       tally.wait_sum_h += wait_h;
       ++tally.waits;
     }
+    count_wait_in_period(direction, class_of_route_[lot.route], lot.phase_start_h, departed_h);
     lot.split_h[kConsolidation] += departed_h - lot.phase_start_h;
     lot.split_h[kMoving] += arrived_h - departed_h;
     lot.phase_start_h = arrived_h;

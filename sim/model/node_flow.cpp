@@ -92,6 +92,8 @@ void CorridorSimulation::set_node_capacity(std::uint32_t node_index, double capa
   const NodeSpec& spec = spec_.nodes[node_index];
   node.capacitated = true;
   node.capacitated_time.set(now(), 1.0);
+  node.capacity_mtpa_by_period.set(periods_, now(), capacity_mtpa);
+  node.capacitated_by_period.set(periods_, now(), 1.0);
   node.service = engine::DurationDistribution(
       spec.service, service_mean_h(capacity_mtpa, node.servers, spec_.classes.front().lot_t),
       spec.service_cv);

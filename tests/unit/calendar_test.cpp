@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 using namespace corridor;
 
 TEST_CASE("dates and days since 1970 convert both ways, leap days included") {
@@ -61,4 +63,32 @@ TEST_CASE("a dated run follows the real calendar from its start") {
   CHECK(calendar.date_of(calendar.day_of(model::CivilDate{2028, 2, 29})) ==
         model::CivilDate{2028, 2, 29});
   CHECK(calendar.month_of(calendar.day_of(model::CivilDate{2028, 2, 29})) == 1);
+}
+
+TEST_CASE("periods follow the calendar's years, quarters and months") {
+  using model::PeriodLength;
+  const model::Calendar undated;
+  CHECK(model::period_bounds_days(undated, 30.0, 800.0, PeriodLength::year) ==
+        std::vector<double>{30.0, 365.0, 730.0, 800.0});
+  CHECK(model::period_bounds_days(undated, 0.0, 365.0, PeriodLength::year) ==
+        std::vector<double>{0.0, 365.0});
+  CHECK(model::period_bounds_days(undated, 0.0, 200.0, PeriodLength::quarter) ==
+        std::vector<double>{0.0, 90.0, 181.0, 200.0});
+  CHECK(model::period_bounds_days(undated, 0.0, 70.0, PeriodLength::month) ==
+        std::vector<double>{0.0, 31.0, 59.0, 70.0});
+  // From 15 November 2027: the leap day of 2028 makes its first quarter 91 days.
+  const model::Calendar dated(model::CivilDate{2027, 11, 15});
+  const double new_year = dated.day_of({2028, 1, 1});
+  CHECK(model::period_bounds_days(dated, 0.0, new_year + 200.0, PeriodLength::quarter) ==
+        std::vector<double>{0.0, new_year, new_year + 91.0, new_year + 182.0, new_year + 200.0});
+  CHECK(model::period_label(dated, PeriodLength::quarter, new_year + 91.0) == "2028-Q2");
+  CHECK(model::period_label(dated, PeriodLength::month, 0.0) == "2027-11");
+  CHECK(model::period_label(dated, PeriodLength::year, new_year) == "2028");
+  CHECK(model::period_label(undated, PeriodLength::year, 730.0) == "Y3");
+  CHECK(model::period_label(undated, PeriodLength::quarter, 365.0 + 90.0) == "Y2-Q2");
+  CHECK(model::period_label(undated, PeriodLength::month, 59.0) == "Y1-M03");
+  CHECK(model::day_or_date(dated, new_year) == "2028-01-01");
+  CHECK(model::day_or_date(undated, 30.5) == "30.5");
+  CHECK(model::parse_period_length("quarter") == PeriodLength::quarter);
+  CHECK_FALSE(model::parse_period_length("decade"));
 }

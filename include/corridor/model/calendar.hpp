@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace corridor::model {
 
@@ -47,5 +48,23 @@ class Calendar {
   std::optional<CivilDate> start_;
   std::int64_t start_serial_ = 0;
 };
+
+// The periods a run's results are cut into: calendar years, quarters or months.
+enum class PeriodLength { year, quarter, month };
+[[nodiscard]] std::optional<PeriodLength> parse_period_length(std::string_view text);
+[[nodiscard]] const char* to_string(PeriodLength length);
+
+// The bounds of the periods covering [from_day, to_day], in run days: from_day, each
+// start of a period (1 January, 1 April, ... of the calendar; without a start date, of
+// the model's 365-day year) strictly inside, and to_day. At least two values.
+[[nodiscard]] std::vector<double> period_bounds_days(const Calendar& calendar, double from_day,
+                                                     double to_day, PeriodLength length);
+
+// A period's name from the run day it starts on: 2025, 2025-Q3, 2025-07 on a dated
+// calendar; Y1, Y1-Q3, Y1-M07 on the model's own (years counted from 1).
+[[nodiscard]] std::string period_label(const Calendar& calendar, PeriodLength length,
+                                       double start_day);
+// The date of a run day, or the day itself when the calendar has no date.
+[[nodiscard]] std::string day_or_date(const Calendar& calendar, double day);
 
 }  // namespace corridor::model

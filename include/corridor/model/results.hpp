@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "corridor/model/calendar.hpp"
+
 namespace corridor::model {
 
 struct Totals {
@@ -165,6 +167,9 @@ struct NodeResult {
   double mean_queue_lots = 0.0;
   double max_queue_lots = 0.0;
   std::optional<double> mean_wait_h;  // Wq; empty if no lot started handling
+  // In a period's figures only: the capacity in force, its mean over the time the node
+  // had one (dated changes move it from period to period).
+  std::optional<double> capacity_mtpa;
   // By simulated day over the whole run (warm-up included; day d is [d, d + 1)):
   // tonnes handled, and lots waiting for handling at the day's end.
   std::vector<double> daily_handled_t;
@@ -211,6 +216,21 @@ struct ClassResult {
   std::optional<TransitDays> transit_days;  // empty if nothing delivered
 };
 
+// One period of the window (a calendar year, quarter or month; the first and last may be
+// partial), with the whole run's sections restricted to it (docs/results.md, "Periods"):
+// cargo by the period it was created in (created, delivered by the horizon, transit);
+// facilities by what passed in the period (throughput, utilization against the capacity
+// in force then, lot-hours queued, waits of lots that started or left in it). Daily
+// series, maxima, cargo classes, terminals and cargo in the system are the whole run's
+// only.
+struct PeriodResult {
+  double start_day = 0.0;  // run days, [start_day, end_day)
+  double end_day = 0.0;
+  std::vector<OdResult> od;
+  std::vector<NodeResult> nodes;
+  std::vector<LinkResult> links;
+};
+
 struct RunResult {
   std::string scenario_name;
   std::uint64_t seed = 0;
@@ -223,6 +243,21 @@ struct RunResult {
   std::vector<OdResult> od;
   std::vector<NodeResult> nodes;
   std::vector<LinkResult> links;
+  std::optional<std::string> start_date;      // ISO; day 0's date, if the scenario gives one
+  std::optional<PeriodLength> period_length;  // set when the run is cut into periods
+  std::vector<PeriodResult> periods;
+
+  // Day 0's calendar: dated by start_date, else the model's own year.
+  [[nodiscard]] Calendar calendar() const {
+    if (const auto date = start_date ? parse_iso_date(*start_date) : std::nullopt) {
+      return Calendar(*date);
+    }
+    return Calendar{};
+  }
 };
+
+// A period's figures as a run of that length, for what reads runs: the bottleneck
+// ranking, the tables.
+[[nodiscard]] RunResult period_as_run(const RunResult& run, const PeriodResult& period);
 
 }  // namespace corridor::model

@@ -2,6 +2,7 @@
 // Runs the corridor discrete-event simulation: the model's single entry point.
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 
 #include "corridor/model/results.hpp"
@@ -17,6 +18,11 @@ struct RunOptions {
   // is fixed. Off, every lot takes the general event-driven path: tests compare the two.
   bool book_ahead = true;
 };
+
+// The periods a run reports by default (`corridor run` without --period): years when
+// its window is longer than a year (of either length), none otherwise.
+inline constexpr double kAutomaticPeriodsAboveDays = 366.0;
+[[nodiscard]] std::optional<PeriodLength> default_report_periods(const CorridorSpec& spec);
 
 // A run that outgrew spec.max_lots_in_flight: the message says when, and where the lots
 // were piling up.

@@ -229,6 +229,9 @@ struct CorridorSpec {
   // Likewise a run setting: false runs the plain event-driven path whatever
   // RunOptions::book_ahead says (--no-fast-paths), a check of the fast paths.
   bool fast_paths = true;
+  // Likewise: the periods the results are cut into besides the whole window (--period);
+  // none unless asked for.
+  std::optional<PeriodLength> report_periods;
 
   [[nodiscard]] double lot_t_of(const DemandSpec& entry) const {
     return classes[entry.cargo_class].lot_t;
