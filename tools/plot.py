@@ -52,9 +52,14 @@ plt.rcParams.update({
 })
 
 
-def read_csv(path):
+def read_csv(path, periods=False):
+    """The rows of the whole window (period "all"), or with periods=True those of the
+    periods; a table without a period column has only the first."""
     with open(path, newline="", encoding="utf-8") as stream:
-        return list(csv.DictReader(stream))
+        rows = list(csv.DictReader(stream))
+    if rows and "period" in rows[0]:
+        return [r for r in rows if (r["period"] != "all") == periods]
+    return [] if periods else rows
 
 
 def number(text):
@@ -228,6 +233,91 @@ def plot_queues(directory, out, count=3):
                     fontweight="bold")
     figure.tight_layout()
     return save(figure, out, "queues")
+
+
+# A facility binds in a period as in corridor's ranking: saturated ones first, by the
+# cargo waiting there; else the most utilized.
+SATURATED = 0.97
+
+
+def binding_stage(rows):
+    def rank(row):
+        utilization = number(row["utilization"])
+        queue = number(row["mean_queue_lots"])
+        saturated = utilization >= SATURATED
+        return (saturated, queue if saturated else utilization, utilization)
+    candidates = [r for r in rows if not math.isnan(number(r["utilization"]))]
+    return max(candidates, key=rank) if candidates else None
+
+
+def plot_periods(directory, out, count=6):
+    """Throughput against the capacity in force, period by period, for every stage that
+    binds in some period (and the next most utilized, up to `count`)."""
+    nodes = read_csv(os.path.join(directory, "nodes.csv"), periods=True)
+    links = read_csv(os.path.join(directory, "links.csv"), periods=True)
+    if not nodes:
+        return []
+    scenario = scenarios_in(nodes)[0]
+    rows = [dict(r, kind="node", id=r["node"]) for r in nodes if r["scenario"] == scenario]
+    rows += [dict(r, kind="link", id=r["link"]) for r in links if r["scenario"] == scenario]
+    periods = []
+    for row in rows:
+        if row["period"] not in periods:
+            periods.append(row["period"])
+    stats = averaged(rows, ["kind", "id", "period"],
+                     ["throughput_mtpa", "capacity_mtpa", "utilization", "mean_queue_lots"])
+    by_period = defaultdict(list)
+    for (kind, facility, period), value in stats.items():
+        by_period[period].append({"kind": kind, "id": facility,
+                                  **{k: str(v) for k, v in value.items()}})
+    binds = {p: binding_stage(by_period[p]) for p in periods}
+    shown = []
+    for period in periods:
+        if binds[period] and (binds[period]["kind"], binds[period]["id"]) not in shown:
+            shown.append((binds[period]["kind"], binds[period]["id"]))
+    peak = defaultdict(float)
+    for (kind, facility, _), value in stats.items():
+        if not math.isnan(value["utilization"]):
+            peak[(kind, facility)] = max(peak[(kind, facility)], value["utilization"])
+    for key in sorted(peak, key=lambda k: -peak[k]):
+        if len(shown) >= count:
+            break
+        if key not in shown:
+            shown.append(key)
+    columns = 2 if len(shown) > 1 else 1
+    lines = (len(shown) + columns - 1) // columns
+    figure, all_axes = plt.subplots(lines, columns, figsize=(5.0 * columns, 2.5 * lines + 0.8),
+                                    sharex=True, squeeze=False)
+    x = list(range(len(periods)))
+    for axes, (kind, facility) in zip(all_axes.flat, shown):
+        values = [stats.get((kind, facility, p), {}) for p in periods]
+        throughput = [v.get("throughput_mtpa", math.nan) for v in values]
+        capacity = [v.get("capacity_mtpa", math.nan) for v in values]
+        bound = [binds[p] is not None and (binds[p]["kind"], binds[p]["id"]) == (kind, facility)
+                 for p in periods]
+        axes.bar(x, throughput, color=[OKABE_ITO[5] if b else OKABE_ITO[2] for b in bound],
+                 width=0.7)
+        # Each period's capacity as a bar-wide line: a step in it is a dated change.
+        axes.hlines(capacity, [i - 0.45 for i in x], [i + 0.45 for i in x], color="#222222",
+                    linewidth=1.6)
+        axes.set_title(f"{kind} {facility}", fontsize=9, loc="left")
+        axes.set_ylabel("Mt/yr")
+        axes.set_ylim(bottom=0)
+        axes.grid(axis="y", alpha=0.3)
+    for axes in all_axes.flat[len(shown):]:
+        axes.set_visible(False)
+    for axes in all_axes[-1, :]:
+        axes.set_xticks(x)
+        axes.set_xticklabels(periods, rotation=90 if len(periods) > 8 else 0, fontsize=7)
+    handles = [Patch(color=OKABE_ITO[5], label="throughput, the stage that binds then"),
+               Patch(color=OKABE_ITO[2], label="throughput"),
+               plt.Line2D([], [], color="#222222", label="effective capacity in force")]
+    figure.legend(handles=handles, loc="upper center", ncol=3, fontsize=8, frameon=False,
+                  bbox_to_anchor=(0.5, 1.0))
+    figure.suptitle(f"What binds, period by period — {scenario}", y=1.05, fontsize=12,
+                    fontweight="bold")
+    figure.tight_layout()
+    return save(figure, out, "periods")
 
 
 def corridor_geometry(directory, scenario):
@@ -478,7 +568,8 @@ def main(argv):
     written = []
     if args.what == "tables":
         out = args.out or args.directory
-        for plot in (plot_transit, plot_time_split, plot_queues, plot_map, plot_map_difference):
+        for plot in (plot_transit, plot_time_split, plot_queues, plot_map, plot_map_difference,
+                     plot_periods):
             written += plot(args.directory, out)
     else:
         written += plot_sweep(args.file, args.out or os.path.dirname(os.path.abspath(args.file)))

@@ -46,23 +46,40 @@ class Table {
 }  // namespace
 
 std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
-  Table od("od.csv", {"scenario",          "replication",        "origin",
-                      "destination",       "delivered_mtpa",     "transit_mean_days",
-                      "transit_p05_days",  "transit_p25_days",   "transit_p50_days",
-                      "transit_p75_days",  "transit_p95_days",   "transit_min_days",
-                      "transit_max_days",  "moving_days",        "queueing_days",
-                      "dwell_days",        "consolidation_days", "delivered_share",
-                      "censored_p95_days", "in_system_lots"});
+  // Every table but the series has a `period` column: "all" for the whole window, else
+  // the period's label; sums over a run's periods give its "all" row.
+  Table od("od.csv", {"scenario",
+                      "replication",
+                      "period",
+                      "origin",
+                      "destination",
+                      "delivered_mtpa",
+                      "transit_mean_days",
+                      "transit_p05_days",
+                      "transit_p25_days",
+                      "transit_p50_days",
+                      "transit_p75_days",
+                      "transit_p95_days",
+                      "transit_min_days",
+                      "transit_max_days",
+                      "moving_days",
+                      "queueing_days",
+                      "dwell_days",
+                      "consolidation_days",
+                      "delivered_share",
+                      "censored_p95_days",
+                      "in_system_lots"});
   Table routes("routes.csv",
-               {"scenario", "replication", "origin", "destination", "route", "path", "share",
-                "delivered_mtpa", "transit_mean_days", "transit_p95_days", "cost_usd_per_t",
-                "priced_cost_usd_per_t", "co2_kg_per_t", "length_km"});
-  Table nodes("nodes.csv", {"scenario", "replication", "node", "name", "kind", "lon", "lat",
-                            "capacity_mtpa", "throughput_mtpa", "utilization", "mean_queue_lots",
-                            "max_queue_lots", "mean_wait_h"});
-  Table links("links.csv", {"scenario", "replication", "link", "from", "to", "mode", "length_km",
-                            "capacity_mtpa", "throughput_mtpa", "utilization", "departures",
-                            "closed_days", "mean_queue_lots", "max_queue_lots", "mean_wait_h"});
+               {"scenario", "replication", "period", "origin", "destination", "route", "path",
+                "share", "delivered_mtpa", "transit_mean_days", "transit_p95_days",
+                "cost_usd_per_t", "priced_cost_usd_per_t", "co2_kg_per_t", "length_km"});
+  Table nodes("nodes.csv", {"scenario", "replication", "period", "node", "name", "kind", "lon",
+                            "lat", "capacity_mtpa", "throughput_mtpa", "utilization",
+                            "mean_queue_lots", "max_queue_lots", "mean_wait_h"});
+  Table links("links.csv",
+              {"scenario", "replication", "period", "link", "from", "to", "mode", "length_km",
+               "capacity_mtpa", "throughput_mtpa", "utilization", "departures", "closed_days",
+               "mean_queue_lots", "max_queue_lots", "mean_wait_h"});
   Table series("timeseries.csv", {"scenario", "replication", "kind", "id", "day", "throughput_t",
                                   "queue_lots", "closed_h"});
   // With several cargo classes: each class, and each facility's figures by class.
@@ -101,57 +118,82 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
       }
       for (const auto& node : run.nodes) share_rows("node", node.id, node.by_class);
       for (const auto& link : run.links) share_rows("link", link.id, link.by_class);
-      for (const auto& pair : run.od) {
-        std::vector<std::string> fields = {name, replication, pair.origin, pair.destination,
-                                           number(pair.delivered_t / 1e6 / years)};
-        if (pair.transit_days) {
-          const auto& t = *pair.transit_days;
-          const auto& s = *pair.time_split_days;
-          for (const double v : {t.mean, t.p05, t.p25, t.p50, t.p75, t.p95, t.min, t.max, s.moving,
-                                 s.queueing, s.dwell, s.consolidation}) {
-            fields.push_back(number(v));
+      const model::Calendar calendar = run.calendar();
+      // One section's rows (the whole window's, or a period's): `years` annualises.
+      const auto section_rows = [&](const std::string& period, double section_years,
+                                    const std::vector<model::OdResult>& od_rows,
+                                    const std::vector<model::NodeResult>& node_rows,
+                                    const std::vector<model::LinkResult>& link_rows,
+                                    bool whole_run) {
+        for (const auto& pair : od_rows) {
+          std::vector<std::string> fields = {
+              name,        replication,      period,
+              pair.origin, pair.destination, number(pair.delivered_t / 1e6 / section_years)};
+          if (pair.transit_days) {
+            const auto& t = *pair.transit_days;
+            const auto& s = *pair.time_split_days;
+            for (const double v : {t.mean, t.p05, t.p25, t.p50, t.p75, t.p95, t.min, t.max,
+                                   s.moving, s.queueing, s.dwell, s.consolidation}) {
+              fields.push_back(number(v));
+            }
+          } else {
+            fields.resize(fields.size() + 12);
           }
-        } else {
-          fields.resize(fields.size() + 12);
+          fields.push_back(number(pair.delivered_share));
+          fields.push_back(whole_run ? number(pair.censored_p95_days) : std::string());
+          fields.push_back(whole_run ? fmt::format("{}", pair.in_system.lots) : std::string());
+          od.row(fields);
+          for (std::size_t r = 0; r < pair.routes.size(); ++r) {
+            const auto& route = pair.routes[r];
+            std::string path;
+            for (const auto& node : route.path) path += (path.empty() ? "" : ">") + node;
+            routes.row({name, replication, period, pair.origin, pair.destination,
+                        fmt::format("{}", r), path, number(route.share),
+                        number(route.delivered_t / 1e6 / section_years),
+                        route.transit_days ? number(route.transit_days->mean) : std::string(),
+                        route.transit_days ? number(route.transit_days->p95) : std::string(),
+                        number(route.cost_usd_per_t), number(route.priced_cost_usd_per_t),
+                        number(route.co2_kg_per_t), number(route.length_km)});
+          }
         }
-        fields.push_back(number(pair.delivered_share));
-        fields.push_back(number(pair.censored_p95_days));
-        fields.push_back(fmt::format("{}", pair.in_system.lots));
-        od.row(fields);
-        for (std::size_t r = 0; r < pair.routes.size(); ++r) {
-          const auto& route = pair.routes[r];
-          std::string path;
-          for (const auto& node : route.path) path += (path.empty() ? "" : ">") + node;
-          routes.row({name, replication, pair.origin, pair.destination, fmt::format("{}", r), path,
-                      number(route.share), number(route.delivered_t / 1e6 / years),
-                      route.transit_days ? number(route.transit_days->mean) : std::string(),
-                      route.transit_days ? number(route.transit_days->p95) : std::string(),
-                      number(route.cost_usd_per_t), number(route.priced_cost_usd_per_t),
-                      number(route.co2_kg_per_t), number(route.length_km)});
+        for (std::size_t i = 0; i < node_rows.size(); ++i) {
+          const auto& node = node_rows[i];
+          const auto& node_spec = spec.nodes[i];
+          // A period's capacity is the one in force then; the whole run's, the scenario's.
+          nodes.row(
+              {name, replication, period, node.id,
+               node_spec.name.empty() ? node.id : node_spec.name, model::to_string(node_spec.kind),
+               number(node_spec.lon), number(node_spec.lat),
+               number(whole_run ? node_spec.capacity_mtpa : node.capacity_mtpa),
+               number(node.throughput_mtpa), number(node.utilization), number(node.mean_queue_lots),
+               whole_run ? number(node.max_queue_lots) : std::string(), number(node.mean_wait_h)});
         }
+        for (std::size_t i = 0; i < link_rows.size(); ++i) {
+          const auto& link = link_rows[i];
+          const auto& link_spec = spec.links[i];
+          links.row({name, replication, period, link.id, spec.nodes[link_spec.from].id,
+                     spec.nodes[link_spec.to].id, model::to_string(link_spec.mode),
+                     number(link_spec.length_km), number(link.capacity_mtpa),
+                     number(link.throughput_mtpa), number(link.utilization),
+                     fmt::format("{}", link.departures), number(link.closed_days),
+                     number(link.mean_queue_lots),
+                     whole_run ? number(link.max_queue_lots) : std::string(),
+                     number(link.mean_wait_h)});
+        }
+      };
+      section_rows("all", years, run.od, run.nodes, run.links, true);
+      for (const auto& period : run.periods) {
+        section_rows(model::period_label(calendar, *run.period_length, period.start_day),
+                     (period.end_day - period.start_day) / 365.0, period.od, period.nodes,
+                     period.links, false);
       }
-      for (std::size_t i = 0; i < run.nodes.size(); ++i) {
-        const auto& node = run.nodes[i];
-        const auto& node_spec = spec.nodes[i];
-        nodes.row({name, replication, node.id, node_spec.name.empty() ? node.id : node_spec.name,
-                   model::to_string(node_spec.kind), number(node_spec.lon), number(node_spec.lat),
-                   number(node_spec.capacity_mtpa), number(node.throughput_mtpa),
-                   number(node.utilization), number(node.mean_queue_lots),
-                   number(node.max_queue_lots), number(node.mean_wait_h)});
+      for (const auto& node : run.nodes) {
         for (std::size_t d = 0; d < node.daily_handled_t.size(); ++d) {
           series.row({name, replication, "node", node.id, fmt::format("{}", d),
                       number(node.daily_handled_t[d]), number(node.daily_queue_lots[d]), ""});
         }
       }
-      for (std::size_t i = 0; i < run.links.size(); ++i) {
-        const auto& link = run.links[i];
-        const auto& link_spec = spec.links[i];
-        links.row(
-            {name, replication, link.id, spec.nodes[link_spec.from].id, spec.nodes[link_spec.to].id,
-             model::to_string(link_spec.mode), number(link_spec.length_km),
-             number(link.capacity_mtpa), number(link.throughput_mtpa), number(link.utilization),
-             fmt::format("{}", link.departures), number(link.closed_days),
-             number(link.mean_queue_lots), number(link.max_queue_lots), number(link.mean_wait_h)});
+      for (const auto& link : run.links) {
         for (std::size_t d = 0; d < link.daily_departed_t.size(); ++d) {
           series.row({name, replication, "link", link.id, fmt::format("{}", d),
                       number(link.daily_departed_t[d]), number(link.daily_queue_lots[d]),

@@ -65,6 +65,61 @@ void format_classes(const model::RunResult& result, double window_years, Line& l
   for (const auto& link : result.links) rows(link.id, link.utilization, link.by_class);
 }
 
+// A run cut into periods: a line a period with what was created and delivered and the
+// stage that bound, then each pair's mean transit period by period.
+template <class Line>
+void format_periods(const model::RunResult& result, const std::vector<std::string>& od_names,
+                    std::size_t pair_width, Line& line) {
+  constexpr std::size_t kMostColumns = 16;  // wider than a terminal beyond; all are in JSON/CSV
+  const model::Calendar calendar = result.calendar();
+  std::vector<std::string> labels;
+  for (const auto& period : result.periods) {
+    labels.push_back(model::period_label(calendar, *result.period_length, period.start_day));
+  }
+  const std::size_t label_width = widest(labels, 10);
+  line("");
+  line(fmt::format("{:<{}}  {:>13}  {:>9}  {}", "By period", label_width, "created Mt/yr",
+                   "delivered", "binds (utilization, mean queue)"));
+  for (std::size_t p = 0; p < result.periods.size(); ++p) {
+    const auto& period = result.periods[p];
+    double created_t = 0.0;
+    double delivered_t = 0.0;
+    for (const auto& od : period.od) {
+      created_t += od.window_generated_t;
+      delivered_t += od.delivered_t;
+    }
+    const double years = (period.end_day - period.start_day) / 365.0;
+    const auto top = analysis::rank_bottlenecks(model::period_as_run(result, period), 1);
+    const std::string binds = top.empty()
+                                  ? std::string("-")
+                                  : fmt::format("{} {} ({}, {:.1f} lots){}", top[0].kind, top[0].id,
+                                                percent(top[0].utilization), top[0].mean_queue_lots,
+                                                top[0].saturated ? ", saturated" : "");
+    line(fmt::format(
+        "{:<{}}  {:>13.3f}  {:>9}  {}", labels[p], label_width, created_t / 1e6 / years,
+        percent(created_t > 0.0 ? std::optional(delivered_t / created_t) : std::nullopt), binds));
+  }
+  const std::size_t columns = std::min(result.periods.size(), kMostColumns);
+  const std::string title = "Mean transit by period (days)";
+  const std::size_t od_width = std::max(pair_width, title.size());
+  std::string heading = fmt::format("{:<{}}", title, od_width);
+  for (std::size_t p = 0; p < columns; ++p) heading += fmt::format("  {:>7}", labels[p]);
+  line("");
+  line(heading);
+  for (std::size_t i = 0; i < od_names.size(); ++i) {
+    std::string text = fmt::format("{:<{}}", od_names[i], od_width);
+    for (std::size_t p = 0; p < columns; ++p) {
+      const auto& transit = result.periods[p].od[i].transit_days;
+      text += transit ? fmt::format("  {:>7.2f}", transit->mean) : fmt::format("  {:>7}", "-");
+    }
+    line(text);
+  }
+  if (columns < result.periods.size()) {
+    line(fmt::format("  (the first {} of {} periods; all are in the JSON and CSV results)", columns,
+                     result.periods.size()));
+  }
+}
+
 }  // namespace
 
 std::string format_table(const model::RunResult& result) {
@@ -172,6 +227,7 @@ std::string format_table(const model::RunResult& result) {
   }
 
   if (!result.classes.empty()) format_classes(result, window_years, line);
+  if (!result.periods.empty()) format_periods(result, od_names, od_width, line);
 
   line("");
   line(bottleneck_heading());

@@ -91,7 +91,7 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
   // Every run's tables, the scenarios named by their files: 2 scenarios x 2 replications.
   const std::string od = corridor::testing::slurp(directory / "od.csv");
   CHECK(std::count(od.begin(), od.end(), '\n') == 1 + 2 * 2 * 11);
-  CHECK(od.find("\ndigital-customs,1,xian,baku,") != std::string::npos);
+  CHECK(od.find("\ndigital-customs,1,all,xian,baku,") != std::string::npos);
   std::filesystem::remove_all(directory);
   CHECK(run_corridor("compare scenarios/middle-corridor-2025.yaml").exit_code == 2);
   CHECK(run_corridor(compare + " --csv /no/such/dir/x").exit_code == 2);

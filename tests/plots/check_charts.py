@@ -31,8 +31,15 @@ run(corridor, "sweep", "--range", "nodes.alat.capacity_mtpa=3:7:2",
 charts = os.path.join(scratch, "charts")
 run(*plot, "tables", tables, "--out", charts)
 run(*plot, "sweep", sweep, "--out", charts)
+# A run cut into quarters: what binds, period by period.
+periods = os.path.join(scratch, "periods")
+run(corridor, "run", "scenarios/middle-corridor-2025.yaml", "--set", "scenario.horizon_days=400",
+    "--period", "quarter", "--quiet", "--csv", periods)
+run(*plot, "tables", periods, "--out", charts)
+without = os.path.join(scratch, "charts-none")
+run(*plot, "tables", tables, "--out", without)
 
-expected = ["transit", "time_split", "queues", "map", "map_difference", "sweep"]
+expected = ["transit", "time_split", "queues", "map", "map_difference", "sweep", "periods"]
 failures = []
 for name in expected:
     png = os.path.join(charts, name + ".png")
@@ -52,6 +59,11 @@ for name in expected:
     texts = "".join(root.itertext())
     if name == "map" and "Alat" not in texts:
         failures.append(f"{svg}: no node label 'Alat' in the map")
+    if name == "periods" and not all(q in texts for q in ("Y1-Q2", "Y2-Q1", "kuryk-alat")):
+        failures.append(f"{svg}: not the quarters Y1-Q2 and Y2-Q1, or not kuryk-alat")
+# Runs without periods draw no periods chart.
+if os.path.exists(os.path.join(without, "periods.png")):
+    failures.append(f"{without}: a periods chart from tables without periods")
 
 
 class Images(html.parser.HTMLParser):
