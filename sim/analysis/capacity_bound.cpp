@@ -8,42 +8,26 @@
 
 #include "corridor/model/effective_capacity.hpp"
 #include "corridor/model/routing.hpp"
+#include "corridor/model/timeline.hpp"
 #include "linear_program.hpp"
 
 namespace corridor::analysis {
 namespace {
 
-// The mean of a facility's capacity over [from_day, to_day], following dated changes;
-// empty if it has none for part of that time (it is then unbounded there).
+// The mean of a facility's capacity over the window, following dated changes; empty if
+// it has none for part of that time (it is then unbounded there).
 std::optional<double> window_capacity(const model::CorridorSpec& spec, model::FacilityKind kind,
-                                      std::uint32_t index, std::optional<double> initial) {
-  std::vector<std::pair<double, double>> changes;  // (day, capacity)
-  for (const auto& change : spec.capacity_changes) {
-    if (change.facility == kind && change.index == index) {
-      changes.emplace_back(change.at_day, change.capacity_mtpa);
+                                      std::uint32_t index) {
+  const model::Timeline capacity =
+      model::timeline_of(spec, kind, index, model::Attribute::capacity_mtpa);
+  for (const auto& step : capacity.steps()) {
+    const double until =
+        &step == &capacity.steps().back() ? spec.horizon_days : (&step + 1)->from_day;
+    if (step.value <= 0.0 && until > spec.warmup_days && step.from_day < spec.horizon_days) {
+      return std::nullopt;
     }
   }
-  std::stable_sort(changes.begin(), changes.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  const double from = spec.warmup_days;
-  const double to = spec.horizon_days;
-  std::optional<double> current = initial;
-  double day = from;
-  double integral = 0.0;
-  for (const auto& [at, capacity] : changes) {
-    if (at <= from) {
-      current = capacity;
-      continue;
-    }
-    if (at >= to) break;
-    if (!current) return std::nullopt;
-    integral += *current * (at - day);
-    day = at;
-    current = capacity;
-  }
-  if (!current) return std::nullopt;
-  integral += *current * (to - day);
-  return integral / (to - from);
+  return capacity.mean(spec.warmup_days, spec.horizon_days);
 }
 
 // What each link direction's vehicles carry with the demand at `scale` (a fleet's cycle
@@ -104,15 +88,13 @@ std::vector<StageCapacity> stage_capacities(
   std::vector<StageCapacity> stages;
   for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
     stages.push_back(
-        {"node", spec.nodes[i].id,
-         window_capacity(spec, model::FacilityKind::node, i, spec.nodes[i].capacity_mtpa)});
+        {"node", spec.nodes[i].id, window_capacity(spec, model::FacilityKind::node, i)});
   }
   const std::vector<model::DirectionTraffic> traffic = model::direction_traffic(spec, candidates);
   const std::vector<double> vehicle = model::vehicle_capacity_t_per_h(spec, traffic);
   for (std::uint32_t l = 0; l < spec.links.size(); ++l) {
     const auto& link = spec.links[l];
-    const std::optional<double> cap_mtpa =
-        window_capacity(spec, model::FacilityKind::link, l, link.capacity_mtpa);
+    const std::optional<double> cap_mtpa = window_capacity(spec, model::FacilityKind::link, l);
     const std::uint32_t directions = link.oneway ? 1U : 2U;
     bool boarded = false;
     for (std::uint32_t d = 0; d < directions; ++d) boarded = boarded || traffic[2 * l + d].boarded;
@@ -209,13 +191,11 @@ std::vector<std::optional<double>> stage_limits(const model::CorridorSpec& spec,
                                                 const std::vector<double>& vehicle_t_per_h) {
   std::vector<std::optional<double>> limits;
   for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
-    limits.push_back(
-        window_capacity(spec, model::FacilityKind::node, i, spec.nodes[i].capacity_mtpa));
+    limits.push_back(window_capacity(spec, model::FacilityKind::node, i));
   }
   for (std::uint32_t l = 0; l < spec.links.size(); ++l) {
     const auto& link = spec.links[l];
-    const std::optional<double> cap_mtpa =
-        window_capacity(spec, model::FacilityKind::link, l, link.capacity_mtpa);
+    const std::optional<double> cap_mtpa = window_capacity(spec, model::FacilityKind::link, l);
     for (std::uint32_t d = 0; d < 2; ++d) {
       limits.push_back(d == 1 && link.oneway
                            ? std::optional<double>(0.0)

@@ -170,8 +170,8 @@ void CorridorSimulation::operator()(const engine::Event& event) {
     case kVehicleUnloaded:
       on_vehicle_unloaded(event.target);
       break;
-    case kCapacityChange:
-      on_capacity_change(spec_.capacity_changes[event.target]);
+    case kAttributeChange:
+      on_attribute_change(spec_.changes[event.target]);
       break;
     case kClosureStart: {
       const LinkClosure& closure = spec_.closures[event.target];
@@ -208,8 +208,8 @@ void CorridorSimulation::operator()(const engine::Event& event) {
 // counted), and dated changes at day 0 apply before vehicles first try to leave.
 void CorridorSimulation::schedule_initial_events() {
   if (window_start_h_ > 0.0) sim_.schedule_at(window_start_h_, kWarmupEnd);
-  for (std::uint32_t i = 0; i < spec_.capacity_changes.size(); ++i) {
-    sim_.schedule_at(spec_.capacity_changes[i].at_day * 24.0, kCapacityChange, i);
+  for (std::uint32_t i = 0; i < spec_.changes.size(); ++i) {
+    sim_.schedule_at(spec_.changes[i].at_day * 24.0, kAttributeChange, i);
   }
   for (std::uint32_t i = 0; i < spec_.closures.size(); ++i) {
     sim_.schedule_at(spec_.closures[i].at_day * 24.0, kClosureStart, i);
@@ -418,14 +418,6 @@ void CorridorSimulation::on_warmup_end() {
   }
 }
 
-void CorridorSimulation::on_capacity_change(const CapacityChange& change) {
-  if (change.facility == FacilityKind::node) {
-    set_node_capacity(change.index, change.capacity_mtpa);
-  } else {
-    set_link_capacity(change.index, change.capacity_mtpa);
-  }
-}
-
 namespace {
 
 TransitDays transit_days_of(double sum_h, std::uint64_t lots, const LogHistogram& histogram) {
@@ -500,7 +492,10 @@ void CorridorSimulation::collect_terminals(std::uint32_t node_index, NodeResult&
     }
     result.throughput_t = tonnes(handled);
     if (spec.capacity_teu_per_year) result.throughput_teu = teu;
-    result.utilization = terminal.busy_servers.mean(window_start_h_, horizon_h_) / terminal.servers;
+    const double servers = terminal.servers_vary
+                               ? terminal.servers_available.mean(window_start_h_, horizon_h_)
+                               : terminal.servers;
+    result.utilization = terminal.busy_servers.mean(window_start_h_, horizon_h_) / servers;
     result.mean_queue_lots = terminal.queue_length.mean(window_start_h_, horizon_h_);
     result.max_queue_lots = terminal.queue_length.max(horizon_h_);
     if (waits > 0) result.mean_wait_h = wait_sum_h / static_cast<double>(waits);
@@ -647,7 +642,11 @@ RunResult CorridorSimulation::collect_results() const {
       row.max_queue_lots = static_cast<double>(node.booked->max_queue_lots());
     } else {
       const double capacitated = node.capacitated_time.mean(window_start_h_, horizon_h_);
-      if (capacitated > 0.0) {
+      if (node.servers_vary && capacitated > 0.0) {
+        const double servers = node.servers_available.mean(window_start_h_, horizon_h_);
+        row.utilization = node.busy_servers.mean(window_start_h_, horizon_h_) / servers;
+        server_h = servers * window_h;
+      } else if (capacitated > 0.0) {
         row.utilization =
             node.busy_servers.mean(window_start_h_, horizon_h_) / node.servers / capacitated;
         server_h = node.servers * capacitated * window_h;

@@ -42,7 +42,7 @@ enum EventKind : std::uint32_t {
   kVehicleCheck,     // target: vehicle, payload: generation
   kVehicleArrive,    // target: vehicle
   kVehicleUnloaded,  // target: vehicle
-  kCapacityChange,   // target: index into spec.capacity_changes
+  kAttributeChange,  // target: index into spec.changes
   kClosureStart,     // target: index into spec.closures
   kStormStart,       // target: index into spec.storms, payload: duration in hours (bits)
   kWarmupEnd,
@@ -103,6 +103,8 @@ struct TerminalState {
   TimeAverage queue_length;
   TimeAverage busy_servers;
   std::vector<HandlingTally> by_class;
+  TimeAverage servers_available;  // its servers over time, when a dated change varies them
+  bool servers_vary = false;
 };
 
 struct NodeState {
@@ -137,6 +139,11 @@ struct NodeState {
   std::vector<HandlingTally> by_period;
   PeriodAreas capacity_mtpa_by_period;
   PeriodAreas capacitated_by_period;
+  // Servers while it has a capacity, 0 before: with dated changes of its servers, the
+  // base of its utilization.
+  TimeAverage servers_available;
+  PeriodAreas server_h_by_period;
+  bool servers_vary = false;
   // Daily series over the whole run: the queue at a day's end is what arrived by then
   // less what started handling by then.
   DailyCounts arrivals_by_day;
@@ -326,7 +333,15 @@ class CorridorSimulation {
   void on_lot_arrival(std::uint32_t demand);
   [[nodiscard]] double next_arrival_h(std::uint32_t demand, double after_h);
   void on_warmup_end();
-  void on_capacity_change(const CapacityChange& change);
+  // dated_changes.cpp: a dated change of a facility attribute, and what follows from it.
+  void on_attribute_change(const AttributeChange& change);
+  void set_node_servers(std::uint32_t node, std::uint32_t servers);
+  void set_terminal(std::uint32_t node, std::uint32_t terminal, const AttributeChange& change);
+  void set_vehicle(std::uint32_t vehicle, const AttributeChange& change);
+  void add_fleet_vessel(std::uint32_t link);
+  // A fleet vessel unloaded at the end of `direction`: retired if its link's fleet is
+  // above its size in force.
+  bool retires(std::uint32_t vehicle_id, std::uint32_t direction);
   void schedule_storms();
   void close_link(std::uint32_t link, double until_h);
   std::uint32_t new_lot(std::uint32_t cargo_class);
@@ -526,7 +541,9 @@ class CorridorSimulation {
   [[nodiscard]] double fleet_departure_h(std::uint32_t direction, double loads_before,
                                          double spacing_h, double lots_short) const;
 
-  const CorridorSpec& spec_;
+  // A copy: dated changes are applied to it as they happen, so every handler reads the
+  // attributes in force.
+  CorridorSpec spec_;
   RunOptions options_;
   engine::Simulator<> sim_;
   double window_start_h_;

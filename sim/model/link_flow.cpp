@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "corridor/model/service_time.hpp"
+#include "corridor/model/timeline.hpp"
 #include "corridor_simulation.hpp"
 
 namespace corridor::model::detail {
@@ -118,9 +119,7 @@ std::vector<bool> CorridorSimulation::directions_sequencing_on_departure() const
 }
 
 bool CorridorSimulation::ever_capped_or_closed(std::uint32_t link_index) const {
-  for (const CapacityChange& change : spec_.capacity_changes) {
-    if (change.facility == FacilityKind::link && change.index == link_index) return true;
-  }
+  if (ever_changes(spec_, FacilityKind::link, link_index)) return true;
   for (const LinkClosure& closure : spec_.closures) {
     if (closure.link == link_index) return true;
   }
@@ -534,7 +533,9 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
   if (left_in_window) direction.waits += aboard.size();
   unloading_.assign(aboard.begin(), aboard.end());
   aboard.clear();
-  if (vehicle_of(direction_index)->fleet) {
+  if (vehicle_of(direction_index)->fleet && retires(vehicle_id, direction_index)) {
+    // A fleet made smaller on a date: this vessel leaves it here.
+  } else if (vehicle_of(direction_index)->fleet) {
     // Turn round: load for the opposite direction (index differs in the last bit).
     const std::uint32_t back = direction_index ^ 1U;
     Vehicle& vehicle = vehicles_[vehicle_id];

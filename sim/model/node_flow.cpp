@@ -8,34 +8,20 @@
 
 #include <fmt/format.h>
 
+#include "corridor/model/booking.hpp"
 #include "corridor/model/service_time.hpp"
+#include "corridor/model/timeline.hpp"
 #include "corridor_simulation.hpp"
 
 namespace corridor::model::detail {
 
-// Nodes whose handling can be booked on arrival: capacitated from the start, no dated
-// change of capacity, and no route leaves them for a node with a yard limit (a lot
-// handled there could otherwise be held back, blocking its server). Whether they are
+// Nodes whose handling can be booked on arrival (model/booking.hpp). Whether they are
 // booked is the fast paths' choice; which they are, the model's.
 std::vector<bool> CorridorSimulation::bookable_nodes() const {
-  std::vector<bool> book(spec_.nodes.size(), true);
-  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
-    if (!spec_.nodes[i].capacity_mtpa) book[i] = false;
-  }
-  for (const CapacityChange& change : spec_.capacity_changes) {
-    if (change.facility == FacilityKind::node) book[change.index] = false;
-  }
-  // A terminal's lots reach the common handling when the terminal is done: not in order
-  // of arrival at the node.
-  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
-    if (!spec_.nodes[i].terminals.empty()) book[i] = false;
-  }
-  for (const Route& route : routes_) {
-    std::uint32_t from = route.origin;
-    for (const Hop& hop : route.hops) {
-      if (spec_.nodes[hop.to_node].storage_lots) book[from] = false;
-      from = hop.to_node;
-    }
+  const std::vector<BookingObstacle> obstacles = booking_obstacles(spec_, routes_);
+  std::vector<bool> book(obstacles.size());
+  for (std::size_t i = 0; i < obstacles.size(); ++i) {
+    book[i] = obstacles[i] == BookingObstacle::none;
   }
   return book;
 }
@@ -51,6 +37,7 @@ void CorridorSimulation::init_nodes() {
                             engine::RandomStream(options_.seed, options_.replication,
                                                  fmt::format("node/{}/dwell", spec.id)));
     node.servers = spec.servers;
+    node.servers_vary = !timeline_of(spec_, FacilityKind::node, i, Attribute::servers).constant();
     node.arrivals_by_day = DailyCounts(spec_.horizon_days);
     node.starts_by_day = DailyCounts(spec_.horizon_days);
     node.handled_by_day.assign(spec_.classes.size(), DailyCounts(spec_.horizon_days));
@@ -69,6 +56,10 @@ void CorridorSimulation::init_nodes() {
           options_.seed, options_.replication,
           fmt::format("node/{}/terminal/{}/service", spec.id, terminal_spec.id)));
       terminal.servers = terminal_spec.servers;
+      terminal.servers_available.set(0.0, terminal.servers);
+      terminal.servers_vary = !timeline_of(spec_, FacilityKind::node, i, Attribute::servers,
+                                           static_cast<std::uint32_t>(node.terminals.size() - 1))
+                                   .constant();
       terminal.service =
           engine::DurationDistribution(terminal_spec.service, 1.0, terminal_spec.service_cv);
       terminal.mean_h_by_class.assign(spec_.classes.size(), 0.0);
@@ -82,8 +73,8 @@ void CorridorSimulation::init_nodes() {
     // A node with a terminal is never passed straight through.
     node.pass_through = !spec.capacity_mtpa && !spec.dwell_h && spec.terminals.empty();
   }
-  for (const CapacityChange& change : spec_.capacity_changes) {
-    if (change.facility == FacilityKind::node) nodes_[change.index].pass_through = false;
+  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
+    if (ever_changes(spec_, FacilityKind::node, i)) nodes_[i].pass_through = false;
   }
 }
 
@@ -94,6 +85,8 @@ void CorridorSimulation::set_node_capacity(std::uint32_t node_index, double capa
   node.capacitated_time.set(now(), 1.0);
   node.capacity_mtpa_by_period.set(periods_, now(), capacity_mtpa);
   node.capacitated_by_period.set(periods_, now(), 1.0);
+  node.servers_available.set(now(), node.servers);
+  node.server_h_by_period.set(periods_, now(), node.servers);
   node.service = engine::DurationDistribution(
       spec.service, service_mean_h(capacity_mtpa, node.servers, spec_.classes.front().lot_t),
       spec.service_cv);
@@ -149,7 +142,7 @@ void CorridorSimulation::on_terminal_done(std::uint32_t node_index, std::uint32_
   TerminalState& terminal = nodes_[node_index].terminals[terminal_index];
   --terminal.busy;
   terminal.busy_servers.set(now(), terminal.busy);
-  if (!terminal.queue.empty()) {
+  if (!terminal.queue.empty() && terminal.busy < terminal.servers) {
     const std::uint32_t next = terminal.queue.front();
     terminal.queue.pop_front();
     terminal.queue_length.set(now(), static_cast<double>(terminal.queue.size()));
@@ -289,7 +282,8 @@ void CorridorSimulation::release_server(std::uint32_t node_index) {
   NodeState& node = nodes_[node_index];
   --node.busy;
   node.busy_servers.set(now(), node.busy);
-  if (!node.queue.empty()) {
+  // Fewer servers since a dated change: this one is not taken up again.
+  if (!node.queue.empty() && node.busy < node.servers) {
     const QueuedLot next = node.queue.front();
     node.queue.pop_front();
     node.queue_length.set(now(), static_cast<double>(node.queue.size()));

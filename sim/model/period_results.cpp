@@ -135,9 +135,11 @@ void CorridorSimulation::collect_periods(RunResult& result) const {
   }
   std::vector<std::vector<double>> capacity_mtpa_h;
   std::vector<std::vector<double>> capacitated_h;
+  std::vector<std::vector<double>> server_h;
   for (const NodeState& node : nodes_) {
     capacity_mtpa_h.push_back(node.capacity_mtpa_by_period.areas(periods_, horizon_h_));
     capacitated_h.push_back(node.capacitated_by_period.areas(periods_, horizon_h_));
+    server_h.push_back(node.server_h_by_period.areas(periods_, horizon_h_));
   }
 
   for (std::size_t p = 0; p < periods_.count(); ++p) {
@@ -228,7 +230,7 @@ void CorridorSimulation::collect_periods(RunResult& result) const {
       row.throughput_mtpa = annualise(row.throughput_t);
       const double with_capacity_h = capacitated_h[i][p];
       if (with_capacity_h > 0.0) {
-        row.utilization = busy_server_h / (nodes_[i].servers * with_capacity_h);
+        row.utilization = busy_server_h / server_h[i][p];
         row.capacity_mtpa = capacity_mtpa_h[i][p] / with_capacity_h;
       }
       row.mean_queue_lots = queue_lot_h / period_h;

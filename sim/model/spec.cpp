@@ -28,4 +28,32 @@ const char* to_string(Mode mode) {
   return "?";
 }
 
+const char* to_string(Attribute attribute) {
+  switch (attribute) {
+    case Attribute::capacity_mtpa:
+      return "capacity_mtpa";
+    case Attribute::capacity_teu_per_year:
+      return "capacity_teu_per_year";
+    case Attribute::servers:
+      return "servers";
+    case Attribute::dwell_h:
+      return "dwell_h";
+    case Attribute::fleet:
+      return "fleet";
+    case Attribute::capacity_lots:
+      return "capacity_lots";
+    case Attribute::loading_positions:
+      return "loading_positions";
+    case Attribute::max_hold_h:
+      return "max_hold_h";
+    case Attribute::empty_hold_h:
+      return "empty_hold_h";
+    case Attribute::load_h:
+      return "load_h";
+    case Attribute::unload_h:
+      return "unload_h";
+  }
+  return "?";
+}
+
 }  // namespace corridor::model

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -526,22 +527,7 @@ class Builder {
       if (has(item, "for_days")) {
         error(item.key_location("for_days"), "'for_days' belongs to a closure, not to 'set'");
       }
-      const Value& set = get(item, "set");
-      if (has(set, "node") == has(set, "link")) {
-        error(set.location, "'set' needs exactly one of 'node' or 'link'");
-        return;
-      }
-      model::CapacityChange change;
-      change.at_day = at_day;
-      change.capacity_mtpa = number(set, "capacity_mtpa", 1.0);
-      if (has(set, "node")) {
-        change.facility = model::FacilityKind::node;
-        change.index = resolve(node_index_, get(set, "node"), "node");
-      } else {
-        change.facility = model::FacilityKind::link;
-        change.index = resolve(link_index_, get(set, "link"), "link");
-      }
-      spec_.capacity_changes.push_back(change);
+      add_change(get(item, "set"), at_day);
       return;
     }
     if (!has(item, "for_days")) {
@@ -553,6 +539,134 @@ class Builder {
     closure.for_days = number(item, "for_days", 0.0);
     closure.link = resolve(link_index_, get(get(item, "close"), "link"), "link");
     spec_.closures.push_back(closure);
+  }
+
+  // The attributes a dated `set` may change, by facility.
+  static constexpr std::pair<const char*, model::Attribute> kNodeAttributes[] = {
+      {"capacity_mtpa", model::Attribute::capacity_mtpa},
+      {"servers", model::Attribute::servers},
+      {"dwell_h", model::Attribute::dwell_h}};
+  static constexpr std::pair<const char*, model::Attribute> kTerminalAttributes[] = {
+      {"capacity_mtpa", model::Attribute::capacity_mtpa},
+      {"capacity_teu_per_year", model::Attribute::capacity_teu_per_year},
+      {"servers", model::Attribute::servers}};
+  static constexpr std::pair<const char*, model::Attribute> kLinkAttributes[] = {
+      {"capacity_mtpa", model::Attribute::capacity_mtpa}};
+  static constexpr std::pair<const char*, model::Attribute> kVehicleAttributes[] = {
+      {"fleet", model::Attribute::fleet},
+      {"capacity_lots", model::Attribute::capacity_lots},
+      {"loading_positions", model::Attribute::loading_positions},
+      {"max_hold_h", model::Attribute::max_hold_h},
+      {"empty_hold_h", model::Attribute::empty_hold_h},
+      {"load_h", model::Attribute::load_h},
+      {"unload_h", model::Attribute::unload_h}};
+
+  // `set: {node|link|vehicle: ID, [terminal: ID,] KEY: VALUE}`.
+  void add_change(const Value& set, double at_day) {
+    const int facilities = int{has(set, "node")} + int{has(set, "link")} + int{has(set, "vehicle")};
+    if (facilities != 1) {
+      error(set.location, "'set' needs exactly one of 'node', 'link' or 'vehicle'");
+      return;
+    }
+    if (has(set, "terminal") && !has(set, "node")) {
+      error(set.key_location("terminal"),
+            "'terminal' names a terminal of the node given by 'node'");
+      return;
+    }
+    model::AttributeChange change;
+    change.at_day = at_day;
+    std::span<const std::pair<const char*, model::Attribute>> allowed;
+    std::string what;
+    if (has(set, "node")) {
+      change.facility = model::FacilityKind::node;
+      change.index = resolve(node_index_, get(set, "node"), "node");
+      if (change.index == kNone) return;
+      const model::NodeSpec& node = spec_.nodes[change.index];
+      what = fmt::format("node '{}'", node.id);
+      allowed = kNodeAttributes;
+      if (has(set, "terminal")) {
+        const Value& name = get(set, "terminal");
+        for (std::uint32_t t = 0; t < node.terminals.size(); ++t) {
+          if (node.terminals[t].id == name.scalar) change.terminal = t;
+        }
+        if (change.terminal == kNone) {
+          error(name.location, fmt::format("node '{}' has no terminal '{}'", node.id, name.scalar));
+          return;
+        }
+        what = fmt::format("terminal '{}' of node '{}'", name.scalar, node.id);
+        allowed = kTerminalAttributes;
+      }
+    } else if (has(set, "link")) {
+      change.facility = model::FacilityKind::link;
+      change.index = resolve(link_index_, get(set, "link"), "link");
+      if (change.index == kNone) return;
+      what = fmt::format("link '{}'", spec_.links[change.index].id);
+      allowed = kLinkAttributes;
+    } else {
+      change.facility = model::FacilityKind::vehicle;
+      change.index = resolve(vehicle_index_, get(set, "vehicle"), "vehicle");
+      if (change.index == kNone) return;
+      what = fmt::format("vehicle '{}'", spec_.vehicles[change.index].id);
+      allowed = kVehicleAttributes;
+    }
+    // Exactly one attribute, and one this facility has.
+    std::vector<std::string> given;
+    for (const std::string& key : set.keys) {
+      if (key != "node" && key != "link" && key != "vehicle" && key != "terminal") {
+        given.push_back(key);
+      }
+    }
+    std::string names;
+    for (const auto& [key, attribute] : allowed)
+      names += fmt::format("{}{}", names.empty() ? "" : ", ", key);
+    if (given.size() != 1) {
+      error(set.location,
+            fmt::format("'set' changes one attribute at a time: for {}, one of {}", what, names));
+      return;
+    }
+    const auto found = std::find_if(allowed.begin(), allowed.end(), [&](const auto& entry) {
+      return given.front() == entry.first;
+    });
+    if (found == allowed.end()) {
+      error(set.key_location(given.front()),
+            fmt::format("'{}' is not an attribute of {} that can change on a date; it can "
+                        "change {}",
+                        given.front(), what, names));
+      return;
+    }
+    change.attribute = found->second;
+    change.value = number(set, found->first, 0.0);
+    const SourceLocation where = set.key_location(found->first);
+    if (change.facility == model::FacilityKind::node && change.terminal == kNone &&
+        change.attribute == model::Attribute::dwell_h && !spec_.nodes[change.index].dwell_h) {
+      error(where, fmt::format("{} has no dwell_h to change: give it one from the start (its "
+                               "law and first mean)",
+                               what));
+      return;
+    }
+    if (change.facility == model::FacilityKind::vehicle &&
+        change.attribute == model::Attribute::fleet && !spec_.vehicles[change.index].fleet) {
+      error(where, fmt::format("{} has unlimited stock, no fleet to change: give it a fleet from "
+                               "the start",
+                               what));
+      return;
+    }
+    if (change.terminal != kNone && change.attribute == model::Attribute::capacity_teu_per_year) {
+      const model::TerminalSpec& terminal = spec_.nodes[change.index].terminals[change.terminal];
+      for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+        if (terminal.classes[c] && !spec_.classes[c].teu_per_lot) {
+          error(where, fmt::format("{} serves class '{}', which has no teu_per_lot: give its "
+                                   "capacity in capacity_mtpa",
+                                   what, spec_.classes[c].id));
+          return;
+        }
+      }
+    }
+    if (change.facility == model::FacilityKind::node && change.terminal == kNone &&
+        change.attribute == model::Attribute::servers) {
+      uncapacitated_with_servers_.emplace_back(change.index, where);
+    }
+    spec_.changes.push_back(change);
   }
 
   void add_storm(const Value& item) {
@@ -609,9 +723,11 @@ class Builder {
   void check_servers_have_capacity() {
     for (const auto& [node, where] : uncapacitated_with_servers_) {
       const auto node_index = node;  // clang 14 cannot capture a structured binding
-      const bool given_later = std::any_of(
-          spec_.capacity_changes.begin(), spec_.capacity_changes.end(), [&](const auto& change) {
-            return change.facility == model::FacilityKind::node && change.index == node_index;
+      const bool given_later =
+          spec_.nodes[node_index].capacity_mtpa ||
+          std::any_of(spec_.changes.begin(), spec_.changes.end(), [&](const auto& change) {
+            return change.facility == model::FacilityKind::node && change.index == node_index &&
+                   change.terminal == kNone && change.attribute == model::Attribute::capacity_mtpa;
           });
       if (!given_later) {
         error(where, fmt::format("node '{}' sets servers or service but has no capacity_mtpa",

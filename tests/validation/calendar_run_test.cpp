@@ -66,6 +66,6 @@ TEST_CASE("an event dated 'on' a day happens on that run day") {
                           "events:\n  - {on: 2024-03-01, set: {node: b, capacity_mtpa: 2}}\n");
   const auto spec = scenario::load_scenario(file, {});
   fs::remove(file);
-  REQUIRE(spec.capacity_changes.size() == 1);
-  CHECK(spec.capacity_changes[0].at_day == 29.0);  // February 2024 has 29 days
+  REQUIRE(spec.changes.size() == 1);
+  CHECK(spec.changes[0].at_day == 29.0);  // February 2024 has 29 days
 }

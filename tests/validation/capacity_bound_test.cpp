@@ -33,7 +33,7 @@ TEST_CASE("capacity bound: one berth, and two routes in parallel") {
     spec.nodes[2].capacity_mtpa = 0.8;                   // south
     CHECK(*analysis::capacity_bound(spec).network_mtpa == doctest::Approx(1.8));
     // North doubles to 2.0 half-way through the window (days 30-400): a mean of 1.5.
-    spec.capacity_changes.push_back({215.0, model::FacilityKind::node, 1, 2.0});
+    spec.changes.push_back({215.0, model::FacilityKind::node, 1, 2.0});
     CHECK(*analysis::capacity_bound(spec).network_mtpa == doctest::Approx(2.3));
     // A path with no capacity anywhere: nothing bounds the network.
     spec.nodes[2].capacity_mtpa.reset();

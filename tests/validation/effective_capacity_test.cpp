@@ -131,7 +131,7 @@ TEST_CASE("a node that gains its capacity mid-run is judged over the time it had
   corridor.link("a", "b", 50.0, 50.0);
   corridor.link("b", "z", 50.0, 50.0);
   corridor.demand("a", "z", 10.0 * 8760.0 / 1e6);
-  corridor.spec().capacity_changes.push_back(
+  corridor.spec().changes.push_back(
       {200.0, model::FacilityKind::node, 1, 0.5 * 10.0 * 8760.0 / 1e6});
   const auto result = corridor.run();
   CHECK(*node_result(result, "b").utilization >= 0.97);

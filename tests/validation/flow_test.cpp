@@ -74,8 +74,8 @@ TEST_CASE("a dated capacity change takes effect on its day") {
   corridor.link("port", "z", 1.0, 100.0);
   corridor.demand("a", "z", 1.5).arrivals = model::ArrivalPattern::regular;
   const double without_change_t = corridor.run().totals.delivered_t;
-  corridor.spec().capacity_changes.push_back(
-      model::CapacityChange{182.5, model::FacilityKind::node, 1, 2.0});
+  corridor.spec().changes.push_back(
+      model::AttributeChange{182.5, model::FacilityKind::node, 1, 2.0});
   const double with_change_t = corridor.run().totals.delivered_t;
   CHECK(without_change_t == doctest::Approx(1.0e6).epsilon(0.001));
   CHECK(with_change_t == doctest::Approx(1.5e6).epsilon(0.001));
@@ -134,8 +134,8 @@ TEST_CASE("utilization under a cap set mid-run counts only the capped period") {
   corridor.node("z");
   corridor.link("a", "z", 10.0, 50.0);
   corridor.demand("a", "z", 1.0).arrivals = model::ArrivalPattern::regular;
-  corridor.spec().capacity_changes.push_back(
-      model::CapacityChange{182.5, model::FacilityKind::link, 0, 0.5});
+  corridor.spec().changes.push_back(
+      model::AttributeChange{182.5, model::FacilityKind::link, 0, 0.5});
   const auto result = corridor.run();
   const auto& link = link_result(result, "a-z");
   REQUIRE(link.utilization);

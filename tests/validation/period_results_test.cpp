@@ -33,8 +33,8 @@ CorridorBuilder mixed_line() {
   crossing.ferry.unload_h = 4.0;
   corridor.demand("a", "d", 1.2);
   corridor.demand("b", "d", 0.2).arrivals = model::ArrivalPattern::regular;
-  corridor.spec().capacity_changes.push_back(
-      model::CapacityChange{400.0, model::FacilityKind::link, 0, 1.5});
+  corridor.spec().changes.push_back(
+      model::AttributeChange{400.0, model::FacilityKind::link, 0, 1.5});
   corridor.spec().closures.push_back(model::LinkClosure{500.5, 1, 12.25});
   return corridor;
 }
@@ -137,7 +137,7 @@ TEST_CASE("a capacity raised on a date shows from that period on, not averaged o
       corridor.spec().links[0].capacity_mtpa = 1.0;
     }
     corridor.demand("a", "c", 3.0);
-    corridor.spec().capacity_changes.push_back(model::CapacityChange{
+    corridor.spec().changes.push_back(model::AttributeChange{
         365.0, facility, facility == model::FacilityKind::node ? 1U : 0U, 2.0});
     corridor.spec().report_periods = model::PeriodLength::year;
     const auto result = corridor.run(5);

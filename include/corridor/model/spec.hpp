@@ -176,13 +176,33 @@ struct RoutingSpec {
   double value_of_time_usd_per_t_h = kDefaultValueOfTimeUsdPerTonneHour;
 };
 
-enum class FacilityKind { node, link };
+enum class FacilityKind { node, link, vehicle };
 
-struct CapacityChange {
+// What a dated `set` may change (docs/scenario-format.md, "events"). A node's terminal
+// is named by AttributeChange::terminal.
+enum class Attribute {
+  capacity_mtpa,          // node, terminal, link
+  capacity_teu_per_year,  // terminal
+  servers,                // node, terminal
+  dwell_h,                // node: the mean of its dwell law, whose shape stays
+  fleet,                  // vehicle
+  capacity_lots,          // vehicle
+  loading_positions,      // vehicle
+  max_hold_h,             // vehicle
+  empty_hold_h,           // vehicle
+  load_h,                 // vehicle
+  unload_h,               // vehicle
+};
+[[nodiscard]] const char* to_string(Attribute attribute);
+
+// From at_day on, the attribute of the facility (and terminal) is `value`.
+struct AttributeChange {
   double at_day = 0.0;
   FacilityKind facility = FacilityKind::node;
   std::uint32_t index = kNone;
-  double capacity_mtpa = 0.0;
+  double value = 0.0;
+  Attribute attribute = Attribute::capacity_mtpa;
+  std::uint32_t terminal = kNone;  // a terminal of node `index`, or kNone for the node
 };
 
 struct LinkClosure {
@@ -217,7 +237,7 @@ struct CorridorSpec {
   std::vector<VehicleSpec> vehicles;
   std::vector<LinkSpec> links;
   std::vector<DemandSpec> demand;
-  std::vector<CapacityChange> capacity_changes;
+  std::vector<AttributeChange> changes;  // in the scenario's order; model/timeline.hpp
   std::vector<LinkClosure> closures;
   std::vector<StormSpec> storms;
   RoutingSpec routing;

@@ -1,0 +1,174 @@
+// Dated changes of facility attributes (model::AttributeChange): the simulation's copy
+// of the scenario takes the new value, and what was derived from it follows: handling
+// times, the servers at work, what vehicles carry and the effective capacity judged
+// against, the vessels of a fleet. Lots already in handling or under way keep what they
+// were given; those that come after meet the new value.
+
+#include <algorithm>
+
+#include "corridor/model/effective_capacity.hpp"
+#include "corridor_simulation.hpp"
+
+namespace corridor::model::detail {
+
+void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
+  switch (change.facility) {
+    case FacilityKind::node:
+      if (change.terminal != kNone) {
+        set_terminal(change.index, change.terminal, change);
+        return;
+      }
+      switch (change.attribute) {
+        case Attribute::capacity_mtpa:
+          spec_.nodes[change.index].capacity_mtpa = change.value;
+          set_node_capacity(change.index, change.value);
+          return;
+        case Attribute::servers:
+          set_node_servers(change.index, static_cast<std::uint32_t>(change.value));
+          return;
+        case Attribute::dwell_h: {
+          Distribution& dwell = *spec_.nodes[change.index].dwell_h;
+          dwell.mean = change.value;
+          nodes_[change.index].dwell =
+              engine::DurationDistribution(dwell.kind, dwell.mean, dwell.cv);
+          return;
+        }
+        default:
+          return;  // the scenario layer admits no other
+      }
+    case FacilityKind::link:
+      spec_.links[change.index].capacity_mtpa = change.value;
+      set_link_capacity(change.index, change.value);
+      return;
+    case FacilityKind::vehicle:
+      set_vehicle(change.index, change);
+      return;
+  }
+}
+
+// More servers take lots from the queue at once; fewer let those at work finish, and a
+// server that falls free is not taken up again while the node has more at work than it
+// now has (release_server).
+void CorridorSimulation::set_node_servers(std::uint32_t node_index, std::uint32_t servers) {
+  NodeState& node = nodes_[node_index];
+  spec_.nodes[node_index].servers = servers;
+  node.servers = servers;
+  // The capacity stays: each server's handling time scales with their number.
+  if (spec_.nodes[node_index].capacity_mtpa) {
+    set_node_capacity(node_index, *spec_.nodes[node_index].capacity_mtpa);
+  }
+  while (node.capacitated && node.busy < node.servers && !node.queue.empty()) {
+    const QueuedLot next = node.queue.front();
+    node.queue.pop_front();
+    node.queue_length.set(now(), static_cast<double>(node.queue.size()));
+    start_service(next.lot, node_index, true, next.done_sequence);
+  }
+}
+
+void CorridorSimulation::set_terminal(std::uint32_t node_index, std::uint32_t terminal_index,
+                                      const AttributeChange& change) {
+  TerminalSpec& spec = spec_.nodes[node_index].terminals[terminal_index];
+  TerminalState& terminal = nodes_[node_index].terminals[terminal_index];
+  switch (change.attribute) {
+    case Attribute::capacity_mtpa:
+      spec.capacity_mtpa = change.value;
+      spec.capacity_teu_per_year.reset();
+      break;
+    case Attribute::capacity_teu_per_year:
+      spec.capacity_teu_per_year = change.value;
+      spec.capacity_mtpa.reset();
+      break;
+    case Attribute::servers:
+      spec.servers = static_cast<std::uint32_t>(change.value);
+      terminal.servers = spec.servers;
+      terminal.servers_available.set(now(), terminal.servers);
+      break;
+    default:
+      return;
+  }
+  for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
+    if (spec.classes[c]) terminal.mean_h_by_class[c] = spec_.terminal_service_mean_h(spec, c);
+  }
+  while (terminal.busy < terminal.servers && !terminal.queue.empty()) {
+    const std::uint32_t next = terminal.queue.front();
+    terminal.queue.pop_front();
+    terminal.queue_length.set(now(), static_cast<double>(terminal.queue.size()));
+    start_terminal(next, node_index, terminal_index, true);
+  }
+}
+
+void CorridorSimulation::set_vehicle(std::uint32_t vehicle_index, const AttributeChange& change) {
+  VehicleSpec& vehicle = spec_.vehicles[vehicle_index];
+  const auto whole = static_cast<std::uint32_t>(change.value);
+  switch (change.attribute) {
+    case Attribute::fleet:
+      vehicle.fleet = whole;
+      break;
+    case Attribute::capacity_lots:
+      vehicle.capacity_lots = whole;
+      break;
+    case Attribute::loading_positions:
+      vehicle.loading_positions = whole;
+      break;
+    case Attribute::max_hold_h:
+      vehicle.max_hold_h = change.value;
+      break;
+    case Attribute::empty_hold_h:
+      vehicle.empty_hold_h = change.value;
+      break;
+    case Attribute::load_h:
+      vehicle.load_h = change.value;
+      break;
+    case Attribute::unload_h:
+      vehicle.unload_h = change.value;
+      break;
+    default:
+      return;
+  }
+  // What every direction's vehicles carry now, and the capacity judged against.
+  vehicle_t_per_h_ = vehicle_capacity_t_per_h(spec_, traffic_, DirectionsWanted::boarded);
+  for (std::uint32_t link = 0; link < spec_.links.size(); ++link) {
+    const LinkSpec& spec = spec_.links[link];
+    if (spec.vehicle != vehicle_index) continue;
+    if (vehicle.fleet) {
+      while (links_[link].fleet.size() < *vehicle.fleet) add_fleet_vessel(link);
+    }
+    for (std::uint32_t d = 2 * link; d < 2 * link + 2; ++d) {
+      DirectionState& direction = directions_[d];
+      if (vehicle.fleet && traffic_[d].boarded) direction.empty_hold_h = vehicle.empty_hold_h;
+      const std::optional<double> cap =
+          spec.capacity_mtpa ? std::optional(tonnes_per_hour(*spec.capacity_mtpa)) : std::nullopt;
+      const double effective = effective_t_per_h(cap, vehicle_t_per_h_[d]);
+      direction.effective_t_per_h.set(now(), effective);
+      direction.effective_by_period.set(periods_, now(), effective);
+      // More room aboard, more loading positions, a shorter hold: lots waiting may board
+      // and the first vehicle may be due now.
+      pump_vehicles(d);
+    }
+  }
+}
+
+// A new vessel joins at the end where the link has fewer (the start of a one-way link),
+// loading from now on.
+void CorridorSimulation::add_fleet_vessel(std::uint32_t link) {
+  std::uint32_t at_start = 0;
+  for (const std::uint32_t id : links_[link].fleet) {
+    if (vehicles_[id].direction == 2 * link) ++at_start;
+  }
+  const bool to_start = spec_.links[link].oneway || 2 * at_start <= links_[link].fleet.size();
+  const std::uint32_t direction = 2 * link + (to_start ? 0U : 1U);
+  const std::uint32_t id = new_vehicle(direction);
+  directions_[direction].quay.push_back(id);
+  links_[link].fleet.push_back(id);
+}
+
+bool CorridorSimulation::retires(std::uint32_t vehicle_id, std::uint32_t direction) {
+  const std::uint32_t link = directions_[direction].link;
+  std::vector<std::uint32_t>& fleet = links_[link].fleet;
+  if (fleet.size() <= *spec_.vehicles[spec_.links[link].vehicle].fleet) return false;
+  fleet.erase(std::find(fleet.begin(), fleet.end(), vehicle_id));
+  free_vehicles_.push_back(vehicle_id);
+  return true;
+}
+
+}  // namespace corridor::model::detail

@@ -1,0 +1,285 @@
+// Each kind of dated change, seen in the results of the periods before and after it:
+// a saturated stage carries what its new capacity allows from the period the change
+// falls in, and a handling or hold time shows in the transit of cargo created after it.
+
+#include <doctest/doctest.h>
+
+#include "corridor/model/booking.hpp"
+#include "corridor/model/routing.hpp"
+#include "corridor/model/timeline.hpp"
+#include "support/corridor_builder.hpp"
+
+using namespace corridor;
+using testing::CorridorBuilder;
+
+namespace {
+
+constexpr double kYear = 365.0;
+
+// A two-year run cut into years, with one change on the first day of the second.
+CorridorBuilder two_years(double lot_t) {
+  CorridorBuilder corridor(2.0 * kYear, 0.0, lot_t);
+  corridor.spec().report_periods = model::PeriodLength::year;
+  return corridor;
+}
+
+void change_on_new_year(CorridorBuilder& corridor, model::FacilityKind facility,
+                        std::uint32_t index, model::Attribute attribute, double value,
+                        std::uint32_t terminal = model::kNone) {
+  corridor.spec().changes.push_back(
+      model::AttributeChange{kYear, facility, index, value, attribute, terminal});
+}
+
+// a -> b by a ferry (fleet or unlimited stock), b -> c by rail; demand far above what
+// the ferry carries, so the ferry binds in both years.
+CorridorBuilder saturated_ferry(std::optional<std::uint32_t> fleet) {
+  CorridorBuilder corridor = two_years(20.0);
+  corridor.node("a");
+  corridor.node("b");
+  corridor.node("c");
+  auto crossing = corridor.ferry_crossing("a", "b", 250.0, 25.0, 50, fleet.value_or(1));
+  crossing.ferry.fleet = fleet;
+  crossing.ferry.load_h = 10.0;
+  crossing.ferry.unload_h = 10.0;
+  corridor.link("b", "c", 100.0, 50.0);
+  corridor.demand("a", "c", 4.0);
+  return corridor;
+}
+
+double ferry_mtpa(const model::RunResult& result, std::size_t period) {
+  return result.periods.at(period).links[0].throughput_mtpa;
+}
+
+}  // namespace
+
+TEST_CASE("a fleet doubled on a date doubles the saturated crossing from that year on") {
+  // Two vessels, each 50 lots of 20 t per 50-hour cycle (effective_capacity.hpp: 10 h
+  // loading, 10 h at sea, 10 h unloading, no stay at the far end where no cargo boards,
+  // 10 h back, 10 h unloading): 1,000 t per vessel per 50 h.
+  CorridorBuilder corridor = saturated_ferry(2);
+  change_on_new_year(corridor, model::FacilityKind::vehicle, 0, model::Attribute::fleet, 4);
+  const auto result = corridor.run();
+  const double per_vessel_mtpa = 1000.0 / 50.0 * model::kHoursPerYear / 1e6;
+  CHECK(ferry_mtpa(result, 0) == doctest::Approx(2.0 * per_vessel_mtpa).epsilon(0.01));
+  CHECK(ferry_mtpa(result, 1) == doctest::Approx(4.0 * per_vessel_mtpa).epsilon(0.01));
+  CHECK(*result.periods[0].links[0].capacity_mtpa ==
+        doctest::Approx(2.0 * per_vessel_mtpa).epsilon(1e-6));
+  CHECK(*result.periods[1].links[0].capacity_mtpa ==
+        doctest::Approx(4.0 * per_vessel_mtpa).epsilon(1e-6));
+  CHECK(*result.periods[1].links[0].utilization > 0.97);
+}
+
+TEST_CASE("a fleet halved on a date retires vessels as they unload") {
+  CorridorBuilder corridor = saturated_ferry(4);
+  change_on_new_year(corridor, model::FacilityKind::vehicle, 0, model::Attribute::fleet, 2);
+  const auto result = corridor.run();
+  const double per_vessel_mtpa = 1000.0 / 50.0 * model::kHoursPerYear / 1e6;
+  CHECK(ferry_mtpa(result, 0) == doctest::Approx(4.0 * per_vessel_mtpa).epsilon(0.01));
+  CHECK(ferry_mtpa(result, 1) == doctest::Approx(2.0 * per_vessel_mtpa).epsilon(0.01));
+  CHECK(*result.periods[1].links[0].utilization > 0.97);
+}
+
+TEST_CASE("vehicle size, loading positions and loading time change what unlimited stock carries") {
+  // Unlimited stock: loading_positions x capacity_lots x lot_t every load_h.
+  struct Case {
+    model::Attribute attribute;
+    double value;
+    double factor;
+  };
+  for (const Case& c : {Case{model::Attribute::capacity_lots, 100.0, 2.0},
+                        Case{model::Attribute::loading_positions, 2.0, 2.0},
+                        Case{model::Attribute::load_h, 5.0, 2.0}}) {
+    CAPTURE(model::to_string(c.attribute));
+    CorridorBuilder corridor = saturated_ferry(std::nullopt);
+    change_on_new_year(corridor, model::FacilityKind::vehicle, 0, c.attribute, c.value);
+    const auto result = corridor.run();
+    const double first_mtpa = 50.0 * 20.0 / 10.0 * model::kHoursPerYear / 1e6;
+    CHECK(ferry_mtpa(result, 0) == doctest::Approx(first_mtpa).epsilon(0.01));
+    CHECK(ferry_mtpa(result, 1) == doctest::Approx(c.factor * first_mtpa).epsilon(0.01));
+    CHECK(*result.periods[1].links[0].capacity_mtpa ==
+          doctest::Approx(c.factor * first_mtpa).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("a shorter hold shortens the wait of cargo that never fills a vessel") {
+  // 0.1 Mt/yr of 20 t lots is 0.57 lots/h: a 500-lot vessel never fills, and leaves
+  // when its hold runs out. The first lot opens it and waits the whole hold H; the
+  // lambda H others, arriving at random within it, wait H / 2 on average.
+  CorridorBuilder corridor = two_years(20.0);
+  corridor.node("a");
+  corridor.node("b");
+  auto crossing = corridor.ferry_crossing("a", "b", 250.0, 25.0, 500, 1);
+  crossing.ferry.fleet.reset();
+  crossing.ferry.max_hold_h = 48.0;
+  corridor.demand("a", "b", 0.1);
+  change_on_new_year(corridor, model::FacilityKind::vehicle, 0, model::Attribute::max_hold_h, 12.0);
+  const auto result = corridor.run(4);
+  const double lambda = model::tonnes_per_hour(0.1) / 20.0;
+  const auto mean_wait_h = [&](double hold_h) {
+    return (hold_h + lambda * hold_h * hold_h / 2.0) / (1.0 + lambda * hold_h);
+  };
+  CHECK(*result.periods[0].links[0].mean_wait_h ==
+        doctest::Approx(mean_wait_h(48.0)).epsilon(0.03));
+  CHECK(*result.periods[1].links[0].mean_wait_h ==
+        doctest::Approx(mean_wait_h(12.0)).epsilon(0.03));
+}
+
+namespace {
+
+// a -> b -> c with handling at b, lots arriving like clockwork well below b's capacity:
+// nobody queues, so a lot's transit is travel plus its handling time (plus dwell).
+CorridorBuilder clockwork_node(double capacity_mtpa, std::uint32_t servers) {
+  CorridorBuilder corridor = two_years(10.0);
+  corridor.node("a");
+  model::NodeSpec& b = corridor.node("b");
+  b.capacity_mtpa = capacity_mtpa;
+  b.servers = servers;
+  corridor.node("c");
+  corridor.link("a", "b", 100.0, 50.0);
+  corridor.link("b", "c", 100.0, 50.0);
+  corridor.demand("a", "c", 0.01).arrivals = model::ArrivalPattern::regular;
+  return corridor;
+}
+
+double transit_h(const model::RunResult& result, std::size_t period) {
+  return result.periods.at(period).od[0].transit_days->mean * 24.0;
+}
+
+}  // namespace
+
+TEST_CASE("more servers at the same capacity: each lot takes longer, the node carries as much") {
+  // 1 Mt/yr of 10 t lots: 1/11.4 h per lot on one server, twice that on each of two.
+  CorridorBuilder corridor = clockwork_node(1.0, 1);
+  change_on_new_year(corridor, model::FacilityKind::node, 1, model::Attribute::servers, 2);
+  const auto result = corridor.run();
+  const double handling_h = 10.0 / model::tonnes_per_hour(1.0);
+  CHECK(transit_h(result, 0) == doctest::Approx(4.0 + handling_h).epsilon(1e-6));
+  CHECK(transit_h(result, 1) == doctest::Approx(4.0 + 2.0 * handling_h).epsilon(1e-6));
+  CHECK(result.periods[1].nodes[1].throughput_t ==
+        doctest::Approx(result.periods[0].nodes[1].throughput_t).epsilon(0.01));
+}
+
+TEST_CASE("more servers on a saturated node carry more, fewer carry less") {
+  // Capacity raised with the servers (two lines of the same speed), and back.
+  CorridorBuilder corridor = clockwork_node(1.0, 1);
+  corridor.spec().demand[0].volume_mtpa = 3.0;
+  corridor.spec().demand[0].arrivals = model::ArrivalPattern::poisson;
+  change_on_new_year(corridor, model::FacilityKind::node, 1, model::Attribute::servers, 2);
+  change_on_new_year(corridor, model::FacilityKind::node, 1, model::Attribute::capacity_mtpa, 2.0);
+  const auto result = corridor.run();
+  CHECK(result.periods[0].nodes[1].throughput_mtpa == doctest::Approx(1.0).epsilon(0.01));
+  CHECK(result.periods[1].nodes[1].throughput_mtpa == doctest::Approx(2.0).epsilon(0.01));
+  CHECK(*result.periods[1].nodes[1].utilization > 0.97);
+  // Judged against the servers in force over time: a saturated node stays near 1.
+  CHECK(*result.nodes[1].utilization > 0.97);
+  CHECK(*result.nodes[1].utilization <= 1.0 + 1e-9);
+}
+
+TEST_CASE("a dwell shortened on a date shows in the transit of cargo from then on") {
+  CorridorBuilder corridor = two_years(10.0);
+  corridor.node("a");
+  model::NodeSpec& border = corridor.node("border");
+  border.dwell_h = model::Distribution{model::DistributionKind::deterministic, 30.0, 0.0};
+  corridor.node("c");
+  corridor.link("a", "border", 100.0, 50.0);
+  corridor.link("border", "c", 100.0, 50.0);
+  corridor.demand("a", "c", 0.01).arrivals = model::ArrivalPattern::regular;
+  change_on_new_year(corridor, model::FacilityKind::node, 1, model::Attribute::dwell_h, 22.5);
+  const auto result = corridor.run();
+  CHECK(transit_h(result, 0) == doctest::Approx(4.0 + 30.0));
+  CHECK(transit_h(result, 1) == doctest::Approx(4.0 + 22.5));
+}
+
+TEST_CASE("a container terminal's TEU capacity and servers change on a date") {
+  for (const auto attribute :
+       {model::Attribute::capacity_teu_per_year, model::Attribute::servers}) {
+    CAPTURE(model::to_string(attribute));
+    CorridorBuilder corridor = two_years(14.0);
+    corridor.spec().classes = {model::CargoClass{"container", 14.0, 1.0, {}}};
+    corridor.node("a");
+    model::NodeSpec& port = corridor.node("port");
+    port.capacity_mtpa = 20.0;
+    model::TerminalSpec terminal;
+    terminal.id = "boxes";
+    terminal.classes = {true};
+    terminal.capacity_teu_per_year = 40000.0;
+    port.terminals.push_back(terminal);
+    corridor.node("z");
+    corridor.link("a", "port", 100.0, 50.0);
+    corridor.link("port", "z", 100.0, 50.0);
+    corridor.demand("a", "z", 1.4);  // 100,000 TEU/yr: the terminal binds
+    if (attribute == model::Attribute::servers) {
+      // Twice the lines at the same speed: the capacity follows.
+      change_on_new_year(corridor, model::FacilityKind::node, 1, attribute, 2, 0);
+      change_on_new_year(corridor, model::FacilityKind::node, 1,
+                         model::Attribute::capacity_teu_per_year, 80000.0, 0);
+    } else {
+      change_on_new_year(corridor, model::FacilityKind::node, 1, attribute, 80000.0, 0);
+    }
+    const auto result = corridor.run();
+    const double teu_mtpa = 40000.0 * 14.0 / 1e6;
+    CHECK(result.periods[0].nodes[1].throughput_mtpa == doctest::Approx(teu_mtpa).epsilon(0.01));
+    CHECK(result.periods[1].nodes[1].throughput_mtpa ==
+          doctest::Approx(2.0 * teu_mtpa).epsilon(0.01));
+    CHECK(*result.nodes[1].terminals[0].utilization > 0.97);
+  }
+}
+
+TEST_CASE("a timeline is a step function of its dated changes") {
+  model::Timeline timeline(5.0);
+  CHECK(timeline.constant());
+  timeline.set(100.0, 10.0);
+  timeline.set(50.0, 7.0);
+  timeline.set(100.0, 12.0);  // the later of two changes on one day wins
+  CHECK_FALSE(timeline.constant());
+  CHECK(timeline.at(0.0) == 5.0);
+  CHECK(timeline.at(49.9) == 5.0);
+  CHECK(timeline.at(50.0) == 7.0);
+  CHECK(timeline.at(100.0) == 12.0);
+  CHECK(timeline.mean(0.0, 200.0) == doctest::Approx((5.0 * 50 + 7.0 * 50 + 12.0 * 100) / 200));
+  CHECK(timeline.mean(60.0, 80.0) == 7.0);
+}
+
+TEST_CASE("each thing that rules out booking a node's handling on arrival") {
+  // a -> b -> c -> d; b and c handle; each case adds one obstacle at b.
+  const auto obstacle_at_b = [](const auto& arrange) {
+    CorridorBuilder corridor(100.0, 0.0, 10.0);
+    corridor.node("a");
+    corridor.node("b");
+    corridor.node("c");
+    corridor.node("d");
+    corridor.spec().nodes[1].capacity_mtpa = 2.0;
+    corridor.spec().nodes[2].capacity_mtpa = 2.0;
+    corridor.link("a", "b", 100.0, 50.0);
+    corridor.link("b", "c", 100.0, 50.0);
+    corridor.link("c", "d", 100.0, 50.0);
+    corridor.demand("a", "d", 1.0);
+    arrange(corridor.spec());
+    std::vector<model::Route> routes;
+    for (const auto& candidates : model::plan_routes(corridor.spec())) {
+      routes.insert(routes.end(), candidates.begin(), candidates.end());
+    }
+    const auto obstacles = model::booking_obstacles(corridor.spec(), routes);
+    CHECK(obstacles[2] == model::BookingObstacle::none);  // c, untouched, stays bookable
+    return obstacles[1];
+  };
+  using model::BookingObstacle;
+  CHECK(obstacle_at_b([](model::CorridorSpec&) {}) == BookingObstacle::none);
+  CHECK(obstacle_at_b([](model::CorridorSpec& spec) { spec.nodes[1].capacity_mtpa.reset(); }) ==
+        BookingObstacle::no_capacity_at_start);
+  for (const auto attribute :
+       {model::Attribute::capacity_mtpa, model::Attribute::servers, model::Attribute::dwell_h}) {
+    CHECK(obstacle_at_b([&](model::CorridorSpec& spec) {
+            spec.changes.push_back({50.0, model::FacilityKind::node, 1, 3.0, attribute});
+          }) == BookingObstacle::dated_change);
+  }
+  CHECK(obstacle_at_b([](model::CorridorSpec& spec) {
+          model::TerminalSpec terminal;
+          terminal.id = "t";
+          terminal.classes = {true};
+          terminal.capacity_mtpa = 5.0;
+          spec.nodes[1].terminals.push_back(terminal);
+        }) == BookingObstacle::terminals);
+  CHECK(obstacle_at_b([](model::CorridorSpec& spec) { spec.nodes[2].storage_lots = 10; }) ==
+        BookingObstacle::yard_limit_downstream);
+}
