@@ -51,6 +51,17 @@ void add_fast_paths_option(CLI::App* command) {
                     "reference for bug reports");
 }
 
+void add_demand_scale_option(CLI::App* command, std::vector<std::string>& overrides) {
+  command
+      ->add_option_function<double>(
+          "--demand-scale",
+          [&overrides](double scale) {
+            overrides.push_back(fmt::format("scenario.demand_scale={}", scale));
+          },
+          "Every demand entry's volume times X (scenario.demand_scale)")
+      ->check(CLI::Range(1e-6, 100.0));
+}
+
 void add_run_limit_option(CLI::App* command) {
   command
       ->add_option("--max-lots-in-flight", max_lots_in_flight,

@@ -30,6 +30,10 @@ struct UsageError : std::runtime_error {
 void add_run_limit_option(CLI::App* command);
 // --no-fast-paths, on every command that simulates: the plain event-driven path.
 void add_fast_paths_option(CLI::App* command);
+// --demand-scale X: every demand entry's volume times X, as `--set
+// scenario.demand_scale=X` would (so sweeps record it and vary it alike). `overrides`
+// is the command's own list, which gets that override after parsing.
+void add_demand_scale_option(CLI::App* command, std::vector<std::string>& overrides);
 // --strict, on every command that loads a scenario: its warnings become errors (exit 2).
 void add_strict_option(CLI::App* command);
 // How much load_for_run checks beyond validity: the scenario's own values only, or the

@@ -229,6 +229,7 @@ int main(int argc, char** argv) {
   add_run_limit_option(run_app);
   add_strict_option(run_app);
   add_fast_paths_option(run_app);
+  add_demand_scale_option(run_app, run.overrides);
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;

@@ -254,6 +254,7 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
   add_run_limit_option(command);
   add_strict_option(command);
   add_fast_paths_option(command);
+  add_demand_scale_option(command, args.overrides);
   return command;
 }
 

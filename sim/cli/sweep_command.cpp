@@ -123,6 +123,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
   add_run_limit_option(command);
   add_strict_option(command);
   add_fast_paths_option(command);
+  add_demand_scale_option(command, args.sets);
   return command;
 }
 

@@ -2,18 +2,44 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace corridor::model {
 namespace {
 
+// Compound growth at each step's rate over its days, from day 0 to `day`.
 double growth_factor(const DemandSpec& demand, double day) {
-  return std::pow(1.0 + demand.growth_pct_per_year / 100.0, day / 365.0);
+  double factor = 1.0;
+  double from_day = 0.0;
+  double pct = demand.growth_pct_per_year;
+  for (const DemandSpec::GrowthStep& step : demand.growth_path) {
+    if (step.from_day >= day) break;
+    factor *= std::pow(1.0 + pct / 100.0, (step.from_day - from_day) / 365.0);
+    from_day = step.from_day;
+    pct = step.pct_per_year;
+  }
+  return factor * std::pow(1.0 + pct / 100.0, (day - from_day) / 365.0);
+}
+
+// The largest and smallest growth factor over [from_day, to_day]: growth is monotone
+// between steps, so at the ends or at a step between them.
+std::pair<double, double> growth_range(const DemandSpec& demand, double from_day, double to_day) {
+  double low = std::min(growth_factor(demand, from_day), growth_factor(demand, to_day));
+  double high = std::max(growth_factor(demand, from_day), growth_factor(demand, to_day));
+  for (const DemandSpec::GrowthStep& step : demand.growth_path) {
+    if (step.from_day > from_day && step.from_day < to_day) {
+      low = std::min(low, growth_factor(demand, step.from_day));
+      high = std::max(high, growth_factor(demand, step.from_day));
+    }
+  }
+  return {low, high};
 }
 
 }  // namespace
 
 bool rate_varies(const DemandSpec& demand) {
-  return demand.growth_pct_per_year != 0.0 || !demand.month_factors.empty();
+  return demand.growth_pct_per_year != 0.0 || !demand.growth_path.empty() ||
+         !demand.month_factors.empty();
 }
 
 double rate_factor(const DemandSpec& demand, const Calendar& calendar, double day) {
@@ -27,10 +53,9 @@ DayRateBounds rate_factor_bounds(const DemandSpec& demand, const Calendar& calen
   constexpr double kRounding = 1e-9;
   const double season =
       demand.month_factors.empty() ? 1.0 : demand.month_factors[calendar.month_of(first_day + 0.5)];
-  const double at_start = growth_factor(demand, first_day);
-  const double at_end = growth_factor(demand, first_day + 1.0);
-  return DayRateBounds{first_day, std::min(at_start, at_end) * season * (1.0 - kRounding),
-                       std::max(at_start, at_end) * season * (1.0 + kRounding)};
+  const auto [low, high] = growth_range(demand, first_day, first_day + 1.0);
+  return DayRateBounds{first_day, low * season * (1.0 - kRounding),
+                       high * season * (1.0 + kRounding)};
 }
 
 double max_rate_factor(const DemandSpec& demand, double horizon_days) {
@@ -38,8 +63,7 @@ double max_rate_factor(const DemandSpec& demand, double horizon_days) {
       demand.month_factors.empty()
           ? 1.0
           : *std::max_element(demand.month_factors.begin(), demand.month_factors.end());
-  // Growth is monotone, so its largest value is at one end of the run.
-  return std::max(growth_factor(demand, 0.0), growth_factor(demand, horizon_days)) * season;
+  return growth_range(demand, 0.0, horizon_days).second * season;
 }
 
 double mean_rate_factor(const DemandSpec& demand, const Calendar& calendar, double horizon_days) {

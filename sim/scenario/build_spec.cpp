@@ -117,6 +117,7 @@ class Builder {
                           start.scalar));
       }
     }
+    demand_scale_ = number(run, "demand_scale", 1.0);
     read_cargo(get(root_, "cargo"));
 
     const Value& network = get(root_, "network");
@@ -384,7 +385,7 @@ class Builder {
       return;
     }
     if (!register_id(demand_index_, demand_locations_, demand.id, where, "demand")) return;
-    demand.volume_mtpa = number(item, "volume_mtpa", 0.0);
+    demand.volume_mtpa = number(item, "volume_mtpa", 0.0) * demand_scale_;
     if (has(item, "class")) {
       const std::uint32_t cargo_class = resolve_class(get(item, "class"));
       if (cargo_class != kNone) demand.cargo_class = cargo_class;
@@ -426,6 +427,7 @@ class Builder {
     }
     demand.promise_days = optional_number(item, "promise_days");
     demand.growth_pct_per_year = number(item, "growth_pct_per_year", 0.0);
+    for (const Value& step : get(item, "growth_path").items) add_growth_step(demand, step);
     const Value& seasonality = get(item, "seasonality");
     if (seasonality.is_sequence()) {
       if (seasonality.items.size() != 12) {
@@ -453,6 +455,46 @@ class Builder {
     }
     demand_items_.push_back(&item);
     spec_.demand.push_back(std::move(demand));
+  }
+
+  // A step of a demand entry's growth path: from a date or a day on, in order.
+  void add_growth_step(model::DemandSpec& demand, const Value& step) {
+    if (has(step, "from") == has(step, "from_day")) {
+      error(step.location, "a growth step needs exactly one of 'from' (a date) or 'from_day'");
+      return;
+    }
+    double from_day = 0.0;
+    if (has(step, "from")) {
+      const Value& from = get(step, "from");
+      const auto date = model::parse_iso_date(from.scalar);
+      if (!date) {
+        error(from.location,
+              fmt::format("'from' must be a date, YYYY-MM-DD; got '{}'", from.scalar));
+        return;
+      }
+      if (!spec_.calendar.dated()) {
+        if (!has(get(root_, "scenario"), "start_date")) {
+          error(from.location, "a growth step dated with 'from' needs scenario.start_date");
+        }
+        return;
+      }
+      from_day = spec_.calendar.day_of(*date);
+      if (from_day < 0.0) {
+        error(from.location,
+              fmt::format("this growth step on {} is before the start date, {}", from.scalar,
+                          model::format_iso_date(*spec_.calendar.start())));
+        return;
+      }
+    } else {
+      from_day = number(step, "from_day", 0.0);
+    }
+    const SourceLocation& where =
+        has(step, "from") ? get(step, "from").location : get(step, "from_day").location;
+    if (!demand.growth_path.empty() && from_day <= demand.growth_path.back().from_day) {
+      error(where, "growth steps must come in time order, each after the one before");
+      return;
+    }
+    demand.growth_path.push_back({from_day, number(step, "pct", 0.0)});
   }
 
   // The run day an event happens on, from `at_day` or from a date `on`; empty (with an
@@ -843,6 +885,7 @@ class Builder {
       link_locations_, demand_locations_, storm_locations_;
   std::vector<const Value*> demand_items_;
   std::vector<std::pair<std::uint32_t, SourceLocation>> uncapacitated_with_servers_;
+  double demand_scale_ = 1.0;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -176,6 +177,66 @@ void merge_into(Value& base, Value child) {
   base = std::move(child);
 }
 
+namespace {
+
+// Sets the value at path[i...] under `current` (offset: where path[i] starts in the
+// override, for errors). In a list, `*` stands for every entry.
+void assign_at(Value& current_value, const std::vector<std::string>& path, std::size_t i,
+               std::size_t offset, bool implied_network, const Value& replacement,
+               const std::function<SourceLocation(std::size_t)>& at) {
+  Value* current = &current_value;
+  for (; i < path.size(); ++i) {
+    const std::string& part = path[i];
+    const bool last = i + 1 == path.size();
+    if (part.empty()) fail(at(offset), "empty component in path");
+    if (current->is_sequence() && part == "*") {
+      if (current->items.empty()) fail(at(offset), "'*' stands for every entry, and this list is empty");
+      const std::size_t next_offset = offset + part.size() + 1;
+      if (last) fail(at(offset), "'*' must be followed by a key of the entries, e.g. demand.*.volume_mtpa");
+      for (Value& item : current->items) {
+        assign_at(item, path, i + 1, next_offset, implied_network, replacement, at);
+      }
+      return;
+    }
+    if (current->is_sequence()) {
+      auto same_key = [&](const Value& item) { return item.entry_key() == part; };
+      auto found = std::find_if(current->items.begin(), current->items.end(), same_key);
+      if (found == current->items.end()) {
+        fail(at(offset), fmt::format("no entry with id '{}' in this list", part));
+      }
+      if (std::find_if(found + 1, current->items.end(), same_key) != current->items.end()) {
+        fail(at(offset), fmt::format("'{}' names more than one entry in this list; give the "
+                                     "entries distinct ids",
+                                     part));
+      }
+      current = &*found;
+    } else {
+      if (current->kind == Value::Kind::null) current->kind = Value::Kind::mapping;
+      if (!current->is_mapping()) {
+        fail(at(offset), fmt::format("'{}' is inside a value that is not a mapping", part));
+      }
+      Value* next = current->find(part);
+      if (next == nullptr) {
+        current->keys.push_back(part);
+        current->key_locations.push_back(at(offset));
+        current->items.emplace_back();
+        current->items.back().location = at(offset);
+        next = &current->items.back();
+      } else if (last) {
+        // The key now comes from the command line: errors about it should say so.
+        const auto position = static_cast<std::size_t>(
+            std::find(current->keys.begin(), current->keys.end(), part) - current->keys.begin());
+        current->key_locations[position] = at(offset);
+      }
+      current = next;
+    }
+    if (!(implied_network && i == 0)) offset += part.size() + 1;
+  }
+  *current = replacement;
+}
+
+}  // namespace
+
 void apply_override(Value& root, const std::string& assignment, int index) {
   const auto at = [&](std::size_t offset) {
     return SourceLocation{"--set", index, static_cast<int>(offset) + 1};
@@ -213,47 +274,7 @@ void apply_override(Value& root, const std::string& assignment, int index) {
   };
   Relocate{at(equals + 1)}(replacement);
 
-  Value* current = &root;
-  std::size_t offset = 0;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    const std::string& part = path[i];
-    const bool last = i + 1 == path.size();
-    if (part.empty()) fail(at(offset), "empty component in path");
-    if (current->is_sequence()) {
-      auto same_key = [&](const Value& item) { return item.entry_key() == part; };
-      auto found = std::find_if(current->items.begin(), current->items.end(), same_key);
-      if (found == current->items.end()) {
-        fail(at(offset), fmt::format("no entry with id '{}' in this list", part));
-      }
-      if (std::find_if(found + 1, current->items.end(), same_key) != current->items.end()) {
-        fail(at(offset), fmt::format("'{}' names more than one entry in this list; give the "
-                                     "entries distinct ids",
-                                     part));
-      }
-      current = &*found;
-    } else {
-      if (current->kind == Value::Kind::null) current->kind = Value::Kind::mapping;
-      if (!current->is_mapping()) {
-        fail(at(offset), fmt::format("'{}' is inside a value that is not a mapping", part));
-      }
-      Value* next = current->find(part);
-      if (next == nullptr) {
-        current->keys.push_back(part);
-        current->key_locations.push_back(at(offset));
-        current->items.emplace_back();
-        current->items.back().location = at(offset);
-        next = &current->items.back();
-      } else if (last) {
-        // The key now comes from the command line: errors about it should say so.
-        const auto position = static_cast<std::size_t>(
-            std::find(current->keys.begin(), current->keys.end(), part) - current->keys.begin());
-        current->key_locations[position] = at(offset);
-      }
-      current = next;
-    }
-    if (!(implied_network && i == 0)) offset += part.size() + 1;
-  }
-  *current = std::move(replacement);
+  assign_at(root, path, 0, 0, implied_network, replacement, at);
 }
 
 }  // namespace corridor::scenario::detail

@@ -45,6 +45,13 @@ const Record& run_record() {
                 .type = text,
                 .help = "Date of day 0, YYYY-MM-DD: months, years and dated events follow "
                         "the real calendar from it."},
+          Field{.name = "demand_scale",
+                .type = number,
+                .default_text = "1",
+                .min = 0.0,
+                .min_exclusive = true,
+                .max = 100.0,
+                .help = "Every demand entry's volume_mtpa times this (--demand-scale)."},
           Field{.name = "seed",
                 .type = integer,
                 .default_text = "1",
@@ -477,6 +484,29 @@ const Record& network_record() {
   return instance;
 }
 
+const Record& growth_step_record() {
+  static const Record instance{
+      "growth step",
+      {
+          Field{.name = "from",
+                .type = text,
+                .help = "From this date on, YYYY-MM-DD (needs scenario.start_date); or "
+                        "from_day."},
+          Field{.name = "from_day",
+                .type = number,
+                .min = 0.0,
+                .max = kMaxHorizonDays,
+                .help = "From this run day on; or from."},
+          Field{.name = "pct",
+                .type = number,
+                .required = true,
+                .min = -50.0,
+                .max = 100.0,
+                .help = "Compound growth of the rate from then on, per cent a year."},
+      }};
+  return instance;
+}
+
 const Record& demand_record() {
   static const Record instance{
       "demand",
@@ -505,6 +535,11 @@ const Record& demand_record() {
                 .min = -50.0,
                 .max = 100.0,
                 .help = "Compound growth of the rate from day 0, per cent a year."},
+          Field{.name = "growth_path",
+                .type = record_list,
+                .record = &growth_step_record(),
+                .help = "Growth from later dates on: [{from: DATE, pct: X}, ...]; "
+                        "growth_pct_per_year until the first."},
           Field{.name = "seasonality",
                 .type = numbers,
                 .min = 0.0,

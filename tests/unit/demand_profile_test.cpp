@@ -104,3 +104,22 @@ TEST_CASE("a February at half rate generates half January's lots a day") {
   // of about 1.4 %.
   CHECK(per_day_ratio == doctest::Approx(0.5).epsilon(0.05));
 }
+
+TEST_CASE("a growth path changes the rate's growth from its dates on") {
+  // 10 % a year for a year, then -5 % a year from day 365, then 0 from day 730.
+  model::DemandSpec demand;
+  demand.growth_pct_per_year = 10.0;
+  demand.growth_path = {{365.0, -5.0}, {730.0, 0.0}};
+  const model::Calendar calendar;
+  CHECK(model::rate_factor(demand, calendar, 365.0) == doctest::Approx(1.1));
+  CHECK(model::rate_factor(demand, calendar, 730.0) == doctest::Approx(1.1 * 0.95));
+  CHECK(model::rate_factor(demand, calendar, 1000.0) == doctest::Approx(1.1 * 0.95));
+  CHECK(model::rate_factor(demand, calendar, 182.5) == doctest::Approx(std::sqrt(1.1)));
+  // Its peak is at the turn, inside the run: what thinning must not miss.
+  CHECK(model::max_rate_factor(demand, 1000.0) == doctest::Approx(1.1));
+  // A day holding the turn is bounded by the turn's value too.
+  demand.growth_path = {{365.5, -50.0}};
+  const auto bounds = model::rate_factor_bounds(demand, calendar, 365.0);
+  CHECK(bounds.high >= model::rate_factor(demand, calendar, 365.5));
+  CHECK(bounds.low <= model::rate_factor(demand, calendar, 366.0));
+}

@@ -143,9 +143,15 @@ struct DemandSpec {
   std::vector<Mode> modes;               // the modes its routes may use; empty: any
   std::optional<std::uint32_t> k;        // candidate routes; none: RoutingSpec::k
   double growth_pct_per_year = 0.0;      // compound, from day 0 (volume_mtpa is day 0's rate)
-  std::vector<double> month_factors;     // 12, January first, day-weighted mean 1; empty: flat
-  std::vector<double> shares;            // the fixed rule's share of each candidate, in order
-  std::optional<double> promise_days;    // transit promised to the shipper; none: no promise
+  // Growth from later days on, by day: growth_pct_per_year until the first.
+  struct GrowthStep {
+    double from_day = 0.0;
+    double pct_per_year = 0.0;
+  };
+  std::vector<GrowthStep> growth_path;
+  std::vector<double> month_factors;   // 12, January first, day-weighted mean 1; empty: flat
+  std::vector<double> shares;          // the fixed rule's share of each candidate, in order
+  std::optional<double> promise_days;  // transit promised to the shipper; none: no promise
 };
 
 // How each lot picks one of its demand entry's candidate routes (docs/routing.md).
