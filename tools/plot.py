@@ -251,8 +251,9 @@ def binding_stage(rows):
 
 
 def plot_periods(directory, out, count=6):
-    """Throughput against the capacity in force, period by period, for every stage that
-    binds in some period (and the next most utilized, up to `count`)."""
+    """Throughput against the capacity in force, period by period, for the stage that
+    binds first in each period and the next most utilized, up to `count`; a bar is
+    orange where its stage is saturated then."""
     nodes = read_csv(os.path.join(directory, "nodes.csv"), periods=True)
     links = read_csv(os.path.join(directory, "links.csv"), periods=True)
     if not nodes:
@@ -293,8 +294,8 @@ def plot_periods(directory, out, count=6):
         values = [stats.get((kind, facility, p), {}) for p in periods]
         throughput = [v.get("throughput_mtpa", math.nan) for v in values]
         capacity = [v.get("capacity_mtpa", math.nan) for v in values]
-        bound = [binds[p] is not None and (binds[p]["kind"], binds[p]["id"]) == (kind, facility)
-                 for p in periods]
+        # Saturated then: every stage at its capacity binds the cargo routed over it.
+        bound = [v.get("utilization", 0.0) >= SATURATED for v in values]
         axes.bar(x, throughput, color=[OKABE_ITO[5] if b else OKABE_ITO[2] for b in bound],
                  width=0.7)
         # Each period's capacity as a bar-wide line: a step in it is a dated change.
@@ -309,7 +310,7 @@ def plot_periods(directory, out, count=6):
     for axes in all_axes[-1, :]:
         axes.set_xticks(x)
         axes.set_xticklabels(periods, rotation=90 if len(periods) > 8 else 0, fontsize=7)
-    handles = [Patch(color=OKABE_ITO[5], label="throughput, the stage that binds then"),
+    handles = [Patch(color=OKABE_ITO[5], label="throughput, saturated then (binds)"),
                Patch(color=OKABE_ITO[2], label="throughput"),
                plt.Line2D([], [], color="#222222", label="effective capacity in force")]
     figure.legend(handles=handles, loc="upper center", ncol=3, fontsize=8, frameon=False,

@@ -30,8 +30,51 @@ std::optional<double> window_capacity(const model::CorridorSpec& spec, model::Fa
   return capacity.mean(spec.warmup_days, spec.horizon_days);
 }
 
+// The window cut where dated changes of vehicles or terminals fall: (first day, days)
+// for each stretch over which they stand still, with the scenario as it stands then.
+struct Stretch {
+  double days;
+  model::CorridorSpec spec;
+};
+std::vector<Stretch> stretches(const model::CorridorSpec& spec) {
+  std::vector<double> cuts{spec.warmup_days, spec.horizon_days};
+  for (const auto& change : spec.changes) {
+    const bool vehicle_or_terminal =
+        change.facility == model::FacilityKind::vehicle || change.terminal != model::kNone;
+    if (vehicle_or_terminal && change.at_day > spec.warmup_days &&
+        change.at_day < spec.horizon_days) {
+      cuts.push_back(change.at_day);
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<Stretch> result;
+  for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+    result.push_back({cuts[i + 1] - cuts[i], model::spec_on_day(spec, cuts[i])});
+  }
+  return result;
+}
+
+// A figure's window mean over the stretches; exactly the figure where there is one.
+template <class Figure>
+auto window_mean(const model::CorridorSpec& spec, Figure figure) {
+  const std::vector<Stretch> parts = stretches(spec);
+  if (parts.size() == 1) return figure(parts.front().spec);
+  auto mean = figure(parts.front().spec);
+  for (auto& value : mean) value = 0.0;
+  const double window_days = spec.horizon_days - spec.warmup_days;
+  for (const Stretch& part : parts) {
+    const auto values = figure(part.spec);
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+      mean[i] += values[i] * part.days / window_days;
+    }
+  }
+  return mean;
+}
+
 // What each link direction's vehicles carry with the demand at `scale` (a fleet's cycle
-// depends on the cargo that boards back).
+// depends on the cargo that boards back), its mean over the window where dated changes
+// of vehicles move it.
 std::vector<double> vehicle_t_per_h(const model::CorridorSpec& spec,
                                     const std::vector<std::vector<model::Route>>& candidates,
                                     double scale) {
@@ -40,7 +83,9 @@ std::vector<double> vehicle_t_per_h(const model::CorridorSpec& spec,
     direction.lots_per_h *= scale;
     direction.t_per_h *= scale;
   }
-  return model::vehicle_capacity_t_per_h(spec, traffic);
+  return window_mean(spec, [&](const model::CorridorSpec& on_day) {
+    return model::vehicle_capacity_t_per_h(on_day, traffic);
+  });
 }
 
 // A link direction's effective capacity, Mt/yr, from its window-average departure cap and
@@ -76,9 +121,15 @@ std::vector<TerminalStage> terminal_stages(const model::CorridorSpec& spec) {
   return stages;
 }
 
+// A terminal's capacity in Mt/yr of its reference class, its mean over the window.
 double terminal_limit_mtpa(const model::CorridorSpec& spec, const TerminalStage& stage) {
-  return spec.terminal_capacity_mtpa(spec.nodes[stage.node].terminals[stage.terminal],
-                                     stage.reference_class);
+  return window_mean(
+             spec,
+             [&](const model::CorridorSpec& on_day) {
+               return std::vector<double>{on_day.terminal_capacity_mtpa(
+                   on_day.nodes[stage.node].terminals[stage.terminal], stage.reference_class)};
+             })
+      .front();
 }
 
 // Every node's and link's effective capacity at the scenario's demand. A link counts in
@@ -91,7 +142,7 @@ std::vector<StageCapacity> stage_capacities(
         {"node", spec.nodes[i].id, window_capacity(spec, model::FacilityKind::node, i)});
   }
   const std::vector<model::DirectionTraffic> traffic = model::direction_traffic(spec, candidates);
-  const std::vector<double> vehicle = model::vehicle_capacity_t_per_h(spec, traffic);
+  const std::vector<double> vehicle = vehicle_t_per_h(spec, candidates, 1.0);
   for (std::uint32_t l = 0; l < spec.links.size(); ++l) {
     const auto& link = spec.links[l];
     const std::optional<double> cap_mtpa = window_capacity(spec, model::FacilityKind::link, l);

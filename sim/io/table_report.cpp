@@ -103,16 +103,30 @@ void format_periods(const model::RunResult& result, const std::vector<std::strin
   const std::string title = "Mean transit by period (days)";
   const std::size_t od_width = std::max(pair_width, title.size());
   std::string heading = fmt::format("{:<{}}", title, od_width);
-  for (std::size_t p = 0; p < columns; ++p) heading += fmt::format("  {:>7}", labels[p]);
+  for (std::size_t p = 0; p < columns; ++p) heading += fmt::format("  {:>7} ", labels[p]);
   line("");
   line(heading);
+  // A mean over the cargo that got through, when much did not, is marked: it is the
+  // cargo left behind that binds.
+  constexpr double kMostlyDelivered = 0.95;
+  bool marked = false;
   for (std::size_t i = 0; i < od_names.size(); ++i) {
     std::string text = fmt::format("{:<{}}", od_names[i], od_width);
     for (std::size_t p = 0; p < columns; ++p) {
-      const auto& transit = result.periods[p].od[i].transit_days;
-      text += transit ? fmt::format("  {:>7.2f}", transit->mean) : fmt::format("  {:>7}", "-");
+      const auto& od = result.periods[p].od[i];
+      const bool short_of = od.delivered_share && *od.delivered_share < kMostlyDelivered;
+      marked = marked || short_of;
+      text += od.transit_days
+                  ? fmt::format("  {:>7.2f}{}", od.transit_days->mean, short_of ? "*" : " ")
+                  : fmt::format("  {:>7} ", "-");
     }
     line(text);
+  }
+  if (marked) {
+    line(
+        fmt::format("  * under {:.0f} % of that period's cargo delivered by the horizon: the "
+                    "mean is of what got through",
+                    kMostlyDelivered * 100.0));
   }
   if (columns < result.periods.size()) {
     line(fmt::format("  (the first {} of {} periods; all are in the JSON and CSV results)", columns,

@@ -1,5 +1,6 @@
 // Dated changes of facility attributes (model::AttributeChange): the simulation's copy
-// of the scenario takes the new value, and what was derived from it follows: handling
+// of the scenario takes the new value (model::apply_change), and what was derived from
+// it follows: handling
 // times, the servers at work, what vehicles carry and the effective capacity judged
 // against, the vessels of a fleet. Lots already in handling or under way keep what they
 // were given; those that come after meet the new value.
@@ -7,11 +8,13 @@
 #include <algorithm>
 
 #include "corridor/model/effective_capacity.hpp"
+#include "corridor/model/timeline.hpp"
 #include "corridor_simulation.hpp"
 
 namespace corridor::model::detail {
 
 void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
+  apply_change(spec_, change);
   switch (change.facility) {
     case FacilityKind::node:
       if (change.terminal != kNone) {
@@ -20,7 +23,6 @@ void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
       }
       switch (change.attribute) {
         case Attribute::capacity_mtpa:
-          spec_.nodes[change.index].capacity_mtpa = change.value;
           set_node_capacity(change.index, change.value);
           return;
         case Attribute::servers:
@@ -37,11 +39,10 @@ void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
           return;  // the scenario layer admits no other
       }
     case FacilityKind::link:
-      spec_.links[change.index].capacity_mtpa = change.value;
       set_link_capacity(change.index, change.value);
       return;
     case FacilityKind::vehicle:
-      set_vehicle(change.index, change);
+      set_vehicle(change.index);
       return;
   }
 }
@@ -51,7 +52,6 @@ void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
 // now has (release_server).
 void CorridorSimulation::set_node_servers(std::uint32_t node_index, std::uint32_t servers) {
   NodeState& node = nodes_[node_index];
-  spec_.nodes[node_index].servers = servers;
   node.servers = servers;
   // The capacity stays: each server's handling time scales with their number.
   if (spec_.nodes[node_index].capacity_mtpa) {
@@ -67,24 +67,11 @@ void CorridorSimulation::set_node_servers(std::uint32_t node_index, std::uint32_
 
 void CorridorSimulation::set_terminal(std::uint32_t node_index, std::uint32_t terminal_index,
                                       const AttributeChange& change) {
-  TerminalSpec& spec = spec_.nodes[node_index].terminals[terminal_index];
+  const TerminalSpec& spec = spec_.nodes[node_index].terminals[terminal_index];
   TerminalState& terminal = nodes_[node_index].terminals[terminal_index];
-  switch (change.attribute) {
-    case Attribute::capacity_mtpa:
-      spec.capacity_mtpa = change.value;
-      spec.capacity_teu_per_year.reset();
-      break;
-    case Attribute::capacity_teu_per_year:
-      spec.capacity_teu_per_year = change.value;
-      spec.capacity_mtpa.reset();
-      break;
-    case Attribute::servers:
-      spec.servers = static_cast<std::uint32_t>(change.value);
-      terminal.servers = spec.servers;
-      terminal.servers_available.set(now(), terminal.servers);
-      break;
-    default:
-      return;
+  if (change.attribute == Attribute::servers) {
+    terminal.servers = spec.servers;
+    terminal.servers_available.set(now(), terminal.servers);
   }
   for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
     if (spec.classes[c]) terminal.mean_h_by_class[c] = spec_.terminal_service_mean_h(spec, c);
@@ -97,34 +84,8 @@ void CorridorSimulation::set_terminal(std::uint32_t node_index, std::uint32_t te
   }
 }
 
-void CorridorSimulation::set_vehicle(std::uint32_t vehicle_index, const AttributeChange& change) {
-  VehicleSpec& vehicle = spec_.vehicles[vehicle_index];
-  const auto whole = static_cast<std::uint32_t>(change.value);
-  switch (change.attribute) {
-    case Attribute::fleet:
-      vehicle.fleet = whole;
-      break;
-    case Attribute::capacity_lots:
-      vehicle.capacity_lots = whole;
-      break;
-    case Attribute::loading_positions:
-      vehicle.loading_positions = whole;
-      break;
-    case Attribute::max_hold_h:
-      vehicle.max_hold_h = change.value;
-      break;
-    case Attribute::empty_hold_h:
-      vehicle.empty_hold_h = change.value;
-      break;
-    case Attribute::load_h:
-      vehicle.load_h = change.value;
-      break;
-    case Attribute::unload_h:
-      vehicle.unload_h = change.value;
-      break;
-    default:
-      return;
-  }
+void CorridorSimulation::set_vehicle(std::uint32_t vehicle_index) {
+  const VehicleSpec& vehicle = spec_.vehicles[vehicle_index];
   // What every direction's vehicles carry now, and the capacity judged against.
   vehicle_t_per_h_ = vehicle_capacity_t_per_h(spec_, traffic_, DirectionsWanted::boarded);
   for (std::uint32_t link = 0; link < spec_.links.size(); ++link) {

@@ -96,6 +96,75 @@ Timeline timeline_of(const CorridorSpec& spec, FacilityKind facility, std::uint3
   return timeline;
 }
 
+void apply_change(CorridorSpec& spec, const AttributeChange& change) {
+  const auto whole = static_cast<std::uint32_t>(change.value);
+  switch (change.facility) {
+    case FacilityKind::node: {
+      NodeSpec& node = spec.nodes[change.index];
+      if (change.terminal != kNone) {
+        TerminalSpec& terminal = node.terminals[change.terminal];
+        if (change.attribute == Attribute::servers) {
+          terminal.servers = whole;
+        } else if (change.attribute == Attribute::capacity_teu_per_year) {
+          terminal.capacity_teu_per_year = change.value;
+          terminal.capacity_mtpa.reset();
+        } else {
+          terminal.capacity_mtpa = change.value;
+          terminal.capacity_teu_per_year.reset();
+        }
+        return;
+      }
+      if (change.attribute == Attribute::servers) node.servers = whole;
+      if (change.attribute == Attribute::capacity_mtpa) node.capacity_mtpa = change.value;
+      if (change.attribute == Attribute::dwell_h && node.dwell_h) node.dwell_h->mean = change.value;
+      return;
+    }
+    case FacilityKind::link:
+      spec.links[change.index].capacity_mtpa = change.value;
+      return;
+    case FacilityKind::vehicle: {
+      VehicleSpec& vehicle = spec.vehicles[change.index];
+      switch (change.attribute) {
+        case Attribute::fleet:
+          vehicle.fleet = whole;
+          return;
+        case Attribute::capacity_lots:
+          vehicle.capacity_lots = whole;
+          return;
+        case Attribute::loading_positions:
+          vehicle.loading_positions = whole;
+          return;
+        case Attribute::max_hold_h:
+          vehicle.max_hold_h = change.value;
+          return;
+        case Attribute::empty_hold_h:
+          vehicle.empty_hold_h = change.value;
+          return;
+        case Attribute::load_h:
+          vehicle.load_h = change.value;
+          return;
+        case Attribute::unload_h:
+          vehicle.unload_h = change.value;
+          return;
+        default:
+          return;
+      }
+    }
+  }
+}
+
+CorridorSpec spec_on_day(const CorridorSpec& spec, double day) {
+  CorridorSpec on_day = spec;
+  std::vector<const AttributeChange*> changes;
+  for (const AttributeChange& change : spec.changes) {
+    if (change.at_day <= day) changes.push_back(&change);
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const auto* a, const auto* b) { return a->at_day < b->at_day; });
+  for (const AttributeChange* change : changes) apply_change(on_day, *change);
+  return on_day;
+}
+
 bool ever_changes(const CorridorSpec& spec, FacilityKind facility, std::uint32_t index) {
   return std::any_of(spec.changes.begin(), spec.changes.end(), [&](const AttributeChange& change) {
     return change.facility == facility && change.index == index;

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <unordered_map>
 
@@ -190,9 +190,11 @@ void assign_at(Value& current_value, const std::vector<std::string>& path, std::
     const bool last = i + 1 == path.size();
     if (part.empty()) fail(at(offset), "empty component in path");
     if (current->is_sequence() && part == "*") {
-      if (current->items.empty()) fail(at(offset), "'*' stands for every entry, and this list is empty");
+      if (current->items.empty())
+        fail(at(offset), "'*' stands for every entry, and this list is empty");
       const std::size_t next_offset = offset + part.size() + 1;
-      if (last) fail(at(offset), "'*' must be followed by a key of the entries, e.g. demand.*.volume_mtpa");
+      if (last)
+        fail(at(offset), "'*' must be followed by a key of the entries, e.g. demand.*.volume_mtpa");
       for (Value& item : current->items) {
         assign_at(item, path, i + 1, next_offset, implied_network, replacement, at);
       }

@@ -40,6 +40,14 @@ class Timeline {
                                    std::uint32_t index, Attribute attribute,
                                    std::uint32_t terminal = kNone);
 
+// `spec` with `change` applied: the attribute takes its new value (a terminal's capacity
+// in tonnes replaces one in TEU, and back). The simulation applies each change so as it
+// falls due; analyses use spec_on_day.
+void apply_change(CorridorSpec& spec, const AttributeChange& change);
+// `spec` as it stands on `day`: every dated change up to that day applied, in day order
+// (the scenario's order on one day).
+[[nodiscard]] CorridorSpec spec_on_day(const CorridorSpec& spec, double day);
+
 // Whether any attribute of the facility (a node's terminals included) has a dated change.
 [[nodiscard]] bool ever_changes(const CorridorSpec& spec, FacilityKind facility,
                                 std::uint32_t index);
