@@ -164,6 +164,34 @@ void pool_waiting_places(const std::vector<model::RunResult>& runs, Rows rows_of
   }
 }
 
+// Each period's sections, as the whole run's, over the replications: every replication
+// has the same periods (the same calendar and horizon).
+Json period_rows(const std::vector<model::RunResult>& runs, const std::vector<Json>& trees) {
+  Json rows = Json::array();
+  for (std::size_t p = 0; p < runs.front().periods.size(); ++p) {
+    Aggregator aggregator(runs.size());
+    const auto section = [&](const char* name) {
+      std::vector<const Json*> values;
+      for (const auto& tree : trees) values.push_back(&tree["periods"][p][name]);
+      return values;
+    };
+    const char* kSections[] = {"od", "nodes", "links"};
+    for (const char* name : kSections) aggregator.gather(section(name));
+    aggregator.summarise();
+    const Json& first = trees.front()["periods"][p];
+    Json row{{"label", first["label"]},
+             {"start", first["start"]},
+             {"end", first["end"]},
+             {"days", first["days"]}};
+    for (const char* name : kSections) row[name] = aggregator.build(section(name));
+    std::vector<model::RunResult> as_runs;
+    for (const auto& run : runs) as_runs.push_back(model::period_as_run(run, run.periods[p]));
+    row["bottlenecks"] = rank_bottlenecks(as_runs, row);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 }  // namespace
 
 Json replications_tree(const std::vector<model::RunResult>& runs) {
@@ -194,6 +222,10 @@ Json replications_tree(const std::vector<model::RunResult>& runs) {
       runs, [](const model::RunResult& run) -> const auto& { return run.od; }, root["od"]);
   root["bottlenecks"] = rank_bottlenecks(runs, root);
   root["warnings"] = analysis::delivery_warnings(runs);
+  if (!runs.front().periods.empty()) {
+    root["period"] = trees.front()["period"];
+    root["periods"] = period_rows(runs, trees);
+  }
   root["replications"] = Json::array();
   for (std::size_t r = 0; r < trees.size(); ++r) {
     Json entry;

@@ -12,6 +12,8 @@ const char* to_string(BookingObstacle obstacle) {
       return "no capacity at the start";
     case BookingObstacle::dated_change:
       return "a dated change";
+    case BookingObstacle::closure:
+      return "a closure";
     case BookingObstacle::terminals:
       return "terminals";
     case BookingObstacle::yard_limit_downstream:
@@ -31,6 +33,9 @@ std::vector<BookingObstacle> booking_obstacles(const CorridorSpec& spec,
   }
   for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
     if (ever_changes(spec, FacilityKind::node, i)) rule_out(i, BookingObstacle::dated_change);
+  }
+  for (const NodeClosure& closure : spec.node_closures) {
+    rule_out(closure.node, BookingObstacle::closure);
   }
   for (std::uint32_t i = 0; i < spec.nodes.size(); ++i) {
     if (!spec.nodes[i].terminals.empty()) rule_out(i, BookingObstacle::terminals);

@@ -194,6 +194,14 @@ void CorridorSimulation::operator()(const engine::Event& event) {
     case kTimetableSlot:
       on_timetable_slot(event.target);
       break;
+    case kNodeClosureStart: {
+      const NodeClosure& closure = spec_.node_closures[event.target];
+      close_node(closure.node, now() + closure.for_days * 24.0);
+      break;
+    }
+    case kNodeReopen:
+      on_node_reopen(event.target);
+      break;
     case kTerminalDone:
       on_terminal_done(event.target, static_cast<std::uint32_t>(event.payload >> 32),
                        static_cast<std::uint32_t>(event.payload));
@@ -213,6 +221,9 @@ void CorridorSimulation::schedule_initial_events() {
   }
   for (std::uint32_t i = 0; i < spec_.closures.size(); ++i) {
     sim_.schedule_at(spec_.closures[i].at_day * 24.0, kClosureStart, i);
+  }
+  for (std::uint32_t i = 0; i < spec_.node_closures.size(); ++i) {
+    sim_.schedule_at(spec_.node_closures[i].at_day * 24.0, kNodeClosureStart, i);
   }
   schedule_storms();
   sim_.schedule_at(0.0, kStartVehicles);

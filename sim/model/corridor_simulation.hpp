@@ -46,9 +46,11 @@ enum EventKind : std::uint32_t {
   kClosureStart,     // target: index into spec.closures
   kStormStart,       // target: index into spec.storms, payload: duration in hours (bits)
   kWarmupEnd,
-  kStartVehicles,  // fleets open for loading, after any day-0 changes
-  kTimetableSlot,  // target: direction
-  kTerminalDone,   // target: node, payload: lot | terminal << 32
+  kStartVehicles,     // fleets open for loading, after any day-0 changes
+  kTimetableSlot,     // target: direction
+  kTerminalDone,      // target: node, payload: lot | terminal << 32
+  kNodeClosureStart,  // target: index into spec.node_closures
+  kNodeReopen,        // target: node
 };
 
 // Where a lot's time goes; indexes Lot::split_h.
@@ -144,6 +146,7 @@ struct NodeState {
   TimeAverage servers_available;
   PeriodAreas server_h_by_period;
   bool servers_vary = false;
+  double closed_until_h = 0.0;  // a dated closure: nothing starts there before
   // Daily series over the whole run: the queue at a day's end is what arrived by then
   // less what started handling by then.
   DailyCounts arrivals_by_day;
@@ -386,6 +389,12 @@ class CorridorSimulation {
   void book_handling(std::uint32_t lot_id, std::uint32_t node, double arrival_h,
                      std::uint64_t done_sequence);
   void on_release_held(std::uint32_t node);
+  // A dated closure of a node, and its end: what waited starts, as servers allow.
+  void close_node(std::uint32_t node, double until_h);
+  void on_node_reopen(std::uint32_t node);
+  [[nodiscard]] bool closed(const NodeState& node) const { return now() < node.closed_until_h; }
+  // A lot at a node that handles nothing: it dwells, or moves on at once.
+  void pass_node(std::uint32_t lot_id, std::uint32_t node, std::uint64_t done_sequence);
   bool deliver_over_free_link(std::uint32_t lot_id, std::uint32_t node, double done_h);
   // `done_sequence` is the sequence the lot's end at the node takes: reserved as it
   // arrives, or as it left for the node (sequences_on_departure).

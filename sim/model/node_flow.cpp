@@ -76,6 +76,7 @@ void CorridorSimulation::init_nodes() {
   for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
     if (ever_changes(spec_, FacilityKind::node, i)) nodes_[i].pass_through = false;
   }
+  for (const NodeClosure& closure : spec_.node_closures) nodes_[closure.node].pass_through = false;
 }
 
 void CorridorSimulation::set_node_capacity(std::uint32_t node_index, double capacity_mtpa) {
@@ -103,7 +104,7 @@ void CorridorSimulation::arrive_at_node(std::uint32_t lot_id, std::uint32_t node
     if (terminal != kNone) {
       TerminalState& state = node.terminals[terminal];
       set_phase(lot, kQueueing);
-      if (state.busy < state.servers) {
+      if (state.busy < state.servers && !closed(node)) {
         start_terminal(lot_id, node_index, terminal, false);
       } else {
         state.queue.push_back(lot_id);
@@ -142,7 +143,7 @@ void CorridorSimulation::on_terminal_done(std::uint32_t node_index, std::uint32_
   TerminalState& terminal = nodes_[node_index].terminals[terminal_index];
   --terminal.busy;
   terminal.busy_servers.set(now(), terminal.busy);
-  if (!terminal.queue.empty() && terminal.busy < terminal.servers) {
+  if (!terminal.queue.empty() && terminal.busy < terminal.servers && !closed(nodes_[node_index])) {
     const std::uint32_t next = terminal.queue.front();
     terminal.queue.pop_front();
     terminal.queue_length.set(now(), static_cast<double>(terminal.queue.size()));
@@ -160,17 +161,16 @@ void CorridorSimulation::handle_at_node(std::uint32_t lot_id, std::uint32_t node
     book_handling(lot_id, node_index, now(), done_sequence);
     return;
   }
+  if (closed(node)) {
+    set_phase(lot, kQueueing);
+    node.queue.push_back({lot_id, done_sequence});
+    node.queue_length.set(now(), static_cast<double>(node.queue.size()));
+    return;
+  }
   if (!node.capacitated) {
     node.starts_by_day.add(now());
     count_passing(node, class_of_route_[lot.route], now());
-    set_phase(lot, kDwell);
-    if (!spec_.nodes[node_index].dwell_h) {
-      move_on(lot_id, false);
-      return;
-    }
-    ++lots_dwelling_;
-    sim_.schedule_reserved(now() + node.dwell.draw(node.dwell_rng), done_sequence, kDwellDone,
-                           node_index, lot_id);
+    pass_node(lot_id, node_index, done_sequence);
     return;
   }
   if (node.busy < node.servers) {
@@ -282,8 +282,8 @@ void CorridorSimulation::release_server(std::uint32_t node_index) {
   NodeState& node = nodes_[node_index];
   --node.busy;
   node.busy_servers.set(now(), node.busy);
-  // Fewer servers since a dated change: this one is not taken up again.
-  if (!node.queue.empty() && node.busy < node.servers) {
+  // Fewer servers since a dated change, or a closure: this one is not taken up again.
+  if (!node.queue.empty() && node.busy < node.servers && !closed(node)) {
     const QueuedLot next = node.queue.front();
     node.queue.pop_front();
     node.queue_length.set(now(), static_cast<double>(node.queue.size()));
@@ -360,6 +360,64 @@ void CorridorSimulation::leave_node(std::uint32_t lot_id) {
     release_server(node_index);
   }
   if (nodes_[node_index].storage_limit != kUnlimitedStorage) release_slot(node_index);
+}
+
+}  // namespace corridor::model::detail
+
+namespace corridor::model::detail {
+
+void CorridorSimulation::pass_node(std::uint32_t lot_id, std::uint32_t node_index,
+                                   std::uint64_t done_sequence) {
+  NodeState& node = nodes_[node_index];
+  set_phase(lots_[lot_id], kDwell);
+  if (!spec_.nodes[node_index].dwell_h) {
+    move_on(lot_id, false);
+    return;
+  }
+  ++lots_dwelling_;
+  sim_.schedule_reserved(now() + node.dwell.draw(node.dwell_rng), done_sequence, kDwellDone,
+                         node_index, lot_id);
+}
+
+// A later end wins; one reopening event per closure, each checking it is the last.
+void CorridorSimulation::close_node(std::uint32_t node_index, double until_h) {
+  NodeState& node = nodes_[node_index];
+  node.closed_until_h = std::max(node.closed_until_h, until_h);
+  sim_.schedule_at(until_h, kNodeReopen, node_index);
+}
+
+void CorridorSimulation::on_node_reopen(std::uint32_t node_index) {
+  NodeState& node = nodes_[node_index];
+  if (closed(node)) return;  // a later closure holds it
+  for (std::uint32_t t = 0; t < node.terminals.size(); ++t) {
+    TerminalState& terminal = node.terminals[t];
+    while (terminal.busy < terminal.servers && !terminal.queue.empty()) {
+      const std::uint32_t next = terminal.queue.front();
+      terminal.queue.pop_front();
+      terminal.queue_length.set(now(), static_cast<double>(terminal.queue.size()));
+      start_terminal(next, node_index, t, true);
+    }
+  }
+  if (node.capacitated) {
+    while (node.busy < node.servers && !node.queue.empty()) {
+      const QueuedLot next = node.queue.front();
+      node.queue.pop_front();
+      node.queue_length.set(now(), static_cast<double>(node.queue.size()));
+      start_service(next.lot, node_index, true, next.done_sequence);
+    }
+    return;
+  }
+  // A node that handles nothing: every lot waiting goes on, its wait counted as a wait
+  // for the node.
+  while (!node.queue.empty()) {
+    const QueuedLot next = node.queue.front();
+    node.queue.pop_front();
+    node.queue_length.set(now(), static_cast<double>(node.queue.size()));
+    const Lot& lot = lots_[next.lot];
+    node.starts_by_day.add(now());
+    count_handled(node, class_of_route_[lot.route], lot.phase_start_h, now(), now());
+    pass_node(next.lot, node_index, next.done_sequence);
+  }
 }
 
 }  // namespace corridor::model::detail

@@ -576,10 +576,23 @@ class Builder {
       error(item.location, "a closure needs 'for_days'");
       return;
     }
+    const Value& close = get(item, "close");
+    if (has(close, "node") == has(close, "link")) {
+      error(close.location, "'close' needs exactly one of 'node' or 'link'");
+      return;
+    }
+    if (has(close, "node")) {
+      model::NodeClosure closure;
+      closure.at_day = at_day;
+      closure.for_days = number(item, "for_days", 0.0);
+      closure.node = resolve(node_index_, get(close, "node"), "node");
+      if (closure.node != kNone) spec_.node_closures.push_back(closure);
+      return;
+    }
     model::LinkClosure closure;
     closure.at_day = at_day;
     closure.for_days = number(item, "for_days", 0.0);
-    closure.link = resolve(link_index_, get(get(item, "close"), "link"), "link");
+    closure.link = resolve(link_index_, get(close, "link"), "link");
     spec_.closures.push_back(closure);
   }
 

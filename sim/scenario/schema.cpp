@@ -650,7 +650,8 @@ const Record& close_record() {
   static const Record instance{
       "close",
       {
-          Field{.name = "link", .type = identifier, .required = true, .help = "A link id."},
+          Field{.name = "link", .type = identifier, .help = "A link id (give node or link)."},
+          Field{.name = "node", .type = identifier, .help = "A node id (give node or link)."},
       }};
   return instance;
 }
@@ -680,7 +681,8 @@ const Record& event_record() {
                                    Field{.name = "close",
                                          .type = record,
                                          .record = &close_record(),
-                                         .help = "A link closure: no departures for for_days."},
+                                         .help = "A closure for for_days: no departures from a "
+                                                 "link, no handling at a node."},
                                    Field{.name = "for_days",
                                          .type = number,
                                          .min = 0.0,

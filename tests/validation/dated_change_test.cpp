@@ -274,6 +274,9 @@ TEST_CASE("each thing that rules out booking a node's handling on arrival") {
           }) == BookingObstacle::dated_change);
   }
   CHECK(obstacle_at_b([](model::CorridorSpec& spec) {
+          spec.node_closures.push_back({50.0, 1, 2.0});
+        }) == BookingObstacle::closure);
+  CHECK(obstacle_at_b([](model::CorridorSpec& spec) {
           model::TerminalSpec terminal;
           terminal.id = "t";
           terminal.classes = {true};
@@ -282,4 +285,40 @@ TEST_CASE("each thing that rules out booking a node's handling on arrival") {
         }) == BookingObstacle::terminals);
   CHECK(obstacle_at_b([](model::CorridorSpec& spec) { spec.nodes[2].storage_lots = 10; }) ==
         BookingObstacle::yard_limit_downstream);
+}
+
+TEST_CASE("a node closed on a date holds its lots until it reopens, on both paths") {
+  // a -> border -> c, lots like clockwork; the border (a 2-hour dwell, or handling at
+  // 1 Mt/yr) closes for 10 days from day 100 (in April).
+  for (const bool capacitated : {false, true}) {
+    CAPTURE(capacitated);
+    CorridorBuilder corridor(365.0, 0.0, 10.0);
+    corridor.spec().report_periods = model::PeriodLength::month;
+    corridor.node("a");
+    model::NodeSpec& border = corridor.node("border");
+    border.dwell_h = model::Distribution{model::DistributionKind::deterministic, 2.0, 0.0};
+    if (capacitated) border.capacity_mtpa = 1.0;
+    corridor.node("c");
+    corridor.link("a", "border", 100.0, 50.0);
+    corridor.link("border", "c", 100.0, 50.0);
+    corridor.demand("a", "c", 0.1).arrivals = model::ArrivalPattern::regular;
+    corridor.spec().node_closures.push_back({100.0, 1, 10.0});
+    const auto booked = model::simulate(corridor.spec(), model::RunOptions{1, 0, true});
+    const auto plain = model::simulate(corridor.spec(), model::RunOptions{1, 0, false});
+    const double handling_h = capacitated ? 10.0 / model::tonnes_per_hour(1.0) : 0.0;
+    const double free_h = 4.0 + 2.0 + handling_h;
+    for (const auto* result : {&booked, &plain}) {
+      const auto& march = result->periods[2].od[0];
+      const auto& april = result->periods[3].od[0];
+      CHECK(march.transit_days->max * 24.0 == doctest::Approx(free_h).epsilon(1e-6));
+      // The first lot to reach the closed border waits the whole 10 days (less nothing:
+      // one arrives every 0.876 h), the last none.
+      CHECK(april.transit_days->max * 24.0 == doctest::Approx(free_h + 240.0).epsilon(0.005));
+      CHECK(april.transit_days->min * 24.0 == doctest::Approx(free_h).epsilon(1e-6));
+      CHECK(result->periods[3].nodes[1].mean_queue_lots > 10.0);
+      // Every lot got through: the closure delays, it loses nothing.
+      CHECK(*result->od[0].delivered_share > 0.99);
+    }
+    CHECK(booked.od[0].transit_days->mean == doctest::Approx(plain.od[0].transit_days->mean));
+  }
 }

@@ -18,6 +18,7 @@ enum class BookingObstacle {
   none,                   // bookable
   no_capacity_at_start,   // handles nothing (or not from day 0): nothing to book
   dated_change,           // a dated change of its capacity, servers, dwell or terminals
+  closure,                // closed for a time: handling stops, then resumes
   terminals,              // its lots reach the common handling out of arrival order
   yard_limit_downstream,  // a route leaves it for a node with storage_lots
 };

@@ -217,6 +217,14 @@ struct LinkClosure {
   double for_days = 0.0;
 };
 
+// A node closed for for_days from at_day: no handling starts there and no lot passes
+// through (lots arriving wait in its queue); handling and dwell under way finish.
+struct NodeClosure {
+  double at_day = 0.0;
+  std::uint32_t node = kNone;
+  double for_days = 0.0;
+};
+
 // Closures that come at random: storms arriving as a Poisson process within a season of
 // every year, each closing all of `links` for a random time. Day 0 is 1 January.
 struct StormSpec {
@@ -245,6 +253,7 @@ struct CorridorSpec {
   std::vector<DemandSpec> demand;
   std::vector<AttributeChange> changes;  // in the scenario's order; model/timeline.hpp
   std::vector<LinkClosure> closures;
+  std::vector<NodeClosure> node_closures;
   std::vector<StormSpec> storms;
   RoutingSpec routing;
   ModeCosts mode_costs[3] = {kDefaultRailCosts, kDefaultSeaCosts, kDefaultRoadCosts};  // by Mode
