@@ -235,7 +235,8 @@ void CorridorSimulation::schedule_initial_events() {
     }
   }
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
-    sim_.schedule_at(next_arrival_h(d, 0.0), kLotArrival, d);
+    const double first_h = next_arrival_h(d, spec_.demand[d].opens_day * 24.0);
+    if (first_h < spec_.demand[d].closes_day * 24.0) sim_.schedule_at(first_h, kLotArrival, d);
   }
 }
 
@@ -305,7 +306,11 @@ void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
 }
 
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {
-  sim_.schedule_at(next_arrival_h(demand, now()), kLotArrival, demand);
+  // An entry that closes on a date creates nothing from then on.
+  const double next_h = next_arrival_h(demand, now());
+  if (next_h < spec_.demand[demand].closes_day * 24.0) {
+    sim_.schedule_at(next_h, kLotArrival, demand);
+  }
   const std::uint32_t cargo_class = spec_.demand[demand].cargo_class;
   const std::uint32_t lot_id = new_lot(cargo_class);
   if (in_window()) {

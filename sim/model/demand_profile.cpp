@@ -39,10 +39,11 @@ std::pair<double, double> growth_range(const DemandSpec& demand, double from_day
 
 bool rate_varies(const DemandSpec& demand) {
   return demand.growth_pct_per_year != 0.0 || !demand.growth_path.empty() ||
-         !demand.month_factors.empty();
+         !demand.month_factors.empty() || demand.opens_or_closes();
 }
 
 double rate_factor(const DemandSpec& demand, const Calendar& calendar, double day) {
+  if (!demand.open_on(day)) return 0.0;
   const double season =
       demand.month_factors.empty() ? 1.0 : demand.month_factors[calendar.month_of(day)];
   return growth_factor(demand, day) * season;
@@ -53,7 +54,12 @@ DayRateBounds rate_factor_bounds(const DemandSpec& demand, const Calendar& calen
   constexpr double kRounding = 1e-9;
   const double season =
       demand.month_factors.empty() ? 1.0 : demand.month_factors[calendar.month_of(first_day + 0.5)];
-  const auto [low, high] = growth_range(demand, first_day, first_day + 1.0);
+  auto [low, high] = growth_range(demand, first_day, first_day + 1.0);
+  // A day the entry opens or closes in (or is closed all of) may have no cargo at all.
+  if (!demand.open_on(first_day) || !demand.open_on(first_day + 1.0) ||
+      (demand.opens_day > first_day && demand.opens_day < first_day + 1.0)) {
+    low = 0.0;
+  }
   return DayRateBounds{first_day, low * season * (1.0 - kRounding),
                        high * season * (1.0 + kRounding)};
 }

@@ -426,6 +426,16 @@ class Builder {
       demand.modes.push_back(parse_mode(mode.scalar));
     }
     demand.promise_days = optional_number(item, "promise_days");
+    if (has(item, "opens")) demand.opens_day = run_day(get(item, "opens"), "opens").value_or(0.0);
+    if (has(item, "closes")) {
+      demand.closes_day = run_day(get(item, "closes"), "closes").value_or(spec_.horizon_days);
+    }
+    if (has(item, "opens") && has(item, "closes") && demand.opens_day >= demand.closes_day) {
+      error(get(item, "closes").location,
+            fmt::format("this demand entry closes ({}) before it opens ({}): a flow needs "
+                        "some time to run",
+                        get(item, "closes").scalar, get(item, "opens").scalar));
+    }
     demand.growth_pct_per_year = number(item, "growth_pct_per_year", 0.0);
     for (const Value& step : get(item, "growth_path").items) add_growth_step(demand, step);
     const Value& seasonality = get(item, "seasonality");
@@ -455,6 +465,35 @@ class Builder {
     }
     demand_items_.push_back(&item);
     spec_.demand.push_back(std::move(demand));
+  }
+
+  // The run day a date (YYYY-MM-DD, with a start date) or a day number stands for, within
+  // the run; empty, with an error, otherwise.
+  std::optional<double> run_day(const Value& value, const char* what) {
+    double day = 0.0;
+    if (const auto number_given = parse_number(value.scalar)) {
+      day = *number_given;
+    } else if (const auto date = model::parse_iso_date(value.scalar)) {
+      if (!spec_.calendar.dated()) {
+        if (!has(get(root_, "scenario"), "start_date")) {
+          error(value.location, fmt::format("'{}' as a date needs scenario.start_date; or give a "
+                                            "run day",
+                                            what));
+        }
+        return std::nullopt;
+      }
+      day = spec_.calendar.day_of(*date);
+    } else {
+      error(value.location, fmt::format("'{}' must be a date, YYYY-MM-DD, or a run day; got '{}'",
+                                        what, value.scalar));
+      return std::nullopt;
+    }
+    if (day < 0.0 || day > spec_.horizon_days) {
+      error(value.location, fmt::format("'{}' {} is outside the run (days 0 to {:g})", what,
+                                        value.scalar, spec_.horizon_days));
+      return std::nullopt;
+    }
+    return day;
   }
 
   // A step of a demand entry's growth path: from a date or a day on, in order.

@@ -549,6 +549,13 @@ const Record& demand_record() {
           Field{.name = "via",
                 .type = identifiers,
                 .help = "Node ids the pinned route must pass, in order."},
+          Field{.name = "opens",
+                .type = text,
+                .help = "The flow starts: a date YYYY-MM-DD (needs scenario.start_date) or a "
+                        "run day; default: day 0."},
+          Field{.name = "closes",
+                .type = text,
+                .help = "The flow ends, a date or a run day, after it opens; default: never."},
           Field{.name = "promise_days",
                 .type = number,
                 .min = 0.0,

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "corridor/model/booking.hpp"
 #include "corridor/model/routing.hpp"
 #include "corridor/model/timeline.hpp"
@@ -320,5 +322,37 @@ TEST_CASE("a node closed on a date holds its lots until it reopens, on both path
       CHECK(*result->od[0].delivered_share > 0.99);
     }
     CHECK(booked.od[0].transit_days->mean == doctest::Approx(plain.od[0].transit_days->mean));
+  }
+}
+
+TEST_CASE("a demand entry that opens and closes on dates creates cargo only in between") {
+  // 1 Mt/yr from 1 April to 1 October (days 90 to 273) of the model's year, by quarter.
+  for (const auto arrivals : {model::ArrivalPattern::poisson, model::ArrivalPattern::regular}) {
+    for (const double growth_pct : {0.0, 10.0}) {
+      CAPTURE(arrivals == model::ArrivalPattern::poisson);
+      CAPTURE(growth_pct);
+      CorridorBuilder corridor(365.0, 0.0, 10.0);
+      corridor.spec().report_periods = model::PeriodLength::quarter;
+      corridor.node("a");
+      corridor.node("b");
+      corridor.link("a", "b", 100.0, 50.0);
+      model::DemandSpec& flow = corridor.demand("a", "b", 1.0);
+      flow.arrivals = arrivals;
+      flow.growth_pct_per_year = growth_pct;
+      flow.opens_day = 90.0;
+      flow.closes_day = 273.0;
+      const auto result = corridor.run(3);
+      REQUIRE(result.periods.size() == 4);
+      CHECK(result.periods[0].od[0].window_generated_lots == 0);
+      CHECK(result.periods[3].od[0].window_generated_lots == 0);
+      for (const std::size_t q : {1U, 2U}) {
+        const double days = result.periods[q].end_day - result.periods[q].start_day;
+        const double mid_day = (result.periods[q].start_day + result.periods[q].end_day) / 2.0;
+        const double expected_t =
+            1e6 * days / 365.0 * std::pow(1.0 + growth_pct / 100.0, mid_day / 365.0);
+        CHECK(result.periods[q].od[0].window_generated_t ==
+              doctest::Approx(expected_t).epsilon(0.03));
+      }
+    }
   }
 }

@@ -152,6 +152,14 @@ struct DemandSpec {
   std::vector<double> month_factors;   // 12, January first, day-weighted mean 1; empty: flat
   std::vector<double> shares;          // the fixed rule's share of each candidate, in order
   std::optional<double> promise_days;  // transit promised to the shipper; none: no promise
+  // The entry creates cargo over [opens_day, closes_day) only: a flow that starts or ends
+  // on a date. Its rate stays the one growth gives from day 0.
+  double opens_day = 0.0;
+  double closes_day = std::numeric_limits<double>::infinity();
+  [[nodiscard]] bool open_on(double day) const { return day >= opens_day && day < closes_day; }
+  [[nodiscard]] bool opens_or_closes() const {
+    return opens_day > 0.0 || closes_day != std::numeric_limits<double>::infinity();
+  }
 };
 
 // How each lot picks one of its demand entry's candidate routes (docs/routing.md).
