@@ -33,6 +33,7 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
   if (!(horizon_h_ > 0.0) || !(window_start_h_ >= 0.0) || window_start_h_ >= horizon_h_) {
     throw std::invalid_argument("the warm-up must end before the horizon");
   }
+  close_out_of_service();
   const std::size_t classes = spec_.classes.size();
   for (const CargoClass& cargo_class : spec_.classes) {
     lot_scale_.push_back(cargo_class.lot_t / spec_.classes.front().lot_t);
@@ -202,6 +203,9 @@ void CorridorSimulation::operator()(const engine::Event& event) {
     case kNodeReopen:
       on_node_reopen(event.target);
       break;
+    case kServiceDate:
+      on_service_date(event.target, event.payload == 1);
+      break;
     case kTerminalDone:
       on_terminal_done(event.target, static_cast<std::uint32_t>(event.payload >> 32),
                        static_cast<std::uint32_t>(event.payload));
@@ -224,6 +228,23 @@ void CorridorSimulation::schedule_initial_events() {
   }
   for (std::uint32_t i = 0; i < spec_.node_closures.size(); ++i) {
     sim_.schedule_at(spec_.node_closures[i].at_day * 24.0, kNodeClosureStart, i);
+  }
+  // Facilities out of service at first count no capacity until they open.
+  const auto service_dates = [&](double opens_day, double closes_day, std::uint32_t index,
+                                 std::uint64_t is_link) {
+    if (opens_day > 0.0) {
+      sim_.schedule_at(0.0, kServiceDate, index, is_link);
+      sim_.schedule_at(opens_day * 24.0, kServiceDate, index, is_link);
+    }
+    if (closes_day < spec_.horizon_days) {
+      sim_.schedule_at(closes_day * 24.0, kServiceDate, index, is_link);
+    }
+  };
+  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
+    service_dates(spec_.nodes[i].opens_day, spec_.nodes[i].closes_day, i, 0);
+  }
+  for (std::uint32_t i = 0; i < spec_.links.size(); ++i) {
+    service_dates(spec_.links[i].opens_day, spec_.links[i].closes_day, i, 1);
   }
   schedule_storms();
   sim_.schedule_at(0.0, kStartVehicles);

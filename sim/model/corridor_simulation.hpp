@@ -51,6 +51,7 @@ enum EventKind : std::uint32_t {
   kTerminalDone,      // target: node, payload: lot | terminal << 32
   kNodeClosureStart,  // target: index into spec.node_closures
   kNodeReopen,        // target: node
+  kServiceDate,       // target: node or link, payload: 1 for a link; it opens or closes
 };
 
 // Where a lot's time goes; indexes Lot::split_h.
@@ -346,6 +347,13 @@ class CorridorSimulation {
   // above its size in force.
   bool retires(std::uint32_t vehicle_id, std::uint32_t direction);
   void schedule_storms();
+  // Nodes and links out of service before they open or after they close are closed
+  // then (dated closures added to the run's copy of the scenario), and count no capacity.
+  void close_out_of_service();
+  void on_service_date(std::uint32_t facility, bool is_link);
+  [[nodiscard]] bool route_in_service(std::uint32_t route) const {
+    return route_service_.empty() || route_service_[route].on(now() / 24.0);
+  }
   void close_link(std::uint32_t link, double until_h);
   std::uint32_t new_lot(std::uint32_t cargo_class);
   // Tonnes of so many lots of each class.
@@ -543,6 +551,7 @@ class CorridorSimulation {
   void init_route_choice();
   std::uint32_t choose_route(std::uint32_t demand);
   std::uint32_t least_cost_now(DemandChoice& choice);
+  std::uint32_t choose_in_service(DemandChoice& choice);
   [[nodiscard]] double node_backlog_h(std::uint32_t node, std::uint32_t cargo_class);
   [[nodiscard]] double direction_backlog_h(std::uint32_t direction) const;
   [[nodiscard]] double leaves_h(const VehicleSpec& vehicle, const DirectionState& direction,
@@ -577,6 +586,7 @@ class CorridorSimulation {
   std::vector<std::uint32_t> class_of_route_;  // its entry's cargo class
   std::vector<double> lot_scale_;              // by class: lot_t over the first class's
   std::vector<RouteRow> route_rows_;
+  std::vector<InService> route_service_;  // per route in routes_; empty: every day
 
   std::vector<Lot> lots_;
   // Under adaptive choice: the cost the rule priced each lot's route at when it chose

@@ -133,3 +133,55 @@ bool CorridorSimulation::retires(std::uint32_t vehicle_id, std::uint32_t directi
 }
 
 }  // namespace corridor::model::detail
+
+namespace corridor::model::detail {
+
+void CorridorSimulation::close_out_of_service() {
+  const double horizon_days = spec_.horizon_days;
+  for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
+    const NodeSpec& node = spec_.nodes[i];
+    if (node.opens_day > 0.0) spec_.node_closures.push_back({0.0, i, node.opens_day});
+    if (node.closes_day < horizon_days) {
+      spec_.node_closures.push_back({node.closes_day, i, horizon_days - node.closes_day});
+    }
+  }
+  for (std::uint32_t i = 0; i < spec_.links.size(); ++i) {
+    const LinkSpec& link = spec_.links[i];
+    if (link.opens_day > 0.0) spec_.closures.push_back({0.0, i, link.opens_day});
+    if (link.closes_day < horizon_days) {
+      spec_.closures.push_back({link.closes_day, i, horizon_days - link.closes_day});
+    }
+  }
+}
+
+// A node or link comes into service or leaves it: what it can carry is judged from then
+// on, or not at all.
+void CorridorSimulation::on_service_date(std::uint32_t facility, bool is_link) {
+  const double day = now() / 24.0;
+  if (is_link) {
+    const LinkSpec& link = spec_.links[facility];
+    const std::optional<double> cap =
+        link.capacity_mtpa ? std::optional(tonnes_per_hour(*link.capacity_mtpa)) : std::nullopt;
+    for (std::uint32_t d = 2 * facility; d < 2 * facility + 2; ++d) {
+      const double effective =
+          link.open_on(day) ? effective_t_per_h(cap, vehicle_t_per_h_[d]) : 0.0;
+      directions_[d].effective_t_per_h.set(now(), effective);
+      directions_[d].effective_by_period.set(periods_, now(), effective);
+    }
+    return;
+  }
+  NodeState& node = nodes_[facility];
+  const NodeSpec& spec = spec_.nodes[facility];
+  if (!spec.capacity_mtpa) return;
+  if (spec.open_on(day)) {
+    set_node_capacity(facility, *spec.capacity_mtpa);
+    return;
+  }
+  node.capacitated_time.set(now(), 0.0);
+  node.capacity_mtpa_by_period.set(periods_, now(), 0.0);
+  node.capacitated_by_period.set(periods_, now(), 0.0);
+  node.servers_available.set(now(), 0.0);
+  node.server_h_by_period.set(periods_, now(), 0.0);
+}
+
+}  // namespace corridor::model::detail

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 
+#include "corridor/model/invariants.hpp"
 #include "corridor_simulation.hpp"
 
 namespace corridor::model::detail {
@@ -34,6 +35,7 @@ void CorridorSimulation::init_route_choice() {
   }
   vehicle_t_per_h_ =
       model::vehicle_capacity_t_per_h(spec_, traffic_, model::DirectionsWanted::boarded);
+  const bool dated_network = network_epochs(spec_).size() > 1;
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     DemandChoice& choice = choices_.emplace_back(engine::RandomStream(
         options_.seed, options_.replication, fmt::format("demand/{}/route", spec_.demand[d].id)));
@@ -50,6 +52,7 @@ void CorridorSimulation::init_route_choice() {
             std::exp(-spec_.routing.logit_scale_per_usd * (route.cost_usd_per_t - cheapest)));
       }
       routes_.push_back(route);
+      if (dated_network) route_service_.push_back(in_service(spec_, route));
       od_of_route_.push_back(od_of_demand_[d]);
       demand_of_route_.push_back(d);
       class_of_route_.push_back(spec_.demand[d].cargo_class);
@@ -90,7 +93,9 @@ void CorridorSimulation::init_route_choice() {
 std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
   DemandChoice& choice = choices_[demand];
   std::uint32_t offset = 0;
-  if (spec_.routing.choice == RouteChoice::adaptive) {
+  if (!route_service_.empty() && spec_.routing.choice != RouteChoice::adaptive) {
+    offset = choose_in_service(choice);
+  } else if (spec_.routing.choice == RouteChoice::adaptive) {
     offset = least_cost_now(choice);  // priced even alone, for priced_cost_usd_per_t
   } else if (choice.count > 1) {
     switch (spec_.routing.choice) {
@@ -114,6 +119,42 @@ std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
   return route;
 }
 
+// Where nodes or links open or close on dates: the rule among the candidates in service
+// now. `shortest` takes the pinned route, else the cheapest at free flow; `logit` draws
+// with the weights of those in service. (`fixed` is refused for such networks.)
+std::uint32_t CorridorSimulation::choose_in_service(DemandChoice& choice) {
+  std::uint32_t best = kNone;
+  double total = 0.0;
+  double cheapest = std::numeric_limits<double>::infinity();
+  for (std::uint32_t offset = 0; offset < choice.count; ++offset) {
+    if (!route_in_service(choice.first + offset)) continue;
+    const Route& route = routes_[choice.first + offset];
+    cheapest = std::min(cheapest, route.cost_usd_per_t);
+    if (best == kNone || (route.pinned && !routes_[choice.first + best].pinned) ||
+        (route.pinned == routes_[choice.first + best].pinned &&
+         route.cost_usd_per_t < routes_[choice.first + best].cost_usd_per_t)) {
+      best = offset;
+    }
+  }
+  // Planning left every entry a route whenever it creates cargo.
+  if (best == kNone) throw InvariantViolation("a lot created with no route in service");
+  if (spec_.routing.choice != RouteChoice::logit) return best;
+  const auto weight = [&](std::uint32_t offset) {
+    return std::exp(-spec_.routing.logit_scale_per_usd *
+                    (routes_[choice.first + offset].cost_usd_per_t - cheapest));
+  };
+  for (std::uint32_t offset = 0; offset < choice.count; ++offset) {
+    if (route_in_service(choice.first + offset)) total += weight(offset);
+  }
+  double mark = choice.rng.uniform_open01() * total;
+  for (std::uint32_t offset = 0; offset < choice.count; ++offset) {
+    if (!route_in_service(choice.first + offset)) continue;
+    mark -= weight(offset);
+    if (mark < 0.0) return offset;
+  }
+  return best;
+}
+
 // The candidate that is cheapest with the waits a lot would meet if every queue and
 // backlog on the way stayed as it is now. Equal costs are settled by a draw.
 std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
@@ -121,6 +162,7 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
   std::uint32_t best = 0;
   std::uint32_t ties = 0;
   for (std::uint32_t offset = 0; offset < choice.count; ++offset) {
+    if (!route_in_service(choice.first + offset)) continue;
     const Route& route = routes_[choice.first + offset];
     const std::uint32_t cargo_class = class_of_route_[choice.first + offset];
     double backlog_h = node_backlog_h(route.origin, cargo_class);

@@ -36,9 +36,13 @@ double node_cost_usd_per_t(const CorridorSpec& spec, std::uint32_t cargo_class,
          spec.nodes[node].tariff_usd_per_t;
 }
 
-// A link a demand entry's lots may take: of one of its modes, and not by a vehicle that
-// does not carry its class.
-bool usable(const CorridorSpec& spec, const DemandSpec& demand, const LinkSpec& link) {
+// A link a demand entry's lots may take: of one of its modes, not by a vehicle that does
+// not carry its class, and in service on `day` with both its ends (NaN: any day).
+bool usable(const CorridorSpec& spec, const DemandSpec& demand, const LinkSpec& link, double day) {
+  if (!std::isnan(day) && (!link.open_on(day) || !spec.nodes[link.from].open_on(day) ||
+                           !spec.nodes[link.to].open_on(day))) {
+    return false;
+  }
   if (!demand.modes.empty() &&
       std::find(demand.modes.begin(), demand.modes.end(), link.mode) == demand.modes.end()) {
     return false;
@@ -48,13 +52,13 @@ bool usable(const CorridorSpec& spec, const DemandSpec& demand, const LinkSpec& 
 
 // The network as an entry's lots see it: the links they may take, costed with their
 // class's lot size and value of time.
-std::unique_ptr<Graph> build_graph(const CorridorSpec& spec, const DemandSpec& demand) {
+std::unique_ptr<Graph> build_graph(const CorridorSpec& spec, const DemandSpec& demand, double day) {
   auto built = std::make_unique<Graph>(spec.nodes.size());
   Graph& graph = *built;
   const double value_of_time = spec.value_of_time_usd_per_t_h(demand.cargo_class);
   for (std::uint32_t i = 0; i < spec.links.size(); ++i) {
     const LinkSpec& link = spec.links[i];
-    if (!usable(spec, demand, link)) continue;
+    if (!usable(spec, demand, link, day)) continue;
     // An arc's cost includes handling at its far end, so a route's cost is the sum of
     // its arcs' plus the origin's (common to all of an entry's routes).
     const double crossing = value_of_time * link_free_flow_h(spec, link) +
@@ -231,8 +235,8 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, std::uint
 // pass again.
 class PinnedRoute {
  public:
-  PinnedRoute(const CorridorSpec& spec, const Graph& graph, std::uint32_t d)
-      : spec_(spec), graph_(graph), d_(d), demand_(spec.demand[d]), at_(demand_.origin) {
+  PinnedRoute(const CorridorSpec& spec, const Graph& graph, std::uint32_t d, double day)
+      : spec_(spec), graph_(graph), d_(d), demand_(spec.demand[d]), at_(demand_.origin), day_(day) {
     excluded_.nodes.assign(spec.nodes.size(), false);
     role_.assign(spec.nodes.size(), std::string());
     role_[demand_.origin] = "the origin";
@@ -296,7 +300,7 @@ class PinnedRoute {
           (entry != at_ && excluded_.nodes[entry])) {
         continue;
       }
-      if (!usable(spec_, demand_, link)) continue;
+      if (!usable(spec_, demand_, link, day_)) continue;
       std::vector<Hop> way;
       if (entry != at_) {
         way = cheapest_path(graph_, at_, entry, &excluded_);
@@ -324,7 +328,10 @@ class PinnedRoute {
   }
 
   [[nodiscard]] std::string why_not(const LinkSpec& link) const {
-    if (usable(spec_, demand_, link)) return "";
+    const double any_day = std::numeric_limits<double>::quiet_NaN();
+    if (usable(spec_, demand_, link, any_day)) {
+      return usable(spec_, demand_, link, day_) ? "" : " (it is not in service then)";
+    }
     if (link.vehicle != kNone &&
         !spec_.carries(spec_.vehicles[link.vehicle], demand_.cargo_class)) {
       return fmt::format(" (its vehicle '{}' does not carry class '{}')",
@@ -376,20 +383,22 @@ class PinnedRoute {
   std::uint32_t d_;
   const DemandSpec& demand_;
   std::uint32_t at_;
+  double day_;  // the network of that day (NaN: every link, whatever its dates)
   std::vector<Hop> hops_;
   std::vector<bool> passed_;
   std::vector<std::string> role_;
   Exclusions excluded_;
 };
 
-std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, std::uint32_t d) {
+std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, std::uint32_t d,
+                                 double day) {
   const DemandSpec& demand = spec.demand[d];
   const bool pinned = !demand.via.empty() || !demand.via_links.empty();
   const std::uint32_t k = demand.k.value_or(pinned ? 1 : spec.routing.k);
   std::vector<Route> routes;
   if (!demand.via.empty() || !demand.via_links.empty()) {
-    routes.push_back(
-        measure(spec, demand.cargo_class, demand.origin, PinnedRoute(spec, graph, d).hops(), true));
+    routes.push_back(measure(spec, demand.cargo_class, demand.origin,
+                             PinnedRoute(spec, graph, d, day).hops(), true));
   }
   // Yen's order follows the search; ties are put in the documented order here.
   std::vector<Route> cheapest;
@@ -471,25 +480,102 @@ double link_free_flow_h(const CorridorSpec& spec, const LinkSpec& link) {
   return time_h;
 }
 
-std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
-  // One graph serves every entry that sees the network alike (same modes and class).
-  std::vector<std::pair<const DemandSpec*, std::unique_ptr<Graph>>> graphs;
-  const auto graph_for = [&](const DemandSpec& demand) -> const Graph& {
-    for (const auto& [seen, graph] : graphs) {
-      if (seen->modes == demand.modes && seen->cargo_class == demand.cargo_class) return *graph;
-    }
-    return *graphs.emplace_back(&demand, build_graph(spec, demand)).second;
+std::vector<double> network_epochs(const CorridorSpec& spec) {
+  std::vector<double> days{0.0};
+  const auto add = [&](double day) {
+    if (day > 0.0 && day < spec.horizon_days) days.push_back(day);
   };
-  std::vector<std::vector<Route>> routes;
-  routes.reserve(spec.demand.size());
-  for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
-    const DemandSpec& demand = spec.demand[d];
-    if (demand.origin == demand.destination) {
-      throw RoutingError(d, fmt::format("origin and destination are the same node '{}'",
-                                        spec.nodes[demand.origin].id));
+  for (const NodeSpec& node : spec.nodes) {
+    add(node.opens_day);
+    add(node.closes_day);
+  }
+  for (const LinkSpec& link : spec.links) {
+    add(link.opens_day);
+    add(link.closes_day);
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
+}
+
+InService in_service(const CorridorSpec& spec, const Route& route) {
+  InService service{0.0, std::numeric_limits<double>::infinity()};
+  const auto within = [&](double opens_day, double closes_day) {
+    service.from_day = std::max(service.from_day, opens_day);
+    service.to_day = std::min(service.to_day, closes_day);
+  };
+  within(spec.nodes[route.origin].opens_day, spec.nodes[route.origin].closes_day);
+  for (const Hop& hop : route.hops) {
+    within(spec.links[hop.link].opens_day, spec.links[hop.link].closes_day);
+    within(spec.nodes[hop.to_node].opens_day, spec.nodes[hop.to_node].closes_day);
+  }
+  return service;
+}
+
+std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
+  // Without dated facilities, one network all run long, whatever the days.
+  const std::vector<double> epochs = network_epochs(spec);
+  const bool dated = epochs.size() > 1;
+  std::vector<std::vector<Route>> routes(spec.demand.size());
+  for (std::size_t e = 0; e < epochs.size(); ++e) {
+    const double day = dated ? epochs[e] : std::numeric_limits<double>::quiet_NaN();
+    const double until_day = e + 1 < epochs.size() ? epochs[e + 1] : spec.horizon_days;
+    // One graph serves every entry that sees the network alike (same modes and class).
+    std::vector<std::pair<const DemandSpec*, std::unique_ptr<Graph>>> graphs;
+    const auto graph_for = [&](const DemandSpec& demand) -> const Graph& {
+      for (const auto& [seen, graph] : graphs) {
+        if (seen->modes == demand.modes && seen->cargo_class == demand.cargo_class) {
+          return *graph;
+        }
+      }
+      return *graphs.emplace_back(&demand, build_graph(spec, demand, day)).second;
+    };
+    for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
+      const DemandSpec& demand = spec.demand[d];
+      if (demand.origin == demand.destination) {
+        throw RoutingError(d, fmt::format("origin and destination are the same node '{}'",
+                                          spec.nodes[demand.origin].id));
+      }
+      if (!dated) {
+        routes[d] = candidates_of(spec, graph_for(demand), d, day);
+        continue;
+      }
+      // An entry closed over this stretch of the network needs no route in it.
+      const bool creates = demand.opens_day < until_day && demand.closes_day > epochs[e];
+      std::vector<Route> found;
+      try {
+        found = candidates_of(spec, graph_for(demand), d, day);
+      } catch (const RoutingError& error) {
+        if (!creates) continue;
+        throw RoutingError(d,
+                           fmt::format("{} from day {:g} to day {:g}, while it creates cargo: "
+                                       "a node or link on its way is not in service then "
+                                       "(give the entry opens: or closes:)",
+                                       error.what(), epochs[e], until_day),
+                           error.part(), error.position());
+      }
+      for (Route& route : found) {
+        const bool known = std::any_of(routes[d].begin(), routes[d].end(), [&](const Route& other) {
+          return other.hops == route.hops;
+        });
+        if (!known) routes[d].push_back(std::move(route));
+      }
     }
-    routes.push_back(candidates_of(spec, graph_for(demand), d));
-    check_shares(spec, d, routes.back());
+  }
+  for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
+    if (routes[d].empty()) {
+      throw RoutingError(d, fmt::format("no route from '{}' to '{}' while it creates cargo",
+                                        spec.nodes[spec.demand[d].origin].id,
+                                        spec.nodes[spec.demand[d].destination].id));
+    }
+    if (dated && spec.routing.choice == RouteChoice::fixed && routes[d].size() > 1) {
+      throw RoutingError(d,
+                         "the fixed rule's shares name candidates of one network: with nodes "
+                         "or links that open or close on a date, use shortest, logit or "
+                         "adaptive",
+                         RoutingError::Part::entry);
+    }
+    check_shares(spec, d, routes[d]);
   }
   return routes;
 }

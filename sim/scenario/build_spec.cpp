@@ -230,6 +230,7 @@ class Builder {
     node.tariff_usd_per_t = number(item, "tariff_usd_per_t", 0.0);
     node.lat = optional_number(item, "lat");
     node.lon = optional_number(item, "lon");
+    service_dates(item, node.opens_day, node.closes_day, "node");
     spec_.nodes.push_back(std::move(node));
   }
 
@@ -357,6 +358,7 @@ class Builder {
     link.tariff_usd_per_tkm = optional_number(item, "tariff_usd_per_tkm");
     link.co2_g_per_tkm = optional_number(item, "co2_g_per_tkm");
     std::tie(link.travel, link.travel_cv) = shape(get(item, "travel"), "lognormal");
+    service_dates(item, link.opens_day, link.closes_day, "link");
     if (has(item, "vehicle")) {
       link.vehicle = resolve(vehicle_index_, get(item, "vehicle"), "vehicle");
       if (link.vehicle != kNone && spec_.vehicles[link.vehicle].mode != link.mode) {
@@ -426,16 +428,7 @@ class Builder {
       demand.modes.push_back(parse_mode(mode.scalar));
     }
     demand.promise_days = optional_number(item, "promise_days");
-    if (has(item, "opens")) demand.opens_day = run_day(get(item, "opens"), "opens").value_or(0.0);
-    if (has(item, "closes")) {
-      demand.closes_day = run_day(get(item, "closes"), "closes").value_or(spec_.horizon_days);
-    }
-    if (has(item, "opens") && has(item, "closes") && demand.opens_day >= demand.closes_day) {
-      error(get(item, "closes").location,
-            fmt::format("this demand entry closes ({}) before it opens ({}): a flow needs "
-                        "some time to run",
-                        get(item, "closes").scalar, get(item, "opens").scalar));
-    }
+    service_dates(item, demand.opens_day, demand.closes_day, "demand entry");
     demand.growth_pct_per_year = number(item, "growth_pct_per_year", 0.0);
     for (const Value& step : get(item, "growth_path").items) add_growth_step(demand, step);
     const Value& seasonality = get(item, "seasonality");
@@ -465,6 +458,20 @@ class Builder {
     }
     demand_items_.push_back(&item);
     spec_.demand.push_back(std::move(demand));
+  }
+
+  // `opens` and `closes` of a node, link or demand entry: run days, the second after the
+  // first.
+  void service_dates(const Value& item, double& opens_day, double& closes_day, const char* what) {
+    if (has(item, "opens")) opens_day = run_day(get(item, "opens"), "opens").value_or(0.0);
+    if (has(item, "closes")) {
+      closes_day = run_day(get(item, "closes"), "closes").value_or(spec_.horizon_days);
+    }
+    if (has(item, "opens") && has(item, "closes") && opens_day >= closes_day) {
+      error(get(item, "closes").location,
+            fmt::format("this {} closes ({}) before it opens ({})", what,
+                        get(item, "closes").scalar, get(item, "opens").scalar));
+    }
   }
 
   // The run day a date (YYYY-MM-DD, with a start date) or a day number stands for, within

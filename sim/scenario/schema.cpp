@@ -402,6 +402,13 @@ const Record& node_record() {
                 .min = -180.0,
                 .max = 180.0,
                 .help = "Longitude, degrees east."},
+          Field{.name = "opens",
+                .type = text,
+                .help = "In service from this date YYYY-MM-DD (needs scenario.start_date) or "
+                        "run day: routes pass it only then; default: day 0."},
+          Field{.name = "closes",
+                .type = text,
+                .help = "Out of service from this date or run day on; default: never."},
       }};
   return instance;
 }
@@ -463,6 +470,13 @@ const Record& link_record() {
                 .help = "Distribution of travel time; its mean is length_km / speed_kmh.",
                 .implied_dist = "lognormal"},
           Field{.name = "name", .type = text, .help = "Display name."},
+          Field{.name = "opens",
+                .type = text,
+                .help = "In service from this date YYYY-MM-DD (needs scenario.start_date) or "
+                        "run day: routes pass it only then; default: day 0."},
+          Field{.name = "closes",
+                .type = text,
+                .help = "Out of service from this date or run day on; default: never."},
       }};
   return instance;
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "support/bundled_runs.hpp"
 #include "support/cli_runner.hpp"
 #include "support/json_difference.hpp"
 
@@ -32,12 +33,12 @@ std::vector<std::filesystem::path> bundled_scenarios() {
   return scenarios;
 }
 
-// The sixteen-year outlooks run their first five years here (2025-2029, up to their last
-// project on 1 January 2030: a dated event past the end of a run is an error), which
-// hold every project and a year cut into periods either side of each: whole, they take
-// seconds each, minutes under the sanitizers (bench/ runs them whole, as BM_Outlook).
-std::string golden_arguments(const std::string& name) {
-  return name.rfind("outlook-", 0) == 0 ? " --set scenario.horizon_days=1826" : "";
+std::string golden_arguments(const std::filesystem::path& scenario) {
+  std::string arguments;
+  for (const auto& value : corridor::testing::bundled_run_overrides(scenario)) {
+    arguments += " --set " + value;
+  }
+  return arguments;
 }
 
 }  // namespace
@@ -52,8 +53,8 @@ TEST_CASE("golden: every bundled scenario gives its checked-in results") {
     const auto golden_path = golden_dir / (name + ".json");
     REQUIRE_MESSAGE(std::filesystem::exists(golden_path),
                     "no golden file: run tools/update-golden.py and review what it prints");
-    const auto outcome = corridor::testing::run_corridor(
-        fmt::format("run 'scenarios/{}.yaml' --json - --quiet{}", name, golden_arguments(name)));
+    const auto outcome = corridor::testing::run_corridor(fmt::format(
+        "run 'scenarios/{}.yaml' --json - --quiet{}", name, golden_arguments(scenario)));
     REQUIRE(outcome.exit_code == 0);
     Json actual = Json::parse(outcome.out);
     actual["totals"].erase("events");

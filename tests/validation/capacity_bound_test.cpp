@@ -10,6 +10,7 @@
 
 #include "corridor/model/simulate.hpp"
 #include "corridor/scenario/load.hpp"
+#include "support/bundled_runs.hpp"
 #include "support/corridor_builder.hpp"
 
 using namespace corridor;
@@ -92,7 +93,8 @@ TEST_CASE("no bundled scenario delivers more than its capacity bound") {
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {
     const std::string file = entry.path().filename().string();
     CAPTURE(file);
-    const auto spec = scenario::load_scenario(entry.path());
+    const auto spec =
+        scenario::load_scenario(entry.path(), testing::bundled_run_overrides(entry.path()));
     const auto bound = analysis::capacity_bound(spec);
     const auto result = model::simulate(spec, {spec.seed, 0});
     double delivered_t = 0.0;

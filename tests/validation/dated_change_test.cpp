@@ -356,3 +356,73 @@ TEST_CASE("a demand entry that opens and closes on dates creates cargo only in b
     }
   }
 }
+
+namespace {
+
+// a -> z the long way (1,000 km), or a -> s -> z by a shortcut (200 km) whose link s-z
+// is in service over [opens_day, closes_day) only; 0.2 Mt/yr like clockwork, quarters.
+CorridorBuilder shortcut(double opens_day, double closes_day, model::RouteChoice rule) {
+  CorridorBuilder corridor(365.0, 0.0, 10.0);
+  corridor.spec().report_periods = model::PeriodLength::quarter;
+  corridor.spec().routing.choice = rule;
+  corridor.spec().routing.k = 2;
+  corridor.node("a");
+  corridor.node("s");
+  corridor.node("z");
+  corridor.link("a", "z", 1000.0, 50.0).capacity_mtpa = 5.0;
+  corridor.link("a", "s", 100.0, 50.0);
+  model::LinkSpec& new_line = corridor.link("s", "z", 100.0, 50.0);
+  new_line.capacity_mtpa = 2.0;
+  new_line.opens_day = opens_day;
+  new_line.closes_day = closes_day;
+  corridor.demand("a", "z", 0.2).arrivals = model::ArrivalPattern::regular;
+  return corridor;
+}
+
+}  // namespace
+
+TEST_CASE("a line that opens on a date carries cargo from then on, and routing sees it then") {
+  for (const auto rule :
+       {model::RouteChoice::shortest, model::RouteChoice::logit, model::RouteChoice::adaptive}) {
+    CAPTURE(static_cast<int>(rule));
+    // The shortcut opens on 1 July (day 181), the start of the third quarter.
+    const auto result = shortcut(181.0, 1e9, rule).run();
+    REQUIRE(result.periods.size() == 4);
+    for (const std::size_t q : {0U, 1U}) {
+      CAPTURE(q);
+      CHECK(result.periods[q].links[2].throughput_t == 0.0);  // s-z: not yet built
+      CHECK(result.periods[q].od[0].transit_days->mean * 24.0 == doctest::Approx(20.0));
+      CHECK_FALSE(result.periods[q].links[2].utilization);  // no capacity before it opens
+    }
+    // From July, the shortcut (4 h) takes the cargo under every rule but logit, which
+    // still sends a share the long way.
+    const auto& july = result.periods[2];
+    CHECK(july.links[2].throughput_t > 0.5 * july.links[0].throughput_t);
+    if (rule != model::RouteChoice::logit) {
+      CHECK(july.links[0].throughput_t == 0.0);
+      CHECK(july.od[0].transit_days->mean * 24.0 == doctest::Approx(4.0));
+    }
+    // Judged over the time it was in service: 0.2 of 2 Mt/yr, not half that.
+    if (rule != model::RouteChoice::logit) {
+      CHECK(*result.links[2].utilization == doctest::Approx(0.1).epsilon(0.02));
+    }
+  }
+}
+
+TEST_CASE("a line that closes on a date takes no cargo after it") {
+  const auto result = shortcut(0.0, 181.0, model::RouteChoice::shortest).run();
+  CHECK(result.periods[1].links[2].throughput_t > 0.0);
+  CHECK(result.periods[2].links[2].throughput_t == 0.0);
+  CHECK(result.periods[3].od[0].transit_days->mean * 24.0 == doctest::Approx(20.0));
+  // Every lot was delivered: none was routed over the line after it closed.
+  CHECK(*result.od[0].delivered_share > 0.99);
+}
+
+TEST_CASE("an entry with no route while it creates cargo is refused, naming when") {
+  CorridorBuilder corridor = shortcut(181.0, 1e9, model::RouteChoice::shortest);
+  corridor.spec().links.erase(corridor.spec().links.begin());  // no long way
+  CHECK_THROWS_WITH_AS(static_cast<void>(corridor.run()),
+                       doctest::Contains("from day 0 to day 181"), model::RoutingError);
+  corridor.spec().demand[0].opens_day = 181.0;  // the flow starts with the line
+  CHECK_NOTHROW(static_cast<void>(corridor.run()));
+}

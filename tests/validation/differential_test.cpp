@@ -26,6 +26,7 @@
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
 #include "corridor/scenario/load.hpp"
+#include "support/bundled_runs.hpp"
 #include "support/json_difference.hpp"
 #include "support/random_scenario.hpp"
 
@@ -138,11 +139,7 @@ TEST_CASE("the fast paths change no figure of a bundled scenario") {
   const auto files = scenarios_in("scenarios");
   for (const auto& file : files) {
     CAPTURE(file.filename().string());
-    // The sixteen-year outlooks: their first five years, as in the golden test.
-    const bool outlook = file.filename().string().rfind("outlook-", 0) == 0;
-    const auto spec = scenario::load_scenario(
-        file, outlook ? std::vector<std::string>{"scenario.horizon_days=1826"}
-                      : std::vector<std::string>{});
+    const auto spec = scenario::load_scenario(file, testing::bundled_run_overrides(file));
     const auto difference = paths_differ(spec, spec.seed);
     CHECK_MESSAGE(!difference, difference.value_or(""));
   }

@@ -10,6 +10,7 @@
 
 #include "corridor/model/simulate.hpp"
 #include "corridor/scenario/load.hpp"
+#include "support/bundled_runs.hpp"
 #include "support/corridor_builder.hpp"
 
 using namespace corridor;
@@ -276,9 +277,8 @@ namespace {
 // The outlooks' first five years (2025-2029, up to their last project), as the golden
 // test runs them.
 model::RunResult outlook_years(const std::string& file) {
-  auto spec =
-      scenario::load_scenario(std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios" / file,
-                              {"scenario.horizon_days=1826"});
+  const auto path = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios" / file;
+  auto spec = scenario::load_scenario(path, testing::bundled_run_overrides(path));
   spec.report_periods = model::PeriodLength::year;
   return model::simulate(spec, {spec.seed, 0});
 }

@@ -66,6 +66,18 @@ class RoutingError : public std::runtime_error {
 // the fixed rule's shares do not match its candidates.
 [[nodiscard]] std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec);
 
+// The days the network changes: 0, and each day in the run a node or link opens or
+// closes. Routes are planned on the network of each; an entry's candidates are theirs
+// together, each usable while all it passes is in service.
+[[nodiscard]] std::vector<double> network_epochs(const CorridorSpec& spec);
+// The days [from, to) over which every node and link of the route is in service.
+struct InService {
+  double from_day = 0.0;
+  double to_day = 0.0;
+  [[nodiscard]] bool on(double day) const { return day >= from_day && day < to_day; }
+};
+[[nodiscard]] InService in_service(const CorridorSpec& spec, const Route& route);
+
 // "xian > khorgos > almaty": a route's nodes by id.
 [[nodiscard]] std::string describe(const CorridorSpec& spec, const Route& route);
 

@@ -73,6 +73,11 @@ struct NodeSpec {
   std::vector<TerminalSpec> terminals;        // each class in at most one
   std::optional<double> lat;
   std::optional<double> lon;
+  // In service over [opens_day, closes_day) only: routes pass it then, and it handles
+  // nothing before or after (docs/scenario-format.md).
+  double opens_day = 0.0;
+  double closes_day = std::numeric_limits<double>::infinity();
+  [[nodiscard]] bool open_on(double day) const { return day >= opens_day && day < closes_day; }
 };
 
 struct VehicleSpec {
@@ -126,6 +131,10 @@ struct LinkSpec {
   // vehicle's trip, draws its own.
   DistributionKind travel = DistributionKind::deterministic;
   double travel_cv = 0.0;
+  // In service over [opens_day, closes_day) only: a new line, or one taken out.
+  double opens_day = 0.0;
+  double closes_day = std::numeric_limits<double>::infinity();
+  [[nodiscard]] bool open_on(double day) const { return day >= opens_day && day < closes_day; }
 
   [[nodiscard]] double travel_h() const { return length_km / speed_kmh; }
   [[nodiscard]] bool travel_varies() const { return travel != DistributionKind::deterministic; }
