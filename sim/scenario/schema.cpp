@@ -22,6 +22,20 @@ Field id_field(std::string_view help) {
   return Field{.name = "id", .type = identifier, .required = true, .help = help};
 }
 
+// A node's or link's dates in service.
+Field opens_field() {
+  return Field{.name = "opens",
+               .type = text,
+               .help =
+                   "In service from this date YYYY-MM-DD (needs scenario.start_date) or "
+                   "run day: routes pass it only then; default: day 0."};
+}
+Field closes_field() {
+  return Field{.name = "closes",
+               .type = text,
+               .help = "Out of service from this date or run day on; default: never."};
+}
+
 const Record& run_record() {
   static const Record instance{
       "scenario",
@@ -402,13 +416,8 @@ const Record& node_record() {
                 .min = -180.0,
                 .max = 180.0,
                 .help = "Longitude, degrees east."},
-          Field{.name = "opens",
-                .type = text,
-                .help = "In service from this date YYYY-MM-DD (needs scenario.start_date) or "
-                        "run day: routes pass it only then; default: day 0."},
-          Field{.name = "closes",
-                .type = text,
-                .help = "Out of service from this date or run day on; default: never."},
+          opens_field(),
+          closes_field(),
       }};
   return instance;
 }
@@ -470,13 +479,8 @@ const Record& link_record() {
                 .help = "Distribution of travel time; its mean is length_km / speed_kmh.",
                 .implied_dist = "lognormal"},
           Field{.name = "name", .type = text, .help = "Display name."},
-          Field{.name = "opens",
-                .type = text,
-                .help = "In service from this date YYYY-MM-DD (needs scenario.start_date) or "
-                        "run day: routes pass it only then; default: day 0."},
-          Field{.name = "closes",
-                .type = text,
-                .help = "Out of service from this date or run day on; default: never."},
+          opens_field(),
+          closes_field(),
       }};
   return instance;
 }
