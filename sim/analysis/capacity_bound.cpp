@@ -39,8 +39,10 @@ struct Stretch {
 std::vector<Stretch> stretches(const model::CorridorSpec& spec) {
   std::vector<double> cuts{spec.warmup_days, spec.horizon_days};
   for (const auto& change : spec.changes) {
-    const bool vehicle_or_terminal =
-        change.facility == model::FacilityKind::vehicle || change.terminal != model::kNone;
+    // What vehicles carry follows their own changes and their links' speeds.
+    const bool vehicle_or_terminal = change.facility == model::FacilityKind::vehicle ||
+                                     change.terminal != model::kNone ||
+                                     change.attribute == model::Attribute::speed_kmh;
     if (vehicle_or_terminal && change.at_day > spec.warmup_days &&
         change.at_day < spec.horizon_days) {
       cuts.push_back(change.at_day);

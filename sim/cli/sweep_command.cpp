@@ -210,9 +210,32 @@ void gather_rows(
 
 }  // namespace
 
+// Ctrl-C, or mpirun passing a termination on to the ranks, for as long as the command
+// runs: every rank stops starting runs, and what finished is written. Set before any
+// rank loads a point, so that a termination that reaches one rank while another has
+// begun (rank 0 writes the manifest first) is never the default's abrupt end.
+class InterruptHandlers {
+ public:
+  explicit InterruptHandlers(void (*handler)(int))
+      : previous_int_(std::signal(SIGINT, handler)),
+        previous_term_(std::signal(SIGTERM, handler)) {}
+  ~InterruptHandlers() {
+    std::signal(SIGINT, previous_int_);
+    std::signal(SIGTERM, previous_term_);
+  }
+  InterruptHandlers(const InterruptHandlers&) = delete;
+  InterruptHandlers& operator=(const InterruptHandlers&) = delete;
+
+ private:
+  void (*previous_int_)(int);
+  void (*previous_term_)(int);
+};
+
 int sweep_command(const SweepArguments& args) {
   const auto& group = experiment::ProcessGroup::world();
   const bool root = group.rank() == 0;
+  interrupted.store(false);
+  const InterruptHandlers handlers(on_interrupt);
   check_output_directory(args.csv_path, "--csv");
   if (args.resume && args.csv_path == "-") throw UsageError("--resume needs a --csv file");
   std::vector<std::string> fixed;
@@ -307,15 +330,6 @@ int sweep_command(const SweepArguments& args) {
   const unsigned threads = args.threads != 0
                                ? args.threads
                                : std::max(1U, hardware / static_cast<unsigned>(group.size()));
-  interrupted.store(false);
-  // Ctrl-C, or mpirun passing a termination on to the ranks: every rank stops starting
-  // runs, and what finished is written.
-  const auto previous_int = std::signal(SIGINT, on_interrupt);
-  const auto previous_term = std::signal(SIGTERM, on_interrupt);
-  const auto restore_signals = [&] {
-    std::signal(SIGINT, previous_int);
-    std::signal(SIGTERM, previous_term);
-  };
   // Rank 0 draws the progress of every rank: its own runs as they finish, and the other
   // ranks' as their rows arrive (a row is a point's replications).
   io::Progress progress(
@@ -357,7 +371,6 @@ int sweep_command(const SweepArguments& args) {
       std::fprintf(stderr, "corridor: rank %d: error: %s\n", group.rank(), error.what());
       group.abort(kExitInternalError);
     }
-    restore_signals();
     return interrupted.load() ? 130 : 0;
   }
 
@@ -375,7 +388,6 @@ int sweep_command(const SweepArguments& args) {
       });
     }
   } catch (...) {
-    restore_signals();
     if (out != stdout) std::fclose(out);
     if (group.size() > 1) {
       std::fprintf(stderr, "corridor: sweep failed on rank 0\n");
@@ -383,7 +395,6 @@ int sweep_command(const SweepArguments& args) {
     }
     throw;
   }
-  restore_signals();
   progress.finish();
   if (out != stdout) std::fclose(out);
   if (writer.falling_behind() > 0) {

@@ -342,6 +342,7 @@ class CorridorSimulation {
   void set_node_servers(std::uint32_t node, std::uint32_t servers);
   void set_terminal(std::uint32_t node, std::uint32_t terminal, const AttributeChange& change);
   void set_vehicle(std::uint32_t vehicle);
+  void set_link_speed(std::uint32_t link);
   void add_fleet_vessel(std::uint32_t link);
   // A fleet vessel unloaded at the end of `direction`: retired if its link's fleet is
   // above its size in force.

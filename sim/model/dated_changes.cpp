@@ -39,7 +39,11 @@ void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
           return;  // the scenario layer admits no other
       }
     case FacilityKind::link:
-      set_link_capacity(change.index, change.value);
+      if (change.attribute == Attribute::speed_kmh) {
+        set_link_speed(change.index);
+      } else {
+        set_link_capacity(change.index, change.value);
+      }
       return;
     case FacilityKind::vehicle:
       set_vehicle(change.index);
@@ -106,6 +110,24 @@ void CorridorSimulation::set_vehicle(std::uint32_t vehicle_index) {
       // and the first vehicle may be due now.
       pump_vehicles(d);
     }
+  }
+}
+
+// Trips that start later take the new time (a gate's lots still arrive in order: one
+// drawn faster than the one ahead arrives just behind it); vehicles' cycles, and so what
+// a fleet carries, follow.
+void CorridorSimulation::set_link_speed(std::uint32_t link_index) {
+  const LinkSpec& link = spec_.links[link_index];
+  travel_laws_[link_index] =
+      engine::DurationDistribution(link.travel, link.travel_h(), link.travel_cv);
+  if (link.vehicle == kNone) return;
+  vehicle_t_per_h_ = vehicle_capacity_t_per_h(spec_, traffic_, DirectionsWanted::boarded);
+  const std::optional<double> cap =
+      link.capacity_mtpa ? std::optional(tonnes_per_hour(*link.capacity_mtpa)) : std::nullopt;
+  for (std::uint32_t d = 2 * link_index; d < 2 * link_index + 2; ++d) {
+    const double effective = effective_t_per_h(cap, vehicle_t_per_h_[d]);
+    directions_[d].effective_t_per_h.set(now(), effective);
+    directions_[d].effective_by_period.set(periods_, now(), effective);
   }
 }
 

@@ -38,6 +38,8 @@ const char* to_string(Attribute attribute) {
       return "servers";
     case Attribute::dwell_h:
       return "dwell_h";
+    case Attribute::speed_kmh:
+      return "speed_kmh";
     case Attribute::fleet:
       return "fleet";
     case Attribute::capacity_lots:

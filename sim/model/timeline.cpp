@@ -51,6 +51,7 @@ double initial_value(const CorridorSpec& spec, FacilityKind facility, std::uint3
       return node.capacity_mtpa.value_or(0.0);
     }
     case FacilityKind::link:
+      if (attribute == Attribute::speed_kmh) return spec.links[index].speed_kmh;
       return spec.links[index].capacity_mtpa.value_or(0.0);
     case FacilityKind::vehicle: {
       const VehicleSpec& vehicle = spec.vehicles[index];
@@ -120,7 +121,11 @@ void apply_change(CorridorSpec& spec, const AttributeChange& change) {
       return;
     }
     case FacilityKind::link:
-      spec.links[change.index].capacity_mtpa = change.value;
+      if (change.attribute == Attribute::speed_kmh) {
+        spec.links[change.index].speed_kmh = change.value;
+      } else {
+        spec.links[change.index].capacity_mtpa = change.value;
+      }
       return;
     case FacilityKind::vehicle: {
       VehicleSpec& vehicle = spec.vehicles[change.index];

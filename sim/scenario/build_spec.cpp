@@ -652,7 +652,8 @@ class Builder {
       {"capacity_teu_per_year", model::Attribute::capacity_teu_per_year},
       {"servers", model::Attribute::servers}};
   static constexpr std::pair<const char*, model::Attribute> kLinkAttributes[] = {
-      {"capacity_mtpa", model::Attribute::capacity_mtpa}};
+      {"capacity_mtpa", model::Attribute::capacity_mtpa},
+      {"speed_kmh", model::Attribute::speed_kmh}};
   static constexpr std::pair<const char*, model::Attribute> kVehicleAttributes[] = {
       {"fleet", model::Attribute::fleet},
       {"capacity_lots", model::Attribute::capacity_lots},

@@ -426,3 +426,31 @@ TEST_CASE("an entry with no route while it creates cargo is refused, naming when
   corridor.spec().demand[0].opens_day = 181.0;  // the flow starts with the line
   CHECK_NOTHROW(static_cast<void>(corridor.run()));
 }
+
+TEST_CASE("a link sped up on a date: trips that start later are faster, and a fleet carries more") {
+  SUBCASE("a gate link: transit follows the new speed from the change on") {
+    CorridorBuilder corridor = two_years(10.0);
+    corridor.node("a");
+    corridor.node("b");
+    corridor.link("a", "b", 500.0, 50.0);
+    corridor.demand("a", "b", 0.1).arrivals = model::ArrivalPattern::regular;
+    change_on_new_year(corridor, model::FacilityKind::link, 0, model::Attribute::speed_kmh, 100.0);
+    const auto result = corridor.run();
+    CHECK(transit_h(result, 0) == doctest::Approx(10.0));
+    // The lots of the first five hours arrive just behind the last slow one (no
+    // overtaking on a gate): a few hours over some 8,800 lots.
+    CHECK(transit_h(result, 1) == doctest::Approx(5.0).epsilon(1e-3));
+    CHECK(result.periods[1].od[0].transit_days->p50 * 24.0 == doctest::Approx(5.0));
+  }
+  SUBCASE("a saturated ferry: a shorter cycle carries more") {
+    // The 50-hour cycle of saturated_ferry has 20 h at sea; twice the speed, 40 hours.
+    CorridorBuilder corridor = saturated_ferry(2);
+    change_on_new_year(corridor, model::FacilityKind::link, 0, model::Attribute::speed_kmh, 50.0);
+    const auto result = corridor.run();
+    const double per_vessel_mtpa = 1000.0 * model::kHoursPerYear / 1e6;
+    CHECK(ferry_mtpa(result, 0) == doctest::Approx(2.0 * per_vessel_mtpa / 50.0).epsilon(0.01));
+    CHECK(ferry_mtpa(result, 1) == doctest::Approx(2.0 * per_vessel_mtpa / 40.0).epsilon(0.01));
+    CHECK(*result.periods[1].links[0].capacity_mtpa ==
+          doctest::Approx(2.0 * per_vessel_mtpa / 40.0).epsilon(1e-6));
+  }
+}

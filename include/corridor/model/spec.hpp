@@ -208,6 +208,7 @@ enum class Attribute {
   capacity_teu_per_year,  // terminal
   servers,                // node, terminal
   dwell_h,                // node: the mean of its dwell law, whose shape stays
+  speed_kmh,              // link
   fleet,                  // vehicle
   capacity_lots,          // vehicle
   loading_positions,      // vehicle
