@@ -36,8 +36,7 @@ inline std::optional<std::string> first_difference(const nlohmann::json& expecte
       if (auto found = first_difference(value, actual[key], path + "." + key)) return found;
     }
     for (const auto& [key, value] : actual.items()) {
-      if (!expected.contains(key))
-        return fmt::format("{}.{}: not expected", path, key);
+      if (!expected.contains(key)) return fmt::format("{}.{}: not expected", path, key);
     }
     return std::nullopt;
   }
