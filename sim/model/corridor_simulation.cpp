@@ -615,28 +615,11 @@ RunResult CorridorSimulation::collect_results() const {
     for (const std::uint32_t r : od.route_rows) chosen += route_rows_[r].chosen_lots;
     for (const std::uint32_t r : od.route_rows) {
       const RouteRow& state = route_rows_[r];
-      const Route& route = routes_[state.route];
-      RouteResult path;
-      for (const std::uint32_t node : route.nodes()) path.path.push_back(spec_.nodes[node].id);
-      for (const Hop& hop : route.hops) path.links.push_back(spec_.links[hop.link].id);
-      path.chosen_lots = state.chosen_lots;
-      if (chosen > 0) {
-        path.share = static_cast<double>(state.chosen_lots) / static_cast<double>(chosen);
-      }
-      path.delivered_lots = state.delivered_lots;
-      path.delivered_t = tonnes(state.delivered_by_class);
+      RouteResult path = route_result(routes_[state.route], state, chosen);
       if (state.delivered_lots > 0) {
         path.transit_days =
             transit_days_of(state.transit_sum_h, state.delivered_lots, state.transit_h);
-        path.cost_usd_per_t = state.cost_sum_usd_per_t / static_cast<double>(state.delivered_lots);
-        if (spec_.routing.choice == RouteChoice::adaptive) {
-          path.priced_cost_usd_per_t =
-              state.priced_sum_usd_per_t / static_cast<double>(state.delivered_lots);
-        }
       }
-      path.free_flow_cost_usd_per_t = route.cost_usd_per_t;
-      path.co2_kg_per_t = route.co2_kg_per_t;
-      path.length_km = route.length_km;
       row.routes.push_back(std::move(path));
     }
     result.od.push_back(std::move(row));

@@ -380,6 +380,32 @@ class CorridorSimulation {
                                        double queue_lot_h) const;
   [[nodiscard]] double waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const;
   void collect_classes(RunResult& result) const;
+  // A route's result row from its tally (a RouteRow, or one of its RoutePeriods) among
+  // `chosen_total` lots of its pair, all but its transit, which each caller measures.
+  template <class Tally>
+  [[nodiscard]] RouteResult route_result(const Route& route, const Tally& tally,
+                                         std::uint64_t chosen_total) const {
+    RouteResult path;
+    for (const std::uint32_t node : route.nodes()) path.path.push_back(spec_.nodes[node].id);
+    for (const Hop& hop : route.hops) path.links.push_back(spec_.links[hop.link].id);
+    path.chosen_lots = tally.chosen_lots;
+    if (chosen_total > 0) {
+      path.share = static_cast<double>(tally.chosen_lots) / static_cast<double>(chosen_total);
+    }
+    path.delivered_lots = tally.delivered_lots;
+    path.delivered_t = tonnes(tally.delivered_by_class);
+    if (tally.delivered_lots > 0) {
+      path.cost_usd_per_t = tally.cost_sum_usd_per_t / static_cast<double>(tally.delivered_lots);
+      if (spec_.routing.choice == RouteChoice::adaptive) {
+        path.priced_cost_usd_per_t =
+            tally.priced_sum_usd_per_t / static_cast<double>(tally.delivered_lots);
+      }
+    }
+    path.free_flow_cost_usd_per_t = route.cost_usd_per_t;
+    path.co2_kg_per_t = route.co2_kg_per_t;
+    path.length_km = route.length_km;
+    return path;
+  }
   // period_results.cpp: the results per period, and the per-period counting of a lot's
   // creation and delivery.
   void init_periods();
