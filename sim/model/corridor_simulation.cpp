@@ -416,8 +416,8 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     ++row.delivered_by_class[cargo_class];
     row.transit_sum_h += transit_h;
     row.transit_h.add(transit_h);
-    row.cost_sum_usd_per_t += spec_.value_of_time_usd_per_t_h(cargo_class) * transit_h +
-                              routes_[lot.route].tariff_usd_per_t;
+    row.cost_sum_usd_per_t +=
+        spec_.value_of_time_usd_per_t_h(cargo_class) * transit_h + tariff_paid_usd_per_t(lot);
     if (!priced_usd_per_t_by_lot_.empty()) {
       row.priced_sum_usd_per_t += priced_usd_per_t_by_lot_[lot_id];
     }
@@ -615,7 +615,7 @@ RunResult CorridorSimulation::collect_results() const {
     for (const std::uint32_t r : od.route_rows) chosen += route_rows_[r].chosen_lots;
     for (const std::uint32_t r : od.route_rows) {
       const RouteRow& state = route_rows_[r];
-      RouteResult path = route_result(routes_[state.route], state, chosen);
+      RouteResult path = route_result(state.route, state, chosen, window_start_h_, horizon_h_);
       if (state.delivered_lots > 0) {
         path.transit_days =
             transit_days_of(state.transit_sum_h, state.delivered_lots, state.transit_h);

@@ -21,6 +21,7 @@
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
 #include "corridor/model/spec.hpp"
+#include "corridor/model/timeline.hpp"
 #include "daily_counts.hpp"
 #include "handling_tally.hpp"
 #include "held_bookings.hpp"
@@ -343,6 +344,8 @@ class CorridorSimulation {
   void set_terminal(std::uint32_t node, std::uint32_t terminal, const AttributeChange& change);
   void set_vehicle(std::uint32_t vehicle);
   void set_link_speed(std::uint32_t link);
+  void set_node_storage(std::uint32_t node, std::uint32_t storage_lots);
+  void reprice_routes();
   void add_fleet_vessel(std::uint32_t link);
   // A fleet vessel unloaded at the end of `direction`: retired if its link's fleet is
   // above its size in force.
@@ -381,10 +384,13 @@ class CorridorSimulation {
   [[nodiscard]] double waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const;
   void collect_classes(RunResult& result) const;
   // A route's result row from its tally (a RouteRow, or one of its RoutePeriods) among
-  // `chosen_total` lots of its pair, all but its transit, which each caller measures.
+  // `chosen_total` lots of its pair over [from_h, to_h), all but its transit, which each
+  // caller measures.
   template <class Tally>
-  [[nodiscard]] RouteResult route_result(const Route& route, const Tally& tally,
-                                         std::uint64_t chosen_total) const {
+  [[nodiscard]] RouteResult route_result(std::uint32_t route_index, const Tally& tally,
+                                         std::uint64_t chosen_total, double from_h,
+                                         double to_h) const {
+    const Route& route = routes_[route_index];
     RouteResult path;
     for (const std::uint32_t node : route.nodes()) path.path.push_back(spec_.nodes[node].id);
     for (const Hop& hop : route.hops) path.links.push_back(spec_.links[hop.link].id);
@@ -401,7 +407,7 @@ class CorridorSimulation {
             tally.priced_sum_usd_per_t / static_cast<double>(tally.delivered_lots);
       }
     }
-    path.free_flow_cost_usd_per_t = route.cost_usd_per_t;
+    path.free_flow_cost_usd_per_t = free_flow_cost_usd_per_t(route_index, from_h, to_h);
     path.co2_kg_per_t = route.co2_kg_per_t;
     path.length_km = route.length_km;
     return path;
@@ -446,6 +452,7 @@ class CorridorSimulation {
   void move_on(std::uint32_t lot_id, bool holds_server);
   bool try_reserve_slot(std::uint32_t node);
   void release_slot(std::uint32_t node);
+  void admit_to_freed_slots();
   void admit(std::uint32_t lot_id);
   void leave_node(std::uint32_t lot_id);
   void set_node_capacity(std::uint32_t node, double capacity_mtpa);
@@ -614,6 +621,23 @@ class CorridorSimulation {
   std::vector<double> lot_scale_;              // by class: lot_t over the first class's
   std::vector<RouteRow> route_rows_;
   std::vector<InService> route_service_;  // per route in routes_; empty: every day
+  // Where dated changes move route costs: each route's free-flow cost and tariff over the
+  // run (reprice_routes), and whether shortest or logit must rank them anew at each
+  // choice. Empty, false: costs never change.
+  std::vector<Timeline> route_cost_;
+  std::vector<Timeline> route_tariff_;
+  bool rerank_ = false;
+  // The tariffs a lot pays: those of its route on the day it was created.
+  [[nodiscard]] double tariff_paid_usd_per_t(const Lot& lot) const {
+    return route_tariff_.empty() ? routes_[lot.route].tariff_usd_per_t
+                                 : route_tariff_[lot.route].at(lot.created_h / 24.0);
+  }
+  // A route's free-flow cost over [from_h, to_h): its time-weighted mean where costs change.
+  [[nodiscard]] double free_flow_cost_usd_per_t(std::uint32_t route, double from_h,
+                                                double to_h) const {
+    return route_cost_.empty() ? routes_[route].cost_usd_per_t
+                               : route_cost_[route].mean(from_h / 24.0, to_h / 24.0);
+  }
 
   std::vector<Lot> lots_;
   // Under adaptive choice: the cost the rule priced each lot's route at when it chose

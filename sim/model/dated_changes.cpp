@@ -1,13 +1,14 @@
 // Dated changes of facility attributes (model::AttributeChange): the simulation's copy
 // of the scenario takes the new value (model::apply_change), and what was derived from
-// it follows: handling
-// times, the servers at work, what vehicles carry and the effective capacity judged
-// against, the vessels of a fleet. Lots already in handling or under way keep what they
+// it follows: handling times and laws, the servers at work, yard limits, what vehicles
+// carry and the effective capacity judged against, the vessels of a fleet, what routes
+// cost. Lots already in handling or under way keep what they
 // were given; those that come after meet the new value.
 
 #include <algorithm>
 
 #include "corridor/model/effective_capacity.hpp"
+#include "corridor/model/routing.hpp"
 #include "corridor/model/timeline.hpp"
 #include "corridor_simulation.hpp"
 
@@ -15,6 +16,7 @@ namespace corridor::model::detail {
 
 void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
   apply_change(spec_, change);
+  if (!route_cost_.empty() && moves_route_costs(change)) reprice_routes();
   switch (change.facility) {
     case FacilityKind::node:
       if (change.terminal != kNone) {
@@ -28,20 +30,28 @@ void CorridorSimulation::on_attribute_change(const AttributeChange& change) {
         case Attribute::servers:
           set_node_servers(change.index, static_cast<std::uint32_t>(change.value));
           return;
-        case Attribute::dwell_h: {
-          Distribution& dwell = *spec_.nodes[change.index].dwell_h;
-          dwell.mean = change.value;
+        case Attribute::dwell_h:
+        case Attribute::dwell_cv: {
+          const Distribution& dwell = *spec_.nodes[change.index].dwell_h;
           nodes_[change.index].dwell =
               engine::DurationDistribution(dwell.kind, dwell.mean, dwell.cv);
           return;
         }
+        case Attribute::service:  // the mean follows from capacity and servers, as before
+          if (spec_.nodes[change.index].capacity_mtpa) {
+            set_node_capacity(change.index, *spec_.nodes[change.index].capacity_mtpa);
+          }
+          return;
+        case Attribute::storage_lots:
+          set_node_storage(change.index, static_cast<std::uint32_t>(change.value));
+          return;
         default:
-          return;  // the scenario layer admits no other
+          return;  // tariffs: reprice_routes above; the scenario layer admits no other
       }
     case FacilityKind::link:
       if (change.attribute == Attribute::speed_kmh) {
         set_link_speed(change.index);
-      } else {
+      } else if (change.attribute == Attribute::capacity_mtpa) {
         set_link_capacity(change.index, change.value);
       }
       return;
@@ -77,6 +87,10 @@ void CorridorSimulation::set_terminal(std::uint32_t node_index, std::uint32_t te
     terminal.servers = spec.servers;
     terminal.servers_available.set(now(), terminal.servers);
   }
+  if (change.attribute == Attribute::service) {
+    // Unit mean: each draw is scaled by the class's mean handling time.
+    terminal.service = engine::DurationDistribution(spec.service, 1.0, spec.service_cv);
+  }
   for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
     if (spec.classes[c]) terminal.mean_h_by_class[c] = spec_.terminal_service_mean_h(spec, c);
   }
@@ -110,6 +124,27 @@ void CorridorSimulation::set_vehicle(std::uint32_t vehicle_index) {
       // and the first vehicle may be due now.
       pump_vehicles(d);
     }
+  }
+}
+
+// A larger yard lets lots waiting upstream in now, first come first in; a smaller one
+// keeps those already in and lets the next in only once the yard is below its limit.
+void CorridorSimulation::set_node_storage(std::uint32_t node_index, std::uint32_t storage_lots) {
+  NodeState& node = nodes_[node_index];
+  node.storage_limit = storage_lots;
+  if (!node.waiting_for_slot.empty()) freed_slots_.push_back(node_index);
+  admit_to_freed_slots();
+}
+
+// Route costs anew from what the scenario now says (handling, dwell, speeds, loading,
+// tariffs): shortest, logit and adaptive choose by them from now on; a lot pays the
+// tariffs in force when it was created.
+void CorridorSimulation::reprice_routes() {
+  const double day = now() / 24.0;
+  for (std::uint32_t r = 0; r < routes_.size(); ++r) {
+    routes_[r] = remeasured(spec_, routes_[r], class_of_route_[r]);
+    route_cost_[r].set(day, routes_[r].cost_usd_per_t);
+    route_tariff_[r].set(day, routes_[r].tariff_usd_per_t);
   }
 }
 

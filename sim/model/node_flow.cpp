@@ -324,6 +324,10 @@ bool CorridorSimulation::try_reserve_slot(std::uint32_t node_index) {
 void CorridorSimulation::release_slot(std::uint32_t node_index) {
   --nodes_[node_index].occupancy;
   if (!nodes_[node_index].waiting_for_slot.empty()) freed_slots_.push_back(node_index);
+  admit_to_freed_slots();
+}
+
+void CorridorSimulation::admit_to_freed_slots() {
   if (draining_slots_) return;
   draining_slots_ = true;
   while (!freed_slots_.empty()) {

@@ -74,8 +74,8 @@ void CorridorSimulation::count_delivered_in_period(std::uint32_t lot_id, double 
   ++period.delivered_lots;
   ++period.delivered_by_class[cargo_class];
   period.transit_sum_h += transit_h;
-  period.cost_sum_usd_per_t += spec_.value_of_time_usd_per_t_h(cargo_class) * transit_h +
-                               routes_[lot.route].tariff_usd_per_t;
+  period.cost_sum_usd_per_t +=
+      spec_.value_of_time_usd_per_t_h(cargo_class) * transit_h + tariff_paid_usd_per_t(lot);
   if (!priced_usd_per_t_by_lot_.empty()) {
     period.priced_sum_usd_per_t += priced_usd_per_t_by_lot_[lot_id];
   }
@@ -182,8 +182,8 @@ void CorridorSimulation::collect_periods(RunResult& result) const {
       }
       for (const std::uint32_t r : od.route_rows) {
         const RoutePeriod& state = route_rows_[r].periods[p];
-        RouteResult path =
-            route_result(routes_[route_rows_[r].route], state, row.window_generated_lots);
+        RouteResult path = route_result(route_rows_[r].route, state, row.window_generated_lots,
+                                        periods_.start_h(p), periods_.end_h(p));
         if (state.delivered_lots > 0) {
           path.transit_days = transit_days_of(state.transit_sum_h, state.transit_h);
         }

@@ -36,6 +36,9 @@ void CorridorSimulation::init_route_choice() {
   vehicle_t_per_h_ =
       model::vehicle_capacity_t_per_h(spec_, traffic_, model::DirectionsWanted::boarded);
   const bool dated_network = network_epochs(spec_).size() > 1;
+  const bool repriced = !pricing_days(spec_).empty();
+  rerank_ = repriced && (spec_.routing.choice == RouteChoice::shortest ||
+                         spec_.routing.choice == RouteChoice::logit);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     DemandChoice& choice = choices_.emplace_back(engine::RandomStream(
         options_.seed, options_.replication, fmt::format("demand/{}/route", spec_.demand[d].id)));
@@ -53,6 +56,10 @@ void CorridorSimulation::init_route_choice() {
       }
       routes_.push_back(route);
       if (dated_network) route_service_.push_back(in_service(spec_, route));
+      if (repriced) {
+        route_cost_.emplace_back(route.cost_usd_per_t);
+        route_tariff_.emplace_back(route.tariff_usd_per_t);
+      }
       od_of_route_.push_back(od_of_demand_[d]);
       demand_of_route_.push_back(d);
       class_of_route_.push_back(spec_.demand[d].cargo_class);
@@ -93,7 +100,7 @@ void CorridorSimulation::init_route_choice() {
 std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
   DemandChoice& choice = choices_[demand];
   std::uint32_t offset = 0;
-  if (!route_service_.empty() && spec_.routing.choice != RouteChoice::adaptive) {
+  if ((!route_service_.empty() || rerank_) && spec_.routing.choice != RouteChoice::adaptive) {
     offset = choose_in_service(choice);
   } else if (spec_.routing.choice == RouteChoice::adaptive) {
     offset = least_cost_now(choice);  // priced even alone, for priced_cost_usd_per_t
@@ -119,9 +126,10 @@ std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
   return route;
 }
 
-// Where nodes or links open or close on dates: the rule among the candidates in service
-// now. `shortest` takes the pinned route, else the cheapest at free flow; `logit` draws
-// with the weights of those in service. (`fixed` is refused for such networks.)
+// Where nodes or links open or close on dates, or route costs change: the rule among the
+// candidates in service now, at their costs now. `shortest` takes the pinned route, else
+// the cheapest at free flow; `logit` draws with the weights of those in service. (`fixed`
+// is refused for dated networks and keeps its shares whatever the costs.)
 std::uint32_t CorridorSimulation::choose_in_service(DemandChoice& choice) {
   std::uint32_t best = kNone;
   double total = 0.0;

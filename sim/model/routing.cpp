@@ -13,6 +13,7 @@
 #include <string>
 
 #include "corridor/model/service_time.hpp"
+#include "corridor/model/timeline.hpp"
 
 namespace corridor::model {
 namespace {
@@ -512,14 +513,54 @@ InService in_service(const CorridorSpec& spec, const Route& route) {
   return service;
 }
 
+bool moves_route_costs(const AttributeChange& change) {
+  switch (change.facility) {
+    case FacilityKind::node:  // handling (capacity, servers), dwell, fees
+      return true;
+    case FacilityKind::link:
+      return change.attribute == Attribute::speed_kmh ||
+             change.attribute == Attribute::tariff_usd_per_tkm;
+    case FacilityKind::vehicle:
+      return change.attribute == Attribute::load_h || change.attribute == Attribute::unload_h;
+  }
+  return false;
+}
+
+std::vector<double> pricing_days(const CorridorSpec& spec) {
+  std::vector<double> days;
+  for (const AttributeChange& change : spec.changes) {
+    if (moves_route_costs(change) && change.at_day < spec.horizon_days) {
+      days.push_back(change.at_day);
+    }
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
+}
+
+Route remeasured(const CorridorSpec& spec, const Route& route, std::uint32_t cargo_class) {
+  return measure(spec, cargo_class, route.origin, route.hops, route.pinned);
+}
+
 std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
   // Without dated facilities, one network all run long, whatever the days.
-  const std::vector<double> epochs = network_epochs(spec);
-  const bool dated = epochs.size() > 1;
+  const std::vector<double> network = network_epochs(spec);
+  const bool dated = network.size() > 1;
+  // The fixed rule's shares name the candidates of the start; costs do not choose.
+  const std::vector<double> priced =
+      spec.routing.choice == RouteChoice::fixed ? std::vector<double>{} : pricing_days(spec);
+  std::vector<double> epochs = network;
+  epochs.insert(epochs.end(), priced.begin(), priced.end());
+  std::sort(epochs.begin(), epochs.end());
+  epochs.erase(std::unique(epochs.begin(), epochs.end()), epochs.end());
   std::vector<std::vector<Route>> routes(spec.demand.size());
   for (std::size_t e = 0; e < epochs.size(); ++e) {
     const double day = dated ? epochs[e] : std::numeric_limits<double>::quiet_NaN();
     const double until_day = e + 1 < epochs.size() ? epochs[e + 1] : spec.horizon_days;
+    // Candidates ranked by the costs in force over this stretch.
+    const std::optional<CorridorSpec> on_day =
+        priced.empty() ? std::nullopt : std::optional(spec_on_day(spec, epochs[e]));
+    const CorridorSpec& costed = on_day ? *on_day : spec;
     // One graph serves every entry that sees the network alike (same modes and class).
     std::vector<std::pair<const DemandSpec*, std::unique_ptr<Graph>>> graphs;
     const auto graph_for = [&](const DemandSpec& demand) -> const Graph& {
@@ -528,7 +569,7 @@ std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
           return *graph;
         }
       }
-      return *graphs.emplace_back(&demand, build_graph(spec, demand, day)).second;
+      return *graphs.emplace_back(&demand, build_graph(costed, demand, day)).second;
     };
     for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
       const DemandSpec& demand = spec.demand[d];
@@ -536,17 +577,18 @@ std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
         throw RoutingError(d, fmt::format("origin and destination are the same node '{}'",
                                           spec.nodes[demand.origin].id));
       }
-      if (!dated) {
-        routes[d] = candidates_of(spec, graph_for(demand), d, day);
+      if (epochs.size() == 1) {
+        routes[d] = candidates_of(costed, graph_for(demand), d, day);
         continue;
       }
       // An entry closed over this stretch of the network needs no route in it.
       const bool creates = demand.opens_day < until_day && demand.closes_day > epochs[e];
       std::vector<Route> found;
       try {
-        found = candidates_of(spec, graph_for(demand), d, day);
+        found = candidates_of(costed, graph_for(demand), d, day);
       } catch (const RoutingError& error) {
         if (!creates) continue;
+        if (!dated) throw;
         throw RoutingError(d,
                            fmt::format("{} from day {:g} to day {:g}, while it creates cargo: "
                                        "a node or link on its way is not in service then "
@@ -559,6 +601,16 @@ std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
           return other.hops == route.hops;
         });
         if (!known) routes[d].push_back(std::move(route));
+      }
+    }
+  }
+  if (!priced.empty()) {
+    // Measured as the scenario stands at the start (changes on day 0 applied): the
+    // simulation prices them anew as changes fall due.
+    const CorridorSpec at_start = spec_on_day(spec, 0.0);
+    for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
+      for (Route& route : routes[d]) {
+        route = remeasured(at_start, route, spec.demand[d].cargo_class);
       }
     }
   }

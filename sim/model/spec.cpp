@@ -54,6 +54,16 @@ const char* to_string(Attribute attribute) {
       return "load_h";
     case Attribute::unload_h:
       return "unload_h";
+    case Attribute::tariff_usd_per_t:
+      return "tariff_usd_per_t";
+    case Attribute::tariff_usd_per_tkm:
+      return "tariff_usd_per_tkm";
+    case Attribute::service:
+      return "service";
+    case Attribute::dwell_cv:
+      return "dwell_cv";
+    case Attribute::storage_lots:
+      return "storage_lots";
   }
   return "?";
 }

@@ -41,18 +41,35 @@ double initial_value(const CorridorSpec& spec, FacilityKind facility, std::uint3
       if (terminal != kNone) {
         const TerminalSpec& part = node.terminals[terminal];
         if (attribute == Attribute::servers) return part.servers;
+        if (attribute == Attribute::service) return part.service_cv;
         if (attribute == Attribute::capacity_teu_per_year) {
           return part.capacity_teu_per_year.value_or(0.0);
         }
         return part.capacity_mtpa.value_or(0.0);
       }
-      if (attribute == Attribute::servers) return node.servers;
-      if (attribute == Attribute::dwell_h) return node.dwell_h ? node.dwell_h->mean : 0.0;
-      return node.capacity_mtpa.value_or(0.0);
+      switch (attribute) {
+        case Attribute::servers:
+          return node.servers;
+        case Attribute::dwell_h:
+          return node.dwell_h ? node.dwell_h->mean : 0.0;
+        case Attribute::dwell_cv:
+          return node.dwell_h ? node.dwell_h->cv : 0.0;
+        case Attribute::tariff_usd_per_t:
+          return node.tariff_usd_per_t;
+        case Attribute::service:
+          return node.service_cv;
+        case Attribute::storage_lots:
+          return node.storage_lots.value_or(0);
+        default:
+          return node.capacity_mtpa.value_or(0.0);
+      }
     }
-    case FacilityKind::link:
-      if (attribute == Attribute::speed_kmh) return spec.links[index].speed_kmh;
-      return spec.links[index].capacity_mtpa.value_or(0.0);
+    case FacilityKind::link: {
+      const LinkSpec& link = spec.links[index];
+      if (attribute == Attribute::speed_kmh) return link.speed_kmh;
+      if (attribute == Attribute::tariff_usd_per_tkm) return spec.tariff_usd_per_tkm(link);
+      return link.capacity_mtpa.value_or(0.0);
+    }
     case FacilityKind::vehicle: {
       const VehicleSpec& vehicle = spec.vehicles[index];
       switch (attribute) {
@@ -106,6 +123,9 @@ void apply_change(CorridorSpec& spec, const AttributeChange& change) {
         TerminalSpec& terminal = node.terminals[change.terminal];
         if (change.attribute == Attribute::servers) {
           terminal.servers = whole;
+        } else if (change.attribute == Attribute::service) {
+          terminal.service = change.law;
+          terminal.service_cv = change.value;
         } else if (change.attribute == Attribute::capacity_teu_per_year) {
           terminal.capacity_teu_per_year = change.value;
           terminal.capacity_mtpa.reset();
@@ -115,18 +135,44 @@ void apply_change(CorridorSpec& spec, const AttributeChange& change) {
         }
         return;
       }
-      if (change.attribute == Attribute::servers) node.servers = whole;
-      if (change.attribute == Attribute::capacity_mtpa) node.capacity_mtpa = change.value;
-      if (change.attribute == Attribute::dwell_h && node.dwell_h) node.dwell_h->mean = change.value;
-      return;
+      switch (change.attribute) {
+        case Attribute::servers:
+          node.servers = whole;
+          return;
+        case Attribute::capacity_mtpa:
+          node.capacity_mtpa = change.value;
+          return;
+        case Attribute::dwell_h:
+          if (node.dwell_h) node.dwell_h->mean = change.value;
+          return;
+        case Attribute::dwell_cv:
+          if (node.dwell_h) node.dwell_h->cv = change.value;
+          return;
+        case Attribute::tariff_usd_per_t:
+          node.tariff_usd_per_t = change.value;
+          return;
+        case Attribute::service:
+          node.service = change.law;
+          node.service_cv = change.value;
+          return;
+        case Attribute::storage_lots:
+          node.storage_lots = whole;
+          return;
+        default:
+          return;
+      }
     }
-    case FacilityKind::link:
+    case FacilityKind::link: {
+      LinkSpec& link = spec.links[change.index];
       if (change.attribute == Attribute::speed_kmh) {
-        spec.links[change.index].speed_kmh = change.value;
+        link.speed_kmh = change.value;
+      } else if (change.attribute == Attribute::tariff_usd_per_tkm) {
+        link.tariff_usd_per_tkm = change.value;
       } else {
-        spec.links[change.index].capacity_mtpa = change.value;
+        link.capacity_mtpa = change.value;
       }
       return;
+    }
     case FacilityKind::vehicle: {
       VehicleSpec& vehicle = spec.vehicles[change.index];
       switch (change.attribute) {

@@ -646,14 +646,20 @@ class Builder {
   static constexpr std::pair<const char*, model::Attribute> kNodeAttributes[] = {
       {"capacity_mtpa", model::Attribute::capacity_mtpa},
       {"servers", model::Attribute::servers},
-      {"dwell_h", model::Attribute::dwell_h}};
+      {"service", model::Attribute::service},
+      {"dwell_h", model::Attribute::dwell_h},
+      {"dwell_cv", model::Attribute::dwell_cv},
+      {"storage_lots", model::Attribute::storage_lots},
+      {"tariff_usd_per_t", model::Attribute::tariff_usd_per_t}};
   static constexpr std::pair<const char*, model::Attribute> kTerminalAttributes[] = {
       {"capacity_mtpa", model::Attribute::capacity_mtpa},
       {"capacity_teu_per_year", model::Attribute::capacity_teu_per_year},
-      {"servers", model::Attribute::servers}};
+      {"servers", model::Attribute::servers},
+      {"service", model::Attribute::service}};
   static constexpr std::pair<const char*, model::Attribute> kLinkAttributes[] = {
       {"capacity_mtpa", model::Attribute::capacity_mtpa},
-      {"speed_kmh", model::Attribute::speed_kmh}};
+      {"speed_kmh", model::Attribute::speed_kmh},
+      {"tariff_usd_per_tkm", model::Attribute::tariff_usd_per_tkm}};
   static constexpr std::pair<const char*, model::Attribute> kVehicleAttributes[] = {
       {"fleet", model::Attribute::fleet},
       {"capacity_lots", model::Attribute::capacity_lots},
@@ -737,12 +743,36 @@ class Builder {
       return;
     }
     change.attribute = found->second;
-    change.value = number(set, found->first, 0.0);
+    if (change.attribute == model::Attribute::service) {
+      std::tie(change.law, change.value) = shape(get(set, "service"));
+    } else {
+      change.value = number(set, found->first, 0.0);
+    }
     const SourceLocation where = set.key_location(found->first);
-    if (change.facility == model::FacilityKind::node && change.terminal == kNone &&
-        change.attribute == model::Attribute::dwell_h && !spec_.nodes[change.index].dwell_h) {
+    const bool of_node = change.facility == model::FacilityKind::node && change.terminal == kNone;
+    if (of_node &&
+        (change.attribute == model::Attribute::dwell_h ||
+         change.attribute == model::Attribute::dwell_cv) &&
+        !spec_.nodes[change.index].dwell_h) {
       error(where, fmt::format("{} has no dwell_h to change: give it one from the start (its "
                                "law and first mean)",
+                               what));
+      return;
+    }
+    if (of_node && change.attribute == model::Attribute::dwell_cv &&
+        spec_.nodes[change.index].dwell_h->kind != model::DistributionKind::lognormal &&
+        spec_.nodes[change.index].dwell_h->kind != model::DistributionKind::gamma) {
+      error(where, fmt::format("the dwell law of {} has no cv to change: only a lognormal or "
+                               "gamma dwell has one",
+                               what));
+      return;
+    }
+    // A yard limit from the start: a node without one is never tracked (its handling may
+    // be booked ahead), so it cannot gain one on a date.
+    if (of_node && change.attribute == model::Attribute::storage_lots &&
+        !spec_.nodes[change.index].storage_lots) {
+      error(where, fmt::format("{} has no yard limit to change: give it storage_lots from the "
+                               "start",
                                what));
       return;
     }
@@ -764,8 +794,8 @@ class Builder {
         }
       }
     }
-    if (change.facility == model::FacilityKind::node && change.terminal == kNone &&
-        change.attribute == model::Attribute::servers) {
+    if (of_node && (change.attribute == model::Attribute::servers ||
+                    change.attribute == model::Attribute::service)) {
       uncapacitated_with_servers_.emplace_back(change.index, where);
     }
     spec_.changes.push_back(change);

@@ -10,27 +10,15 @@
 #include "corridor/model/routing.hpp"
 #include "corridor/model/timeline.hpp"
 #include "support/corridor_builder.hpp"
+#include "support/two_years.hpp"
 
 using namespace corridor;
+using testing::change_on_new_year;
 using testing::CorridorBuilder;
+using testing::kYear;
+using testing::two_years;
 
 namespace {
-
-constexpr double kYear = 365.0;
-
-// A two-year run cut into years, with one change on the first day of the second.
-CorridorBuilder two_years(double lot_t) {
-  CorridorBuilder corridor(2.0 * kYear, 0.0, lot_t);
-  corridor.spec().report_periods = model::PeriodLength::year;
-  return corridor;
-}
-
-void change_on_new_year(CorridorBuilder& corridor, model::FacilityKind facility,
-                        std::uint32_t index, model::Attribute attribute, double value,
-                        std::uint32_t terminal = model::kNone) {
-  corridor.spec().changes.push_back(
-      model::AttributeChange{kYear, facility, index, value, attribute, terminal});
-}
 
 // a -> b by a ferry (fleet or unlimited stock), b -> c by rail; demand far above what
 // the ferry carries, so the ferry binds in both years.

@@ -62,14 +62,27 @@ class RoutingError : public std::runtime_error {
 [[nodiscard]] double link_free_flow_h(const CorridorSpec& spec, const LinkSpec& link);
 
 // Candidate routes of every demand entry, in demand order; within an entry the pinned
-// route first, then by free-flow cost. Throws RoutingError if an entry has none, or if
-// the fixed rule's shares do not match its candidates.
+// route first, then by free-flow cost. Where the network or route costs change on dates
+// (network_epochs, pricing_days; not under the fixed rule), an entry's candidates are
+// those of every stretch between such days together, first those of the start, each
+// measured with the scenario as it stands at the start. Throws RoutingError if an entry has none,
+// or if the fixed rule's shares do not match its candidates.
 [[nodiscard]] std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec);
 
 // The days the network changes: 0, and each day in the run a node or link opens or
 // closes. Routes are planned on the network of each; an entry's candidates are theirs
 // together, each usable while all it passes is in service.
 [[nodiscard]] std::vector<double> network_epochs(const CorridorSpec& spec);
+// Whether a dated change moves what routes cost at free flow: handling, dwell, speed,
+// loading and unloading, tariffs. Under shortest, logit and adaptive, routes are ranked
+// anew from its day (candidates planned on the costs of every such day too).
+[[nodiscard]] bool moves_route_costs(const AttributeChange& change);
+// The days, from 0 up to the horizon, on which a dated change moves route costs.
+[[nodiscard]] std::vector<double> pricing_days(const CorridorSpec& spec);
+// `route` measured anew (times, tariffs, costs, emissions) in `spec`, e.g. a spec_on_day.
+[[nodiscard]] Route remeasured(const CorridorSpec& spec, const Route& route,
+                               std::uint32_t cargo_class);
+
 // The days [from, to) over which every node and link of the route is in service.
 struct InService {
   double from_day = 0.0;

@@ -216,6 +216,11 @@ enum class Attribute {
   empty_hold_h,           // vehicle
   load_h,                 // vehicle
   unload_h,               // vehicle
+  tariff_usd_per_t,       // node: fees per tonne passing
+  tariff_usd_per_tkm,     // link
+  service,                // node, terminal: the law of handling times (its mean stays)
+  dwell_cv,               // node: its dwell law's coefficient of variation
+  storage_lots,           // node with a yard limit
 };
 [[nodiscard]] const char* to_string(Attribute attribute);
 
@@ -227,6 +232,8 @@ struct AttributeChange {
   double value = 0.0;
   Attribute attribute = Attribute::capacity_mtpa;
   std::uint32_t terminal = kNone;  // a terminal of node `index`, or kNone for the node
+  // Attribute::service: the new law, whose coefficient of variation is `value`.
+  DistributionKind law = DistributionKind::deterministic;
 };
 
 struct LinkClosure {
