@@ -67,10 +67,10 @@ const model::TerminalResult& terminal_of(const model::RunResult& result, const s
 }
 
 // Share of the Istanbul lots chosen onto routes through `node`.
-double istanbul_share_through(const model::RunResult& result, const std::string& node) {
+double istanbul_share_through(const std::vector<model::OdResult>& pairs, const std::string& node) {
   double chosen = 0.0;
   double through = 0.0;
-  for (const auto& od : result.od) {
+  for (const auto& od : pairs) {
     if (od.destination != "istanbul") continue;
     for (const auto& route : od.routes) {
       chosen += static_cast<double>(route.chosen_lots);
@@ -124,7 +124,7 @@ TEST_CASE("zangezur against its control: with BTK far from full, the new line ta
   // priced alike: cargo takes it only as BTK's queue grows, and in 2025 BTK is a fifth
   // used. Sign: the line moves at most a small share, and BTK's load and Istanbul's
   // transit change by no more than noise.
-  CHECK(istanbul_share_through(result, "sadarak") < 0.05);
+  CHECK(istanbul_share_through(result.od, "sadarak") < 0.05);
   CHECK(link_result(result, "akhalkalaki-kars").throughput_mtpa ==
         doctest::Approx(link_result(control, "akhalkalaki-kars").throughput_mtpa).epsilon(0.05));
   CHECK(od_of(result, "xian", "istanbul").transit_days->mean ==
@@ -135,7 +135,7 @@ TEST_CASE("zangezur against its control: with BTK far from full, the new line ta
                                               "links.akhalkalaki-kars.capacity_mtpa=1"};
     const auto tight_control = run_bundled("zangezur-control.yaml", btk_1mt);
     const auto tight = run_bundled("zangezur.yaml", btk_1mt);
-    CHECK(istanbul_share_through(tight, "sadarak") > 0.05);
+    CHECK(istanbul_share_through(tight.od, "sadarak") > 0.05);
     CHECK(delivered_to_mtpa(tight, "istanbul") > delivered_to_mtpa(tight_control, "istanbul"));
   }
 }
@@ -342,4 +342,77 @@ TEST_CASE("outlook demand variants: low below base below high, year by year") {
   // Base growth: 16.2 %/yr [V7], year on year within sampling error.
   CHECK(created_t(base.periods[2]) / created_t(base.periods[1]) ==
         doctest::Approx(1.162).epsilon(0.02));
+}
+
+TEST_CASE(
+    "outlook with the Zangezur line against its control: BTK never binds, the line takes little") {
+  const auto control = outlook_years("outlook-2025-2040-zangezur-control.yaml");
+  const auto result = outlook_years("outlook-2025-2040-zangezur.yaml");
+  REQUIRE(result.periods.size() == 5);
+  // Before the line opens (September 2029), the same figures draw for draw.
+  for (std::size_t year = 0; year < 4; ++year) {
+    CAPTURE(year);
+    CHECK(period_link(result.periods[year], "sadarak-kars").throughput_t == 0.0);
+    CHECK(period_link(result.periods[year], "akhalkalaki-kars").throughput_t ==
+          doctest::Approx(period_link(control.periods[year], "akhalkalaki-kars").throughput_t)
+              .epsilon(1e-9));
+  }
+  // 2029: the Caspian crossings bind and BTK, a third used, has no queue for the line to
+  // relieve; sign: the line moves at most a small share and BTK's load changes by noise.
+  const auto& with_2029 = result.periods[4];
+  const auto& without_2029 = control.periods[4];
+  CHECK(*period_link(without_2029, "akhalkalaki-kars").utilization < 0.5);
+  CHECK(istanbul_share_through(with_2029.od, "sadarak") < 0.05);
+  CHECK(period_link(with_2029, "akhalkalaki-kars").throughput_t ==
+        doctest::Approx(period_link(without_2029, "akhalkalaki-kars").throughput_t).epsilon(0.05));
+}
+
+TEST_CASE("the outlook's Zangezur line is zangezur.yaml's, facility for facility") {
+  const auto dir = std::filesystem::path(CORRIDOR_SOURCE_DIR) / "scenarios";
+  const auto outlook = scenario::load_scenario(dir / "outlook-2025-2040-zangezur.yaml", {});
+  const auto single_year = scenario::load_scenario(dir / "zangezur.yaml", {});
+  const auto node = [](const model::CorridorSpec& spec, const std::string& id) {
+    for (const auto& n : spec.nodes) {
+      if (n.id == id) return n;
+    }
+    throw std::out_of_range("no node " + id);
+  };
+  const auto link = [](const model::CorridorSpec& spec, const std::string& id) {
+    for (const auto& l : spec.links) {
+      if (l.id == id) return l;
+    }
+    throw std::out_of_range("no link " + id);
+  };
+  for (const char* id : {"horadiz", "aghband", "ordubad", "sadarak"}) {
+    CAPTURE(id);
+    const auto a = node(outlook, id);
+    const auto b = node(single_year, id);
+    CHECK(a.capacity_mtpa == b.capacity_mtpa);
+    CHECK(a.servers == b.servers);
+    CHECK(a.tariff_usd_per_t == b.tariff_usd_per_t);
+    CHECK(a.dwell_h.has_value() == b.dwell_h.has_value());
+    if (a.dwell_h && b.dwell_h) {
+      CHECK(a.dwell_h->kind == b.dwell_h->kind);
+      CHECK(a.dwell_h->mean == b.dwell_h->mean);
+      CHECK(a.dwell_h->cv == b.dwell_h->cv);
+    }
+  }
+  for (const char* id :
+       {"alat-horadiz", "horadiz-aghband", "aghband-ordubad", "ordubad-sadarak", "sadarak-kars"}) {
+    CAPTURE(id);
+    const auto a = link(outlook, id);
+    const auto b = link(single_year, id);
+    CHECK(a.length_km == b.length_km);
+    CHECK(a.speed_kmh == b.speed_kmh);
+    CHECK(a.capacity_mtpa == b.capacity_mtpa);
+    CHECK(outlook.tariff_usd_per_tkm(a) == single_year.tariff_usd_per_tkm(b));
+    CHECK((a.vehicle == model::kNone) == (b.vehicle == model::kNone));
+    if (a.vehicle != model::kNone && b.vehicle != model::kNone) {
+      CHECK(outlook.vehicles[a.vehicle].id == single_year.vehicles[b.vehicle].id);
+      CHECK(outlook.vehicles[a.vehicle].capacity_lots ==
+            single_year.vehicles[b.vehicle].capacity_lots);
+      CHECK(outlook.vehicles[a.vehicle].max_hold_h == single_year.vehicles[b.vehicle].max_hold_h);
+      CHECK(outlook.vehicles[a.vehicle].load_h == single_year.vehicles[b.vehicle].load_h);
+    }
+  }
 }
