@@ -117,9 +117,9 @@ Json node_rows(const std::vector<model::NodeResult>& rows, bool whole_run) {
                    {"classes", terminal.classes},
                    {"throughput_t", terminal.throughput_t},
                    {"utilization", optional(terminal.utilization)},
-                   {"mean_queue_lots", terminal.mean_queue_lots},
-                   {"max_queue_lots", terminal.max_queue_lots},
-                   {"mean_wait_h", optional(terminal.mean_wait_h)}};
+                   {"mean_queue_lots", terminal.mean_queue_lots}};
+        if (whole_run) entry["max_queue_lots"] = terminal.max_queue_lots;
+        entry["mean_wait_h"] = optional(terminal.mean_wait_h);
         if (terminal.capacity_mtpa) entry["capacity_mtpa"] = *terminal.capacity_mtpa;
         if (terminal.capacity_teu_per_year) {
           entry["capacity_teu_per_year"] = *terminal.capacity_teu_per_year;

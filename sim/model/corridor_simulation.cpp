@@ -511,8 +511,13 @@ void CorridorSimulation::collect_terminals(std::uint32_t node_index, NodeResult&
     const TerminalSpec& spec = spec_.nodes[node_index].terminals[t];
     TerminalResult result;
     result.id = spec.id;
-    result.capacity_mtpa = spec.capacity_mtpa;
-    result.capacity_teu_per_year = spec.capacity_teu_per_year;
+    // As the scenario gives it: the copy in spec_ has taken every dated change by now.
+    const double given = terminal.capacity_in_force.at(0.0);
+    if (terminal.capacity_in_teu) {
+      result.capacity_teu_per_year = given;
+    } else {
+      result.capacity_mtpa = given;
+    }
     LotsByClass handled(spec_.classes.size());
     std::uint64_t waits = 0;
     double wait_sum_h = 0.0;

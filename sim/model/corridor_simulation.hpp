@@ -107,6 +107,12 @@ struct TerminalState {
   TimeAverage queue_length;
   TimeAverage busy_servers;
   std::vector<HandlingTally> by_class;
+  std::vector<HandlingTally> by_period;  // period x class, when results are cut into periods
+  // The scenario's capacity (in its unit at the start) and servers over the run, for the
+  // figures of each period; taken at the start, before dated changes apply to the copy.
+  Timeline capacity_in_force{0.0};
+  bool capacity_in_teu = false;
+  Timeline servers_in_force{1.0};
   TimeAverage servers_available;  // its servers over time, when a dated change varies them
   bool servers_vary = false;
 };
@@ -383,6 +389,8 @@ class CorridorSimulation {
                                        double queue_lot_h) const;
   [[nodiscard]] double waiting_on_link_h(std::uint32_t link, std::uint32_t cargo_class) const;
   void collect_classes(RunResult& result) const;
+  [[nodiscard]] TerminalResult terminal_in_period(std::uint32_t node, std::uint32_t terminal,
+                                                  std::size_t period) const;
   // A route's result row from its tally (a RouteRow, or one of its RoutePeriods) among
   // `chosen_total` lots of its pair over [from_h, to_h), all but its transit, which each
   // caller measures.

@@ -55,11 +55,18 @@ void CorridorSimulation::init_nodes() {
       TerminalState& terminal = node.terminals.emplace_back(engine::RandomStream(
           options_.seed, options_.replication,
           fmt::format("node/{}/terminal/{}/service", spec.id, terminal_spec.id)));
+      const auto terminal_index = static_cast<std::uint32_t>(node.terminals.size() - 1);
       terminal.servers = terminal_spec.servers;
       terminal.servers_available.set(0.0, terminal.servers);
-      terminal.servers_vary = !timeline_of(spec_, FacilityKind::node, i, Attribute::servers,
-                                           static_cast<std::uint32_t>(node.terminals.size() - 1))
-                                   .constant();
+      terminal.servers_in_force =
+          timeline_of(spec_, FacilityKind::node, i, Attribute::servers, terminal_index);
+      terminal.servers_vary = !terminal.servers_in_force.constant();
+      terminal.capacity_in_teu = terminal_spec.capacity_teu_per_year.has_value();
+      terminal.capacity_in_force =
+          timeline_of(spec_, FacilityKind::node, i,
+                      terminal_spec.capacity_teu_per_year ? Attribute::capacity_teu_per_year
+                                                          : Attribute::capacity_mtpa,
+                      terminal_index);
       terminal.service =
           engine::DurationDistribution(terminal_spec.service, 1.0, terminal_spec.service_cv);
       terminal.mean_h_by_class.assign(spec_.classes.size(), 0.0);
@@ -130,6 +137,10 @@ void CorridorSimulation::start_terminal(std::uint32_t lot_id, std::uint32_t node
   const double handling_h =
       terminal.service.draw(terminal.service_rng) * terminal.mean_h_by_class[cargo_class];
   terminal.by_class[cargo_class].note(window_, arrival_h, now(), now() + handling_h);
+  if (periods_.active()) {
+    periods_.note(terminal.by_period, spec_.classes.size(), cargo_class, arrival_h, now(),
+                  now() + handling_h);
+  }
   ++lots_at_terminals_;
   sim_.schedule_in(handling_h, kTerminalDone, node_index,
                    lot_id | (static_cast<std::uint64_t>(terminal_index) << 32));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "corridor/model/timeline.hpp"
 #include "corridor_simulation.hpp"
 
 namespace corridor::model {
@@ -45,7 +46,12 @@ void CorridorSimulation::init_periods() {
   if (!periods_.active()) return;
   const std::size_t periods = periods_.count();
   const std::size_t classes = spec_.classes.size();
-  for (NodeState& node : nodes_) node.by_period.assign(periods * classes, HandlingTally{});
+  for (NodeState& node : nodes_) {
+    node.by_period.assign(periods * classes, HandlingTally{});
+    for (TerminalState& terminal : node.terminals) {
+      terminal.by_period.assign(periods * classes, HandlingTally{});
+    }
+  }
   for (DirectionState& direction : directions_) {
     direction.by_period.assign(periods * classes, DepartureTally{});
     direction.departures_by_period.assign(periods, 0);
@@ -106,6 +112,60 @@ TransitDays transit_days_of(double sum_h, std::vector<float> samples_h) {
 }
 
 }  // namespace
+
+// A terminal's figures for what passed in period p: its capacity and servers those in
+// force (their means over the period), its busy time against them. Lots still waiting
+// at the horizon waited in every period since they came, as at a node.
+TerminalResult CorridorSimulation::terminal_in_period(std::uint32_t node_index,
+                                                      std::uint32_t terminal_index,
+                                                      std::size_t p) const {
+  const TerminalSpec& spec = spec_.nodes[node_index].terminals[terminal_index];
+  const TerminalState& terminal = nodes_[node_index].terminals[terminal_index];
+  const std::size_t classes = spec_.classes.size();
+  const double from_day = periods_.start_h(p) / kHoursPerDay;
+  const double to_day = periods_.end_h(p) / kHoursPerDay;
+  const double period_h = periods_.end_h(p) - periods_.start_h(p);
+  TerminalResult result;
+  result.id = spec.id;
+  LotsByClass handled(classes, 0);
+  std::uint64_t waits = 0;
+  double wait_sum_h = 0.0;
+  double queue_lot_h = 0.0;
+  double busy_server_h = 0.0;
+  double teu = 0.0;
+  for (std::uint32_t c = 0; c < classes; ++c) {
+    if (spec.classes[c]) result.classes.push_back(spec_.classes[c].id);
+    HandlingTally tally = terminal.by_period[p * classes + c];
+    for (std::size_t q = 0; q < terminal.queue.size(); ++q) {
+      const Lot& lot = lots_[terminal.queue[q]];
+      if (class_of_route_[lot.route] == c && periods_.index_of(lot.phase_start_h) <= p) {
+        tally.note_still_waiting(periods_.window(p), lot.phase_start_h);
+      }
+    }
+    handled[c] = tally.handled_lots();
+    waits += tally.waits();
+    wait_sum_h += tally.wait_sum_h();
+    queue_lot_h += tally.queue_lot_h();
+    busy_server_h += tally.busy_server_h();
+    if (spec_.classes[c].teu_per_lot) {
+      teu += static_cast<double>(tally.handled_lots()) * *spec_.classes[c].teu_per_lot;
+    }
+  }
+  result.throughput_t = tonnes(handled);
+  // In the unit the scenario gives it in (dated changes keep to it: scenario layer).
+  const double capacity = terminal.capacity_in_force.mean(from_day, to_day);
+  if (terminal.capacity_in_teu) {
+    result.capacity_teu_per_year = capacity;
+    result.throughput_teu = teu;
+  } else {
+    result.capacity_mtpa = capacity;
+  }
+  result.utilization =
+      busy_server_h / (terminal.servers_in_force.mean(from_day, to_day) * period_h);
+  result.mean_queue_lots = queue_lot_h / period_h;
+  if (waits > 0) result.mean_wait_h = wait_sum_h / static_cast<double>(waits);
+  return result;
+}
 
 void CorridorSimulation::collect_periods(RunResult& result) const {
   if (!periods_.active()) return;
@@ -217,6 +277,9 @@ void CorridorSimulation::collect_periods(RunResult& result) const {
       }
       row.mean_queue_lots = queue_lot_h / period_h;
       if (waits > 0) row.mean_wait_h = wait_sum_h / static_cast<double>(waits);
+      for (std::uint32_t t = 0; t < nodes_[i].terminals.size(); ++t) {
+        row.terminals.push_back(terminal_in_period(i, t, p));
+      }
       period.nodes.push_back(std::move(row));
     }
 

@@ -783,6 +783,18 @@ class Builder {
                                what));
       return;
     }
+    if (change.terminal != kNone && (change.attribute == model::Attribute::capacity_teu_per_year ||
+                                     change.attribute == model::Attribute::capacity_mtpa)) {
+      // One unit all run long, so that each period's capacity is read in it.
+      const model::TerminalSpec& terminal = spec_.nodes[change.index].terminals[change.terminal];
+      const bool in_teu = change.attribute == model::Attribute::capacity_teu_per_year;
+      if (in_teu != terminal.capacity_teu_per_year.has_value()) {
+        error(where, fmt::format("{} gives its capacity in {}: change it in the same unit, {}",
+                                 what, in_teu ? "tonnes" : "TEU",
+                                 in_teu ? "capacity_mtpa" : "capacity_teu_per_year"));
+        return;
+      }
+    }
     if (change.terminal != kNone && change.attribute == model::Attribute::capacity_teu_per_year) {
       const model::TerminalSpec& terminal = spec_.nodes[change.index].terminals[change.terminal];
       for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {

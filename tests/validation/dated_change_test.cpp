@@ -212,6 +212,22 @@ TEST_CASE("a container terminal's TEU capacity and servers change on a date") {
     CHECK(result.periods[1].nodes[1].throughput_mtpa ==
           doctest::Approx(2.0 * teu_mtpa).epsilon(0.01));
     CHECK(*result.nodes[1].terminals[0].utilization > 0.97);
+    // Each year's terminal row: the capacity in force then, saturated, and the years'
+    // tonnage adding up to the run's.
+    double years_t = 0.0;
+    for (const std::size_t year : {0U, 1U}) {
+      CAPTURE(year);
+      REQUIRE(result.periods[year].nodes[1].terminals.size() == 1);
+      const auto& row = result.periods[year].nodes[1].terminals[0];
+      CHECK(*row.capacity_teu_per_year == doctest::Approx(year == 0 ? 40000.0 : 80000.0));
+      CHECK(*row.utilization > 0.97);
+      CHECK(*row.utilization <= 1.0 + 1e-9);
+      CHECK(*row.throughput_teu == doctest::Approx(row.throughput_t / 14.0));
+      years_t += row.throughput_t;
+    }
+    CHECK(years_t == doctest::Approx(result.nodes[1].terminals[0].throughput_t).epsilon(1e-12));
+    // The whole run's capacity is the scenario's.
+    CHECK(*result.nodes[1].terminals[0].capacity_teu_per_year == doctest::Approx(40000.0));
   }
 }
 
