@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the Debian packages corridor builds with. Idempotent: packages already
+# Installs the Debian packages corridor builds with, and those the README's commands
+# use (Graphviz for `neato`). Idempotent: packages already
 # present are left alone, so a second run costs one dpkg query.
 set -eu
 
@@ -7,7 +8,7 @@ packages="g++ cmake ninja-build ccache pkg-config
 libboost-graph-dev libeigen3-dev libyaml-cpp-dev doctest-dev libbenchmark-dev
 libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
 libopenmpi-dev openmpi-bin python3-matplotlib python3-numpy
-clang libclang-rt-14-dev python3-simpy"
+clang libclang-rt-14-dev python3-simpy graphviz"
 
 missing=""
 for p in $packages; do

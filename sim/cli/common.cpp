@@ -58,7 +58,8 @@ void add_demand_scale_option(CLI::App* command, std::vector<std::string>& overri
           [&overrides](double scale) {
             overrides.push_back(fmt::format("scenario.demand_scale={}", scale));
           },
-          "Every demand entry's volume times X (scenario.demand_scale)")
+          "Every demand entry's volume times X (scenario.demand_scale; default: the scenario's, "
+          "else 1)")
       ->check(CLI::Range(1e-6, 100.0));
 }
 

@@ -1,5 +1,6 @@
 #include "compare_command.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include "corridor/io/progress.hpp"
 #include "corridor/io/run_tables.hpp"
 #include "corridor/scenario/load.hpp"
+#include "diff_command.hpp"
 
 namespace corridor::cli {
 
@@ -22,7 +24,9 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& args) {
   command->add_option("scenarios", args.scenarios, "BASE ALT [ALT...]: scenario YAML files")
       ->required()
       ->expected(2, 1000);
-  command->add_option("--replications,-r", args.replications, "Replications of each scenario")
+  command
+      ->add_option("--replications,-r", args.replications,
+                   fmt::format("Replications of each scenario (default: {})", args.replications))
       ->check(CLI::Range(2U, 100000U));
   command->add_option("--seed", args.seed, "Seed for every scenario (default: the base's)")
       ->check(whole_number());
@@ -53,6 +57,7 @@ int compare_command(const CompareArguments& args) {
     specs.push_back(load_for_run(file, args.overrides));
   }
   const bool to_stdout = args.json_path == "-";
+  announce_differences(args.scenarios, specs, args.overrides, args.quiet || to_stdout);
   io::Progress progress("runs", !args.quiet && !to_stdout);
   auto comparison = experiment::compare(
       specs,

@@ -27,7 +27,9 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
       ->allow_extra_args(false);
   command->add_option("--set", args.overrides, "Override a value everywhere, PATH=VALUE")
       ->allow_extra_args(false);
-  command->add_option("--replications,-r", args.replications, "Replications per trial")
+  command
+      ->add_option("--replications,-r", args.replications,
+                   fmt::format("Replications per trial (default: {})", args.replications))
       ->check(CLI::Range(1U, 10000U));
   command->add_option("--seed", args.seed, "Seed (default: the scenario's)")->check(whole_number());
   command->add_option("--threads,-j", args.threads, "Threads (default: every core)")
@@ -43,8 +45,9 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
                    "free-flow time (default 3; 0: no such limit)")
       ->check(CLI::Range(0.0, 1000.0));
   command
-      ->add_option("--p95-max-days", args.p95_limit_days,
-                   "Stable only if no pair's p95 transit exceeds this many days")
+      ->add_option(
+          "--p95-max-days", args.p95_limit_days,
+          "Stable only if no pair's p95 transit exceeds this many days (default: no limit)")
       ->check(CLI::PositiveNumber);
   command
       ->add_option("--precision", args.precision,

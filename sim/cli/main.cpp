@@ -40,8 +40,10 @@
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
 #include "corridor/scenario/plausibility.hpp"
+#include "diff_command.hpp"
 #include "expand_command.hpp"
 #include "report_command.hpp"
+#include "suggest.hpp"
 #include "sweep_command.hpp"
 
 namespace {
@@ -213,7 +215,7 @@ int main(int argc, char** argv) {
   run_app
       ->add_option("--replications,-r", run.replications,
                    "Independent replications; above 1, every figure is reported as a mean "
-                   "with its 95% confidence half-width")
+                   "with its 95% confidence half-width (default: 1)")
       ->check(CLI::Range(1U, 100000U));
   run_app
       ->add_option("--threads,-j", run.threads,
@@ -289,6 +291,8 @@ int main(int argc, char** argv) {
 
   CompareArguments compare;
   auto* compare_app = add_compare_command(app, compare);
+  DiffArguments diff;
+  auto* diff_app = add_diff_command(app, diff);
   ExpandArguments expand;
   auto* expand_app = add_expand_command(app, expand);
   ReportArguments report;
@@ -305,7 +309,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
   } catch (const CLI::ParseError& error) {
-    std::fprintf(stderr, "corridor: error: %s (see corridor --help)\n", error.what());
+    std::fprintf(stderr, "corridor: error: %s%s (see corridor --help)\n", error.what(),
+                 did_you_mean(app, argc, argv).c_str());
     return kExitInvalidInput;
   }
 
@@ -316,6 +321,7 @@ int main(int argc, char** argv) {
       spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     if (*compare_app) return compare_command(compare);
+    if (*diff_app) return diff_command(diff);
     if (*capacity_app) return capacity_command(capacity);
     if (*sweep_app) return sweep_command(sweep);
     if (*expand_app) return expand_command(expand);

@@ -21,6 +21,7 @@
 #include "corridor/io/report_document.hpp"
 #include "corridor/io/run_tables.hpp"
 #include "corridor/scenario/load.hpp"
+#include "diff_command.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -243,7 +244,9 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
   command->add_option("scenarios", args.scenarios, "SCENARIO [ALT...]: YAML files, base first")
       ->required();
   command->add_option("--out", args.out, "Directory for the report (created)")->required();
-  command->add_option("--replications,-r", args.replications, "Replications of each scenario")
+  command
+      ->add_option("--replications,-r", args.replications,
+                   fmt::format("Replications of each scenario (default: {})", args.replications))
       ->check(CLI::Range(2U, 10000U));
   command->add_option("--seed", args.seed, "Seed (default: the base's)")->check(whole_number());
   command->add_option("--threads,-j", args.threads, "Threads (default: every core)")
@@ -266,6 +269,7 @@ int report_command(const ReportArguments& args) {
     specs.push_back(load_for_run(file, args.overrides));
     names.push_back(fs::path(file).stem().string());
   }
+  announce_differences(args.scenarios, specs, args.overrides, args.quiet);
   io::Progress progress("runs", !args.quiet);
   const auto on_progress = [&](std::size_t done, std::size_t total) {
     progress.update(done, total);

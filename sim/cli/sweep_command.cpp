@@ -106,7 +106,9 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
       ->allow_extra_args(false);
   command->add_option("--range", args.ranges, "PATH=FROM:TO:STEP varies a number, ends included")
       ->allow_extra_args(false);
-  command->add_option("--replications,-r", args.replications, "Replications per point")
+  command
+      ->add_option("--replications,-r", args.replications,
+                   fmt::format("Replications per point (default: {})", args.replications))
       ->check(CLI::Range(1U, 100000U));
   command->add_option("--seed", args.seed, "Seed for every point (default: the scenario's)")
       ->check(whole_number());

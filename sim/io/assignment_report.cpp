@@ -15,7 +15,7 @@ std::string format_assignment(const model::CorridorSpec& spec,
     const model::DemandSpec& demand = spec.demand[d];
     out += fmt::format("\n{}: {} -> {}, {:g} Mt/yr\n", demand.id, spec.nodes[demand.origin].id,
                        spec.nodes[demand.destination].id, demand.volume_mtpa);
-    out += fmt::format("  {:>2}  {:>8}  {:>6}  {:>10}  {}\n", "#", "Mt/yr", "share", "cost USD/t",
+    out += fmt::format("  {:>2}  {:>8}  {:>6}  {:>10}  {}\n", "#", "Mt/yr", "share", "gen. USD/t",
                        "path");
     for (std::size_t r = 0; r < candidates[d].size(); ++r) {
       const analysis::AssignedRoute& route = assignment.routes[d][r];

@@ -190,7 +190,7 @@ std::string format_table(const model::RunResult& result) {
   // Candidates no lot took are left to the JSON (and `corridor routes`).
   line("");
   line(fmt::format("{:<{}}  {:>6}  {:>7}  {:>9}  {:>8}  {}", "Routes", od_width, "share", "days",
-                   "USD/t", "kg CO2/t", "path"));
+                   "gen. cost", "kg CO2/t", "path"));
   for (std::size_t i = 0; i < result.od.size(); ++i) {
     for (const auto& route : result.od[i].routes) {
       if (route.chosen_lots == 0 && route.delivered_lots == 0) continue;
@@ -203,6 +203,8 @@ std::string format_table(const model::RunResult& result) {
                        route.co2_kg_per_t, path));
     }
   }
+  line("gen. cost: generalized cost, USD/t: value of time x transit + tariffs; not a freight "
+       "rate");
 
   std::vector<std::string> node_names;
   for (const auto& node : result.nodes) node_names.push_back(node.id);

@@ -28,6 +28,20 @@ const char* to_string(Mode mode) {
   return "?";
 }
 
+const char* to_string(RouteChoice choice) {
+  switch (choice) {
+    case RouteChoice::shortest:
+      return "shortest";
+    case RouteChoice::fixed:
+      return "fixed";
+    case RouteChoice::logit:
+      return "logit";
+    case RouteChoice::adaptive:
+      return "adaptive";
+  }
+  return "?";
+}
+
 const char* to_string(Attribute attribute) {
   switch (attribute) {
     case Attribute::capacity_mtpa:

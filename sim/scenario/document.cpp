@@ -169,6 +169,15 @@ void merge_into(Value& base, Value child) {
       if (existing != base.items.begin() + base_end) {
         merge_into(*existing, std::move(item));
       } else {
+        std::vector<std::string> keys;
+        for (auto entry = base.items.begin(); entry != base.items.begin() + base_end; ++entry) {
+          keys.push_back(*entry->entry_key());
+        }
+        const std::vector<std::string_view> names(keys.begin(), keys.end());
+        const std::string key = *item.entry_key();
+        if (const auto near = key.size() >= 3 ? nearest(key, names) : std::nullopt) {
+          item.near_base_entry = std::string(*near);
+        }
         base.items.push_back(std::move(item));
       }
     }
@@ -204,7 +213,17 @@ void assign_at(Value& current_value, const std::vector<std::string>& path, std::
       auto same_key = [&](const Value& item) { return item.entry_key() == part; };
       auto found = std::find_if(current->items.begin(), current->items.end(), same_key);
       if (found == current->items.end()) {
-        fail(at(offset), fmt::format("no entry with id '{}' in this list", part));
+        std::vector<std::string> keys;
+        for (const Value& item : current->items) {
+          if (const auto key = item.entry_key()) keys.push_back(*key);
+        }
+        const std::vector<std::string_view> names(keys.begin(), keys.end());
+        const std::string list = i > 0 ? path[i - 1] : std::string("this list");
+        // Ids of a letter or two are all near one another: no suggestion for those.
+        const auto near = part.size() >= 3 ? nearest(part, names) : std::nullopt;
+        fail(at(offset), near ? fmt::format("no entry with id '{}' in {}; did you mean '{}'?", part,
+                                            list, *near)
+                              : fmt::format("no entry with id '{}' in {}", part, list));
       }
       if (std::find_if(found + 1, current->items.end(), same_key) != current->items.end()) {
         fail(at(offset), fmt::format("'{}' names more than one entry in this list; give the "

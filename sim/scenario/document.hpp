@@ -20,6 +20,10 @@ struct Value {
   std::vector<Value> items;                   // sequence items, or mapping values
   std::vector<std::string> keys;              // mapping keys, parallel to items
   std::vector<SourceLocation> key_locations;  // mapping key positions, parallel to items
+  // A list entry an `extends` child added because the base has no entry of its key, when
+  // the base has one whose key is that close (a likely typo): that key. Validation then
+  // says so rather than list the keys a new entry would need.
+  std::string near_base_entry;
 
   [[nodiscard]] bool is_mapping() const { return kind == Kind::mapping; }
   [[nodiscard]] bool is_sequence() const { return kind == Kind::sequence; }

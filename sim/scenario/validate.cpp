@@ -10,21 +10,6 @@
 namespace corridor::scenario::detail {
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string describe(const Value& value) {
   switch (value.kind) {
     case Value::Kind::null:
@@ -76,6 +61,13 @@ class Validator {
             fmt::format("{} must be a mapping of keys, got {}", context, describe(value)));
       return;
     }
+    if (!value.near_base_entry.empty() && lacks_required(value, schema)) {
+      // Meant as a change to a base entry, most likely, not as a new one.
+      error(value.find("id") != nullptr ? value.find("id")->location : value.location,
+            fmt::format("no {} '{}' in the base; did you mean '{}'?", schema.name,
+                        value.entry_key().value_or(""), value.near_base_entry));
+      return;
+    }
     std::vector<std::string_view> suggested;  // known keys offered for misspelt ones
     for (std::size_t i = 0; i < value.keys.size(); ++i) {
       const Field* field = schema.find(value.keys[i]);
@@ -99,6 +91,12 @@ class Validator {
   }
 
  private:
+  static bool lacks_required(const Value& value, const Record& schema) {
+    return std::any_of(schema.fields.begin(), schema.fields.end(), [&](const Field& field) {
+      return field.required && value.find(std::string(field.name)) == nullptr;
+    });
+  }
+
   void error(const SourceLocation& where, std::string message) {
     diagnostics_.push_back(Diagnostic{where, std::move(message)});
   }
@@ -304,31 +302,6 @@ std::optional<std::int64_t> parse_integer(const std::string& text) {
   const auto [stop, error] = std::from_chars(text.data(), end, value);
   if (error != std::errc() || stop != end) return std::nullopt;
   return value;
-}
-
-std::optional<std::string_view> nearest(std::string_view word,
-                                        const std::vector<std::string_view>& candidates) {
-  std::optional<std::string_view> best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const std::string_view candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
-      best = candidate;
-      best_distance = distance;
-    }
-  }
-  if (best) return best;
-  // A word that only adds to or cuts a known key ("lot_tonnes", "capacity") is more
-  // likely that key than a typo the edit distance measures; prefer the longest such key.
-  for (const std::string_view candidate : candidates) {
-    const std::string_view shorter = candidate.size() < word.size() ? candidate : word;
-    const std::string_view longer = candidate.size() < word.size() ? word : candidate;
-    if (shorter.size() >= 3 && longer.substr(0, shorter.size()) == shorter &&
-        (!best || candidate.size() > best->size())) {
-      best = candidate;
-    }
-  }
-  return best;
 }
 
 void validate(const Value& root, std::vector<Diagnostic>& diagnostics) {

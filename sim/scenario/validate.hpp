@@ -20,8 +20,6 @@ void validate(const Value& root, std::vector<Diagnostic>& diagnostics);
 [[nodiscard]] std::optional<double> parse_number(const std::string& text);
 [[nodiscard]] std::optional<std::int64_t> parse_integer(const std::string& text);
 
-// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
-[[nodiscard]] std::optional<std::string_view> nearest(
-    std::string_view word, const std::vector<std::string_view>& candidates);
+using scenario::nearest;  // corridor/scenario/diagnostic.hpp
 
 }  // namespace corridor::scenario::detail

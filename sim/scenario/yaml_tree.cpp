@@ -262,6 +262,27 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string* text_ = nullptr;
 };
 
+// Where a tab indents a line, up to `last_line` (1-based): YAML indents with spaces
+// only, and yaml-cpp's message for it ("illegal map value") does not say so.
+std::optional<SourceLocation> tab_indentation(const std::string& text, const std::string& file,
+                                              int last_line) {
+  int line = 1;
+  bool at_indent = true;
+  int column = 1;
+  for (const char c : text) {
+    if (c == '\n') {
+      if (++line > last_line) break;
+      at_indent = true;
+      column = 1;
+      continue;
+    }
+    if (at_indent && c == '\t') return SourceLocation{file, line, column};
+    if (c != ' ') at_indent = false;
+    ++column;
+  }
+  return std::nullopt;
+}
+
 // The one document in `text`, or nullopt if there is none.
 std::optional<Value> read_document(const std::string& text, const std::string& file) {
   std::istringstream stream(text);
@@ -274,7 +295,11 @@ std::optional<Value> read_document(const std::string& text, const std::string& f
   } catch (const YAML::DeepRecursion& error) {
     fail(location_of(error.mark, file), fmt::format("nested more than {} levels deep", kMaxDepth));
   } catch (const YAML::Exception& error) {
-    fail(location_of(error.mark, file), fmt::format("invalid YAML: {}", error.msg));
+    const SourceLocation at = location_of(error.mark, file);
+    if (const auto tab = tab_indentation(text, file, at.line)) {
+      fail(*tab, "a tab indents this line: YAML indents with spaces only");
+    }
+    fail(at, fmt::format("invalid YAML: {}", error.msg));
   }
   return builder.take_root();
 }

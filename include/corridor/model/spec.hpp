@@ -341,6 +341,7 @@ struct CorridorSpec {
 
 [[nodiscard]] const char* to_string(NodeKind kind);
 [[nodiscard]] const char* to_string(Mode mode);
+[[nodiscard]] const char* to_string(RouteChoice choice);
 
 // Tonnes per hour of a capacity in million tonnes per (365-day) year.
 [[nodiscard]] constexpr double tonnes_per_hour(double mtpa) {
