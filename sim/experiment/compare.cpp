@@ -1,7 +1,11 @@
 #include "corridor/experiment/compare.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "corridor/analysis/interval.hpp"
 #include "corridor/analysis/undelivered.hpp"
@@ -35,6 +39,125 @@ Difference summarise(const Paired& paired, double confidence) {
 
 double window_years(const model::RunResult& run) {
   return (run.horizon_days - run.warmup_days) / 365.0;
+}
+
+constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+
+// One key of the union of two scenarios' rows, and its row on each side (kAbsent if the
+// side has none).
+struct Matched {
+  std::string key;
+  std::size_t in_base = kAbsent;
+  std::size_t in_alternative = kAbsent;
+  [[nodiscard]] Presence presence() const {
+    return {in_base != kAbsent, in_alternative != kAbsent};
+  }
+};
+
+// The base's keys in order, then those only the alternative has.
+std::vector<Matched> match(const std::vector<std::string>& base,
+                           const std::vector<std::string>& alternative) {
+  std::vector<Matched> matched;
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    const auto found = std::find(alternative.begin(), alternative.end(), base[i]);
+    matched.push_back({base[i], i,
+                       found == alternative.end()
+                           ? kAbsent
+                           : static_cast<std::size_t>(found - alternative.begin())});
+  }
+  for (std::size_t j = 0; j < alternative.size(); ++j) {
+    if (std::find(base.begin(), base.end(), alternative[j]) == base.end()) {
+      matched.push_back({alternative[j], kAbsent, j});
+    }
+  }
+  return matched;
+}
+
+template <class Row>
+std::vector<std::string> ids(const std::vector<Row>& rows) {
+  std::vector<std::string> out;
+  for (const Row& row : rows) out.push_back(row.id);
+  return out;
+}
+
+// A quantity over the replications, NaN throughout where the scenario lacks the row.
+template <class Read>
+std::vector<double> per_replication(const std::vector<model::RunResult>& runs, std::size_t row,
+                                    const Read& read) {
+  std::vector<double> values;
+  for (const model::RunResult& run : runs) {
+    values.push_back(row == kAbsent ? kUnmeasured : read(run));
+  }
+  return values;
+}
+
+// Where a route row sits in a run: its pair's row and its own; keyed by the pair and
+// its links (parallel links tell paths apart).
+struct RoutePlace {
+  std::size_t od = 0;
+  std::size_t route = 0;
+  std::string origin;
+  std::string destination;
+  std::string key;
+};
+
+std::vector<RoutePlace> route_keys(const model::RunResult& run) {
+  std::vector<RoutePlace> places;
+  for (std::size_t i = 0; i < run.od.size(); ++i) {
+    const model::OdResult& od = run.od[i];
+    for (std::size_t k = 0; k < od.routes.size(); ++k) {
+      std::string key = od.origin + ">" + od.destination + ":";
+      for (const std::string& link : od.routes[k].links) key += link + ",";
+      places.push_back({i, k, od.origin, od.destination, key});
+    }
+  }
+  return places;
+}
+
+std::vector<std::string> keys_of(const std::vector<RoutePlace>& places) {
+  std::vector<std::string> keys;
+  for (const RoutePlace& place : places) keys.push_back(place.key);
+  return keys;
+}
+
+// Per pair, the routes that lost tonnage significantly give to those that gained, the
+// largest loss to the largest gain first; an amount no significant gain takes is left
+// (it was not delivered, or went to routes whose gain is noise).
+std::vector<Diversion> diversions(const std::vector<RouteDifference>& routes) {
+  std::vector<Diversion> out;
+  std::vector<bool> done(routes.size(), false);
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    if (done[i]) continue;
+    std::vector<std::pair<double, std::size_t>> losses;
+    std::vector<std::pair<double, std::size_t>> gains;
+    for (std::size_t j = i; j < routes.size(); ++j) {
+      if (routes[j].origin != routes[i].origin || routes[j].destination != routes[i].destination) {
+        continue;
+      }
+      done[j] = true;
+      const Difference& d = routes[j].delivered_mtpa;
+      const double change =
+          d.mean ? *d.mean
+                 : d.alternative_mean.value_or(0.0) - d.base_mean.value_or(0.0);  // one side only
+      const bool real = d.mean ? d.significant() : change != 0.0;
+      if (!real) continue;
+      (change < 0.0 ? losses : gains).emplace_back(std::abs(change), j);
+    }
+    std::sort(losses.rbegin(), losses.rend());
+    std::sort(gains.rbegin(), gains.rend());
+    std::size_t g = 0;
+    for (auto& [loss, from] : losses) {
+      while (loss > 0.0 && g < gains.size()) {
+        const double moved = std::min(loss, gains[g].first);
+        out.push_back({routes[from].origin, routes[from].destination, routes[from].path,
+                       routes[gains[g].second].path, moved});
+        loss -= moved;
+        gains[g].first -= moved;
+        if (gains[g].first <= 0.0) ++g;
+      }
+    }
+  }
+  return out;
 }
 
 AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
@@ -72,24 +195,72 @@ AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
                       summarise(delivered, confidence), summarise(share, confidence),
                       summarise(censored_p95, confidence)});
   }
-  for (std::size_t i = 0; i < base_first.nodes.size(); ++i) {
-    const auto& id = base_first.nodes[i].id;
-    std::size_t j = 0;
-    const auto& alternative_nodes = alternative.front().nodes;
-    while (j < alternative_nodes.size() && alternative_nodes[j].id != id) ++j;
-    if (j == alternative_nodes.size()) continue;
-    Paired throughput;
-    Paired wait;
-    for (std::size_t r = 0; r < replications; ++r) {
-      const auto& b = base[r].nodes[i];
-      const auto& a = alternative[r].nodes[j];
-      throughput.base.push_back(b.throughput_mtpa);
-      throughput.alternative.push_back(a.throughput_mtpa);
-      wait.base.push_back(b.mean_wait_h.value_or(kUnmeasured));
-      wait.alternative.push_back(a.mean_wait_h.value_or(kUnmeasured));
-    }
-    out.nodes.push_back({id, summarise(throughput, confidence), summarise(wait, confidence)});
+  // Nodes and links: the union, by id.
+  for (const Matched& node : match(ids(base_first.nodes), ids(alternative.front().nodes))) {
+    const auto value = [&](auto field) {
+      return Paired{
+          per_replication(
+              base, node.in_base,
+              [&](const model::RunResult& run) { return field(run.nodes[node.in_base]); }),
+          per_replication(alternative, node.in_alternative, [&](const model::RunResult& run) {
+            return field(run.nodes[node.in_alternative]);
+          })};
+    };
+    out.nodes.push_back(
+        {node.key, node.presence(),
+         summarise(value([](const model::NodeResult& n) { return n.throughput_mtpa; }), confidence),
+         summarise(
+             value([](const model::NodeResult& n) { return n.mean_wait_h.value_or(kUnmeasured); }),
+             confidence)});
   }
+  for (const Matched& link : match(ids(base_first.links), ids(alternative.front().links))) {
+    const auto value = [&](auto field) {
+      return Paired{
+          per_replication(
+              base, link.in_base,
+              [&](const model::RunResult& run) { return field(run.links[link.in_base]); }),
+          per_replication(alternative, link.in_alternative, [&](const model::RunResult& run) {
+            return field(run.links[link.in_alternative]);
+          })};
+    };
+    out.links.push_back(
+        {link.key, link.presence(),
+         summarise(value([](const model::LinkResult& l) { return l.throughput_mtpa; }), confidence),
+         summarise(value([](const model::LinkResult& l) { return l.mean_queue_lots; }), confidence),
+         summarise(
+             value([](const model::LinkResult& l) { return l.mean_wait_h.value_or(kUnmeasured); }),
+             confidence)});
+  }
+  // Routes: every path of every pair, by pair and links.
+  const auto base_routes = route_keys(base_first);
+  const auto alternative_routes = route_keys(alternative.front());
+  for (const Matched& route : match(keys_of(base_routes), keys_of(alternative_routes))) {
+    const RoutePlace* b = route.in_base != kAbsent ? &base_routes[route.in_base] : nullptr;
+    const RoutePlace* a =
+        route.in_alternative != kAbsent ? &alternative_routes[route.in_alternative] : nullptr;
+    const auto value = [&](auto field) {
+      return Paired{per_replication(base, b ? 0 : kAbsent,
+                                    [&](const model::RunResult& run) {
+                                      return field(run, run.od[b->od].routes[b->route]);
+                                    }),
+                    per_replication(alternative, a ? 0 : kAbsent, [&](const model::RunResult& run) {
+                      return field(run, run.od[a->od].routes[a->route]);
+                    })};
+    };
+    const RoutePlace& any = b ? *b : *a;
+    const model::RouteResult& shape =
+        b ? base_first.od[b->od].routes[b->route] : alternative.front().od[a->od].routes[a->route];
+    out.routes.push_back(
+        {any.origin, any.destination, shape.path, shape.links, route.presence(),
+         summarise(
+             value([](const model::RunResult&, const model::RouteResult& r) { return r.share; }),
+             confidence),
+         summarise(value([](const model::RunResult& run, const model::RouteResult& r) {
+                     return r.delivered_t / 1e6 / window_years(run);
+                   }),
+                   confidence)});
+  }
+  out.diversion = diversions(out.routes);
   return out;
 }
 

@@ -23,6 +23,22 @@ Json difference_json(const experiment::Difference& d) {
               {"significant", d.significant()}};
 }
 
+const char* presence_text(const experiment::Presence& presence) {
+  if (!presence.in_base) return "alternative";
+  return presence.in_alternative ? "both" : "base";
+}
+
+std::string path_text(const std::vector<std::string>& path) {
+  std::string text;
+  for (const std::string& node : path) text += (text.empty() ? "" : " > ") + node;
+  return text;
+}
+
+// A route as an id in tables: its pair and its path.
+std::string route_id(const experiment::RouteDifference& route) {
+  return route.origin + "-" + route.destination + " via " + path_text(route.path);
+}
+
 // Every quantity of one alternative in a fixed order: (kind, id, quantity, unit, value).
 void for_each_quantity(
     const experiment::AlternativeComparison& alternative,
@@ -38,6 +54,29 @@ void for_each_quantity(
   for (const auto& node : alternative.nodes) {
     visit("node", node.id, "throughput_mtpa", "Mt/yr", node.throughput_mtpa);
     visit("node", node.id, "mean_wait_h", "h", node.mean_wait_h);
+  }
+  for (const auto& link : alternative.links) {
+    visit("link", link.id, "throughput_mtpa", "Mt/yr", link.throughput_mtpa);
+    visit("link", link.id, "mean_queue_lots", "lots", link.mean_queue_lots);
+    visit("link", link.id, "mean_wait_h", "h", link.mean_wait_h);
+  }
+  for (const auto& route : alternative.routes) {
+    // Paths through the same nodes by parallel links (a ferry and a feeder) are told
+    // apart by their links.
+    const bool twin = std::count_if(alternative.routes.begin(), alternative.routes.end(),
+                                    [&](const experiment::RouteDifference& other) {
+                                      return other.origin == route.origin &&
+                                             other.destination == route.destination &&
+                                             other.path == route.path;
+                                    }) > 1;
+    std::string id = route_id(route);
+    if (twin) {
+      std::string links;
+      for (const std::string& link : route.links) links += (links.empty() ? "" : ", ") + link;
+      id += " (" + links + ")";
+    }
+    visit("route", id, "share", "share", route.share);
+    visit("route", id, "delivered_mtpa", "Mt/yr", route.delivered_mtpa);
   }
 }
 
@@ -83,8 +122,35 @@ std::string comparison_json(const experiment::Comparison& comparison) {
     entry["nodes"] = Json::array();
     for (const auto& node : alternative.nodes) {
       entry["nodes"].push_back(Json{{"id", node.id},
+                                    {"present", presence_text(node.presence)},
                                     {"throughput_mtpa", difference_json(node.throughput_mtpa)},
                                     {"mean_wait_h", difference_json(node.mean_wait_h)}});
+    }
+    entry["links"] = Json::array();
+    for (const auto& link : alternative.links) {
+      entry["links"].push_back(Json{{"id", link.id},
+                                    {"present", presence_text(link.presence)},
+                                    {"throughput_mtpa", difference_json(link.throughput_mtpa)},
+                                    {"mean_queue_lots", difference_json(link.mean_queue_lots)},
+                                    {"mean_wait_h", difference_json(link.mean_wait_h)}});
+    }
+    entry["routes"] = Json::array();
+    for (const auto& route : alternative.routes) {
+      entry["routes"].push_back(Json{{"origin", route.origin},
+                                     {"destination", route.destination},
+                                     {"path", route.path},
+                                     {"links", route.links},
+                                     {"present", presence_text(route.presence)},
+                                     {"share", difference_json(route.share)},
+                                     {"delivered_mtpa", difference_json(route.delivered_mtpa)}});
+    }
+    entry["diversion"] = Json::array();
+    for (const auto& moved : alternative.diversion) {
+      entry["diversion"].push_back(Json{{"origin", moved.origin},
+                                        {"destination", moved.destination},
+                                        {"from", moved.from_path},
+                                        {"to", moved.to_path},
+                                        {"mtpa", moved.mtpa}});
     }
     root["alternatives"].push_back(std::move(entry));
   }
@@ -148,10 +214,21 @@ std::string format_comparison(const experiment::Comparison& comparison) {
           d.mean ? fmt::format("{} ±{}{}", signed_value(d.mean, decimals),
                                plain_value(d.half_width, decimals), d.significant() ? " *" : "  ")
                  : std::string("-");
+      // A facility nothing used, a candidate no lot took, in either scenario.
+      if (std::string(kind) != "od" && d.base_mean.value_or(0.0) == 0.0 &&
+          d.alternative_mean.value_or(0.0) == 0.0) {
+        return;
+      }
       line(fmt::format("{:<{}}  {:<17}  {:>10}  {:>11}  {:>21}", fmt::format("{} {}", kind, id),
                        width, quantity, plain_value(d.base_mean, decimals),
                        plain_value(d.alternative_mean, decimals), difference));
     });
+    for (const auto& moved : alternative.diversion) {
+      line(fmt::format("diversion {}-{}: {:.3f} Mt/yr from {} to {}", moved.origin,
+                       moved.destination, moved.mtpa, path_text(moved.from_path),
+                       path_text(moved.to_path)));
+    }
+    line("(- where a scenario has no such facility or route, or nothing was measured)");
   }
   return out;
 }

@@ -41,16 +41,58 @@ struct OdDifference {
   Difference censored_p95_days;
 };
 
+// Whether a facility or route is in each scenario: one only in the alternative (a new
+// line) has no base value, and the difference is its whole value, not a change.
+struct Presence {
+  bool in_base = true;
+  bool in_alternative = true;
+};
+
 struct NodeDifference {
   std::string id;
+  Presence presence;
   Difference throughput_mtpa;
   Difference mean_wait_h;
 };
 
+struct LinkDifference {
+  std::string id;
+  Presence presence;
+  Difference throughput_mtpa;
+  Difference mean_queue_lots;  // the backlog: lots that reached the link and have not left
+  Difference mean_wait_h;
+};
+
+// One path of a pair: its share of the pair's lots and the tonnage it delivered.
+struct RouteDifference {
+  std::string origin;
+  std::string destination;
+  std::vector<std::string> path;  // node ids
+  std::vector<std::string> links;
+  Presence presence;
+  Difference share;
+  Difference delivered_mtpa;
+};
+
+// Cargo that moved from one route of a pair to another: the routes whose delivered
+// tonnage fell significantly give to those whose tonnage rose, the largest first.
+struct Diversion {
+  std::string origin;
+  std::string destination;
+  std::vector<std::string> from_path;
+  std::vector<std::string> to_path;
+  double mtpa = 0.0;
+};
+
 struct AlternativeComparison {
   std::string name;
-  std::vector<OdDifference> od;       // pairs present in both scenarios, in the base's order
-  std::vector<NodeDifference> nodes;  // nodes present in both, in the base's order
+  std::vector<OdDifference> od;  // pairs present in both scenarios, in the base's order
+  // The union of both scenarios' nodes, links and routes: the base's in its order, then
+  // those only the alternative has.
+  std::vector<NodeDifference> nodes;
+  std::vector<LinkDifference> links;
+  std::vector<RouteDifference> routes;
+  std::vector<Diversion> diversion;
 };
 
 struct ComparePlan {

@@ -1,0 +1,102 @@
+// compare covers what a run reports: links with their backlogs, routes with their
+// shares and the diversion between them, and facilities one scenario alone has.
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/cli_runner.hpp"
+
+using corridor::testing::run_corridor;
+using Json = nlohmann::json;
+
+namespace {
+
+const Json& by_id(const Json& rows, const std::string& id) {
+  for (const Json& row : rows) {
+    if (row["id"] == id) return row;
+  }
+  throw std::out_of_range("no row " + id);
+}
+
+bool passes(const Json& path, const std::string& node) {
+  for (const Json& stop : path) {
+    if (stop == node) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "compare: BTK cut to 1 Mt/yr moves Istanbul cargo to the Georgian ports, said as diversion") {
+  // 1.3 times 2025's demand: more Istanbul cargo than BTK's 1 Mt/yr takes.
+  const auto outcome = run_corridor(
+      "compare scenarios/btk-before-2025-control.yaml scenarios/btk-before-2025.yaml -r 3 --set "
+      "scenario.demand_scale=1.3 --json - --quiet");
+  REQUIRE(outcome.exit_code == 0);
+  const Json alternative = Json::parse(outcome.out)["alternatives"][0];
+  // Links, with the backlog: BTK carries less, significantly.
+  const Json& btk = by_id(alternative["links"], "akhalkalaki-kars");
+  CHECK(btk["present"] == "both");
+  CHECK(btk["throughput_mtpa"]["difference"].get<double>() < 0.0);
+  CHECK(btk["throughput_mtpa"]["significant"] == true);
+  CHECK(btk.contains("mean_queue_lots"));
+  // Routes: a Georgian-port route to Istanbul gains share, the BTK route loses it.
+  bool port_gains = false;
+  bool btk_loses = false;
+  for (const Json& route : alternative["routes"]) {
+    if (route["destination"] != "istanbul" || route["share"]["difference"].is_null()) continue;
+    const double change = route["share"]["difference"].get<double>();
+    const bool significant = route["share"]["significant"].get<bool>();
+    if (passes(route["path"], "poti") && change > 0.0 && significant) port_gains = true;
+    if (passes(route["path"], "akhalkalaki") && change < 0.0 && significant) btk_loses = true;
+  }
+  CHECK(port_gains);
+  CHECK(btk_loses);
+  // Diversion: from a route through BTK to one through a Georgian port, for Istanbul.
+  REQUIRE_FALSE(alternative["diversion"].empty());
+  double moved_mtpa = 0.0;
+  for (const Json& moved : alternative["diversion"]) {
+    CHECK(moved["destination"] == "istanbul");
+    CHECK(passes(moved["from"], "akhalkalaki"));
+    CHECK_FALSE(passes(moved["to"], "akhalkalaki"));
+    CHECK(moved["mtpa"].get<double>() > 0.0);
+    moved_mtpa += moved["mtpa"].get<double>();
+  }
+  // What moved is what BTK lost, within its interval (the rest was not delivered).
+  CHECK(moved_mtpa <= -btk["throughput_mtpa"]["difference"].get<double>() +
+                          btk["throughput_mtpa"]["difference_ci95"].get<double>() + 1e-9);
+}
+
+TEST_CASE("compare: a facility one scenario alone has is a row with nothing on the other side") {
+  const auto outcome = run_corridor(
+      "compare scenarios/zangezur-control.yaml scenarios/zangezur.yaml -r 2 --set "
+      "scenario.horizon_days=200 --set scenario.warmup_days=10 --json - --quiet");
+  REQUIRE(outcome.exit_code == 0);
+  const Json alternative = Json::parse(outcome.out)["alternatives"][0];
+  const Json& line = by_id(alternative["links"], "sadarak-kars");
+  CHECK(line["present"] == "alternative");
+  CHECK(line["throughput_mtpa"]["base"].is_null());
+  CHECK(line["throughput_mtpa"]["alternative"].is_number());
+  CHECK(line["throughput_mtpa"]["difference"].is_null());
+  const Json& node = by_id(alternative["nodes"], "sadarak");
+  CHECK(node["present"] == "alternative");
+  CHECK(by_id(alternative["nodes"], "alat")["present"] == "both");
+  // The routes over the line are the alternative's only.
+  bool line_route = false;
+  for (const Json& route : alternative["routes"]) {
+    if (passes(route["path"], "sadarak")) {
+      CHECK(route["present"] == "alternative");
+      line_route = true;
+    }
+  }
+  CHECK(line_route);
+  // The table prints them with - for the side that lacks them.
+  const auto table = run_corridor(
+      "compare scenarios/zangezur-control.yaml scenarios/zangezur.yaml -r 2 --set "
+      "scenario.horizon_days=200 --set scenario.warmup_days=10");
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("link akhalkalaki-kars") != std::string::npos);
+}
