@@ -120,6 +120,21 @@ std::vector<std::string> keys_of(const std::vector<RoutePlace>& places) {
   return keys;
 }
 
+// The censored p95 of the entry's pair, where no other entry shares the pair (the
+// pair's row is then the entry's); else unmeasured.
+double alone_on_pair_p95(const model::RunResult& run, const model::DemandResult& entry) {
+  const auto same_pair = [&](const model::DemandResult& other) {
+    return other.origin == entry.origin && other.destination == entry.destination;
+  };
+  if (std::count_if(run.demand.begin(), run.demand.end(), same_pair) != 1) return kUnmeasured;
+  for (const model::OdResult& od : run.od) {
+    if (od.origin == entry.origin && od.destination == entry.destination) {
+      return od.censored_p95_days.value_or(kUnmeasured);
+    }
+  }
+  return kUnmeasured;
+}
+
 // Per pair, the routes that lost tonnage significantly give to those that gained, the
 // largest loss to the largest gain first; an amount no significant gain takes is left
 // (it was not delivered, or went to routes whose gain is noise).
@@ -164,36 +179,40 @@ AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
                                    const std::vector<model::RunResult>& alternative,
                                    double confidence) {
   AlternativeComparison out;
-  const std::size_t replications = base.size();
   const auto& base_first = base.front();
-  for (std::size_t i = 0; i < base_first.od.size(); ++i) {
-    const auto& od = base_first.od[i];
-    std::size_t j = 0;
-    const auto& alternative_ods = alternative.front().od;
-    while (j < alternative_ods.size() && (alternative_ods[j].origin != od.origin ||
-                                          alternative_ods[j].destination != od.destination)) {
-      ++j;
-    }
-    if (j == alternative_ods.size()) continue;
-    Paired transit;
-    Paired delivered;
-    Paired share;
-    Paired censored_p95;
-    for (std::size_t r = 0; r < replications; ++r) {
-      const auto& b = base[r].od[i];
-      const auto& a = alternative[r].od[j];
-      transit.base.push_back(b.transit_days ? b.transit_days->mean : kUnmeasured);
-      transit.alternative.push_back(a.transit_days ? a.transit_days->mean : kUnmeasured);
-      delivered.base.push_back(b.delivered_t / 1e6 / window_years(base[r]));
-      delivered.alternative.push_back(a.delivered_t / 1e6 / window_years(alternative[r]));
-      share.base.push_back(b.delivered_share.value_or(kUnmeasured));
-      share.alternative.push_back(a.delivered_share.value_or(kUnmeasured));
-      censored_p95.base.push_back(b.censored_p95_days.value_or(kUnmeasured));
-      censored_p95.alternative.push_back(a.censored_p95_days.value_or(kUnmeasured));
-    }
-    out.od.push_back({od.origin, od.destination, summarise(transit, confidence),
-                      summarise(delivered, confidence), summarise(share, confidence),
-                      summarise(censored_p95, confidence)});
+  // Demand entries: the union, by id, each its own row (entries of one pair are not
+  // merged); the censored p95 is the pair's, where the entry is its pair's only one.
+  for (const Matched& entry : match(ids(base_first.demand), ids(alternative.front().demand))) {
+    const auto value = [&](auto field) {
+      return Paired{
+          per_replication(
+              base, entry.in_base,
+              [&](const model::RunResult& run) { return field(run, run.demand[entry.in_base]); }),
+          per_replication(alternative, entry.in_alternative, [&](const model::RunResult& run) {
+            return field(run, run.demand[entry.in_alternative]);
+          })};
+    };
+    const model::DemandResult& any = entry.in_base != kAbsent
+                                         ? base_first.demand[entry.in_base]
+                                         : alternative.front().demand[entry.in_alternative];
+    out.od.push_back(
+        {entry.key, any.origin, any.destination, entry.presence(),
+         summarise(value([](const model::RunResult&, const model::DemandResult& d) {
+                     return d.mean_transit_days.value_or(kUnmeasured);
+                   }),
+                   confidence),
+         summarise(value([](const model::RunResult& run, const model::DemandResult& d) {
+                     return d.delivered_t / 1e6 / window_years(run);
+                   }),
+                   confidence),
+         summarise(value([](const model::RunResult&, const model::DemandResult& d) {
+                     return d.delivered_share.value_or(kUnmeasured);
+                   }),
+                   confidence),
+         summarise(value([](const model::RunResult& run, const model::DemandResult& d) {
+                     return alone_on_pair_p95(run, d);
+                   }),
+                   confidence)});
   }
   // Nodes and links: the union, by id.
   for (const Matched& node : match(ids(base_first.nodes), ids(alternative.front().nodes))) {

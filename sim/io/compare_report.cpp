@@ -45,7 +45,7 @@ void for_each_quantity(
     const std::function<void(const char*, const std::string&, const char*, const char*,
                              const experiment::Difference&)>& visit) {
   for (const auto& od : alternative.od) {
-    const std::string id = od.origin + "-" + od.destination;
+    const std::string& id = od.id;
     visit("od", id, "transit_days", "days", od.transit_days);
     visit("od", id, "delivered_mtpa", "Mt/yr", od.delivered_mtpa);
     visit("od", id, "delivered_share", "share", od.delivered_share);
@@ -112,7 +112,9 @@ std::string comparison_json(const experiment::Comparison& comparison) {
     entry["name"] = alternative.name;
     entry["od"] = Json::array();
     for (const auto& od : alternative.od) {
-      entry["od"].push_back(Json{{"origin", od.origin},
+      entry["od"].push_back(Json{{"id", od.id},
+                                 {"present", presence_text(od.presence)},
+                                 {"origin", od.origin},
                                  {"destination", od.destination},
                                  {"transit_days", difference_json(od.transit_days)},
                                  {"delivered_mtpa", difference_json(od.delivered_mtpa)},

@@ -229,6 +229,7 @@ Json run_json_tree(const model::RunResult& result) {
                {"delivered_t", demand.delivered_t},
                {"delivered_lots", demand.delivered_lots},
                {"delivered_share", optional(demand.delivered_share)},
+               {"mean_transit_days", optional(demand.mean_transit_days)},
                {"in_system", in_system(demand.in_system)}};
     // Only entries with a promise have the two keys, so results without one keep their
     // shape.

@@ -399,6 +399,7 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
     ++entry.window_delivered_lots;
     const auto& promise = spec_.demand[demand_of_route_[lot.route]].promise_days;
     if (promise && at_h - lot.created_h <= *promise * 24.0) ++entry.window_on_time_lots;
+    entry.window_transit_sum_h += at_h - lot.created_h;
     OdState& od = od_[od_of_route_[lot.route]];
     const double transit_h = at_h - lot.created_h;
     ++od.delivered_lots;

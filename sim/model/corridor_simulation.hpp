@@ -273,6 +273,7 @@ struct DemandCounts {
   std::uint64_t window_generated_lots = 0;
   std::uint64_t window_delivered_lots = 0;
   std::uint64_t window_on_time_lots = 0;  // of those, within the entry's promise_days
+  double window_transit_sum_h = 0.0;       // of those delivered in the window
 };
 
 // A route row's lots created in one period, and how those delivered by the horizon

@@ -3,8 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "support/cli_runner.hpp"
 
@@ -99,4 +101,31 @@ TEST_CASE("compare: a facility one scenario alone has is a row with nothing on t
       "scenario.horizon_days=200 --set scenario.warmup_days=10");
   REQUIRE(table.exit_code == 0);
   CHECK(table.out.find("link akhalkalaki-kars") != std::string::npos);
+}
+
+TEST_CASE("compare: a row per demand entry, two entries of one pair apart") {
+  // china-europe-routes.yaml has two Xi'an-Duisburg entries, by the Middle and the
+  // Northern route: each its own row, with its own transit.
+  const auto outcome = run_corridor(
+      "compare scenarios/china-europe-routes.yaml scenarios/china-europe-routes.yaml -r 2 --set "
+      "scenario.horizon_days=120 --json - --quiet");
+  REQUIRE(outcome.exit_code == 0);
+  const Json alternative = Json::parse(outcome.out)["alternatives"][0];
+  int xian_duisburg = 0;
+  std::vector<double> transit_days;
+  for (const Json& row : alternative["od"]) {
+    CHECK(row.contains("id"));
+    if (row["origin"] == "xian" && row["destination"] == "duisburg") {
+      ++xian_duisburg;
+      transit_days.push_back(row["transit_days"]["base"].get<double>());
+      // The pair's p95 is not one entry's.
+      CHECK(row["censored_p95_days"]["base"].is_null());
+      // The same scenario on both sides: no difference at all.
+      CHECK(row["transit_days"]["difference"].get<double>() == 0.0);
+    }
+  }
+  REQUIRE(xian_duisburg == 2);
+  // The Middle route takes about twice the Northern's days (README: 30.3 against 14.6).
+  CHECK(std::max(transit_days[0], transit_days[1]) >
+        1.5 * std::min(transit_days[0], transit_days[1]));
 }

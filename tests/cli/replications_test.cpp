@@ -86,11 +86,13 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
   REQUIRE(tables.exit_code == 0);
   const std::string csv = corridor::testing::slurp(directory / "differences.csv");
   CHECK(csv.rfind("base,alternative,kind,id,quantity,unit,base_mean,", 0) == 0);
-  // 11 pairs x 4 quantities, nodes x 2, links x 3, routes x 2, and the header.
-  CHECK(alternative["od"].size() == 11);
+  // 14 demand entries (on 11 pairs: not merged) x 4 quantities, nodes x 2, links x 3,
+  // routes x 2, and the header.
+  CHECK(alternative["od"].size() == 14);
+  CHECK(xian_baku["id"] == "xian-baku");
   CHECK(alternative["nodes"].size() == 17);
   const auto rows =
-      1 + 11 * 4 + 17 * 2 + 3 * alternative["links"].size() + 2 * alternative["routes"].size();
+      1 + 14 * 4 + 17 * 2 + 3 * alternative["links"].size() + 2 * alternative["routes"].size();
   CHECK(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) == rows);
   // Every run's tables, the scenarios named by their files: 2 scenarios x 2 replications.
   const std::string od = corridor::testing::slurp(directory / "od.csv");

@@ -29,23 +29,27 @@ struct Difference {
   }
 };
 
-struct OdDifference {
-  std::string origin;
-  std::string destination;
-  Difference transit_days;    // mean transit time, of delivered lots
-  Difference delivered_mtpa;  // delivered in the window, annualised
-  // Of the cargo created in the window, the share delivered in it, and the p95 counting
-  // undelivered lots at their age (a lower bound): a scenario that stops delivering
-  // cannot pass for a fast one.
-  Difference delivered_share;
-  Difference censored_p95_days;
-};
-
 // Whether a facility or route is in each scenario: one only in the alternative (a new
 // line) has no base value, and the difference is its whole value, not a change.
 struct Presence {
   bool in_base = true;
   bool in_alternative = true;
+};
+
+// One demand entry (entries of one origin-destination are not merged).
+struct OdDifference {
+  std::string id;  // the entry's
+  std::string origin;
+  std::string destination;
+  Presence presence;
+  Difference transit_days;    // mean transit time, of delivered lots
+  Difference delivered_mtpa;  // delivered in the window, annualised
+  // Of the cargo created in the window, the share delivered in it, and the p95 counting
+  // undelivered lots at their age (a lower bound): a scenario that stops delivering
+  // cannot pass for a fast one. The p95 is the pair's: only where the entry is alone on
+  // its origin-destination.
+  Difference delivered_share;
+  Difference censored_p95_days;
 };
 
 struct NodeDifference {
@@ -86,7 +90,7 @@ struct Diversion {
 
 struct AlternativeComparison {
   std::string name;
-  std::vector<OdDifference> od;  // pairs present in both scenarios, in the base's order
+  std::vector<OdDifference> od;  // demand entries, as nodes below
   // The union of both scenarios' nodes, links and routes: the base's in its order, then
   // those only the alternative has.
   std::vector<NodeDifference> nodes;

@@ -100,6 +100,9 @@ struct DemandResult {
   double delivered_t = 0.0;
   std::uint64_t delivered_lots = 0;
   std::optional<double> delivered_share;  // empty if nothing was created in the window
+  // Mean transit of the entry's lots delivered in the window; empty if none. Entries of
+  // one origin-destination share its `od` row; this is the entry's own.
+  std::optional<double> mean_transit_days;
   InSystem in_system;
   // With a promise_days: of the lots delivered in the window and those still in the
   // system at the horizon already older than the promise, the share delivered within
