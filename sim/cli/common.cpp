@@ -11,6 +11,8 @@
 
 #include "corridor/analysis/network_warnings.hpp"
 #include "corridor/io/atomic_file.hpp"
+#include "corridor/model/calendar.hpp"
+#include "corridor/model/simulate.hpp"
 #include "corridor/scenario/load.hpp"
 #include "corridor/scenario/plausibility.hpp"
 
@@ -164,6 +166,19 @@ void write_tables(const std::string& directory, const std::vector<io::CsvTable>&
     io::write_file_atomically((std::filesystem::path(directory) / table.file_name).string(),
                               table.text);
   }
+}
+
+void add_period_option(CLI::App* command, std::string& period) {
+  command
+      ->add_option("--period", period,
+                   "Also report each year, quarter or month (none: the whole run only); "
+                   "default: year when the run is longer than a year")
+      ->check(CLI::IsMember({"year", "quarter", "month", "none"}));
+}
+
+void apply_period(model::CorridorSpec& spec, const std::string& period) {
+  spec.report_periods =
+      period.empty() ? model::default_report_periods(spec) : model::parse_period_length(period);
 }
 
 }  // namespace corridor::cli

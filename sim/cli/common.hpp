@@ -34,6 +34,10 @@ void add_fast_paths_option(CLI::App* command);
 // scenario.demand_scale=X` would (so sweeps record it and vary it alike). `overrides`
 // is the command's own list, which gets that override after parsing.
 void add_demand_scale_option(CLI::App* command, std::vector<std::string>& overrides);
+// --period year|quarter|month|none, on the commands that report by period; empty: the
+// default for the horizon (model::default_report_periods).
+void add_period_option(CLI::App* command, std::string& period);
+void apply_period(model::CorridorSpec& spec, const std::string& period);
 // --strict, on every command that loads a scenario: its warnings become errors (exit 2).
 void add_strict_option(CLI::App* command);
 // How much load_for_run checks beyond validity: the scenario's own values only, or the

@@ -38,6 +38,7 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& args) {
                     "Give each alternative its own streams (seed + i), to measure what common "
                     "random numbers gain");
   command->add_option("--json", args.json_path, "Write the comparison as JSON to FILE, or -");
+  add_period_option(command, args.period);
   command->add_option("--csv", args.csv_path,
                       "Write tidy CSV tables into DIR: differences.csv and every run's od, "
                       "routes, nodes, links and timeseries tables");
@@ -55,6 +56,7 @@ int compare_command(const CompareArguments& args) {
   std::vector<model::CorridorSpec> specs;
   for (const auto& file : args.scenarios) {
     specs.push_back(load_for_run(file, args.overrides));
+    apply_period(specs.back(), args.period);
   }
   const bool to_stdout = args.json_path == "-";
   announce_differences(args.scenarios, specs, args.overrides, args.quiet || to_stdout);

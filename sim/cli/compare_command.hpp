@@ -19,6 +19,7 @@ struct CompareArguments {
   std::string json_path;
   std::string csv_path;
   bool quiet = false;
+  std::string period;  // empty: the default for the horizon
 };
 
 CLI::App* add_compare_command(CLI::App& app, CompareArguments& args);

@@ -67,8 +67,7 @@ int run_command(const RunArguments& args) {
   check_table_directory(args.csv_directory);
   const auto path = scenario_or_default(args.scenario);
   auto spec = load_for_run(path, args.overrides);
-  spec.report_periods = args.period.empty() ? corridor::model::default_report_periods(spec)
-                                            : corridor::model::parse_period_length(args.period);
+  apply_period(spec, args.period);
   spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
                path.string(), spec.nodes.size(), spec.links.size(), spec.demand.size());
   const bool json_to_stdout = args.json_path == "-";
@@ -221,11 +220,7 @@ int main(int argc, char** argv) {
       ->add_option("--threads,-j", run.threads,
                    "Threads for replications (default: every core); results do not depend on it")
       ->check(CLI::Range(1U, 1024U));
-  run_app
-      ->add_option("--period", run.period,
-                   "Also report each year, quarter or month (none: the whole run only); "
-                   "default: year when the run is longer than a year")
-      ->check(CLI::IsMember({"year", "quarter", "month", "none"}));
+  add_period_option(run_app, run.period);
   run_app->add_option("--csv", run.csv_directory,
                       "Write tidy CSV tables (od, routes, nodes, links, timeseries) into DIR");
   add_run_limit_option(run_app);

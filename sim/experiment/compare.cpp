@@ -135,6 +135,49 @@ double alone_on_pair_p95(const model::RunResult& run, const model::DemandResult&
   return kUnmeasured;
 }
 
+std::vector<std::string> pair_keys(const model::RunResult& run) {
+  std::vector<std::string> keys;
+  for (const model::OdResult& od : run.od) keys.push_back(od.origin + "-" + od.destination);
+  return keys;
+}
+
+// The pairs' rows, keyed "ORIGIN-DESTINATION", for results without demand rows.
+void compare_pairs(const std::vector<model::RunResult>& base,
+                   const std::vector<model::RunResult>& alternative, double confidence,
+                   AlternativeComparison& out) {
+  for (const Matched& pair : match(pair_keys(base.front()), pair_keys(alternative.front()))) {
+    const auto value = [&](auto field) {
+      return Paired{
+          per_replication(
+              base, pair.in_base,
+              [&](const model::RunResult& run) { return field(run, run.od[pair.in_base]); }),
+          per_replication(alternative, pair.in_alternative, [&](const model::RunResult& run) {
+            return field(run, run.od[pair.in_alternative]);
+          })};
+    };
+    const model::OdResult& any = pair.in_base != kAbsent
+                                     ? base.front().od[pair.in_base]
+                                     : alternative.front().od[pair.in_alternative];
+    out.od.push_back({pair.key, any.origin, any.destination, pair.presence(),
+                      summarise(value([](const model::RunResult&, const model::OdResult& od) {
+                                  return od.transit_days ? od.transit_days->mean : kUnmeasured;
+                                }),
+                                confidence),
+                      summarise(value([](const model::RunResult& run, const model::OdResult& od) {
+                                  return od.delivered_t / 1e6 / window_years(run);
+                                }),
+                                confidence),
+                      summarise(value([](const model::RunResult&, const model::OdResult& od) {
+                                  return od.delivered_share.value_or(kUnmeasured);
+                                }),
+                                confidence),
+                      summarise(value([](const model::RunResult&, const model::OdResult& od) {
+                                  return od.censored_p95_days.value_or(kUnmeasured);
+                                }),
+                                confidence)});
+  }
+}
+
 // Per pair, the routes that lost tonnage significantly give to those that gained, the
 // largest loss to the largest gain first; an amount no significant gain takes is left
 // (it was not delivered, or went to routes whose gain is noise).
@@ -214,6 +257,8 @@ AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
                    }),
                    confidence)});
   }
+  // A period's runs have no demand rows: its pairs instead, by origin-destination.
+  if (base_first.demand.empty()) compare_pairs(base, alternative, confidence, out);
   // Nodes and links: the union, by id.
   for (const Matched& node : match(ids(base_first.nodes), ids(alternative.front().nodes))) {
     const auto value = [&](auto field) {
@@ -283,6 +328,36 @@ AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
   return out;
 }
 
+// Period by period, where both scenarios cut their runs into the same periods (the same
+// days): each as a run of its own.
+std::vector<AlternativeComparison> compare_periods(const std::vector<model::RunResult>& base,
+                                                   const std::vector<model::RunResult>& alternative,
+                                                   double confidence) {
+  std::vector<AlternativeComparison> periods;
+  for (const model::PeriodResult& period : base.front().periods) {
+    const auto& others = alternative.front().periods;
+    const auto same =
+        std::find_if(others.begin(), others.end(), [&](const model::PeriodResult& other) {
+          return other.start_day == period.start_day && other.end_day == period.end_day;
+        });
+    if (same == others.end()) continue;
+    const auto p = static_cast<std::size_t>(&period - base.front().periods.data());
+    const auto q = static_cast<std::size_t>(same - others.begin());
+    std::vector<model::RunResult> base_period;
+    std::vector<model::RunResult> alternative_period;
+    for (const model::RunResult& run : base)
+      base_period.push_back(model::period_as_run(run, run.periods[p]));
+    for (const model::RunResult& run : alternative) {
+      alternative_period.push_back(model::period_as_run(run, run.periods[q]));
+    }
+    AlternativeComparison figures = compare_pair(base_period, alternative_period, confidence);
+    figures.start_day = period.start_day;
+    figures.end_day = period.end_day;
+    periods.push_back(std::move(figures));
+  }
+  return periods;
+}
+
 }  // namespace
 
 Comparison compare(const std::vector<model::CorridorSpec>& scenarios, const ComparePlan& plan) {
@@ -309,9 +384,12 @@ Comparison compare(const std::vector<model::CorridorSpec>& scenarios, const Comp
       },
       plan.on_progress);
 
+  comparison.start_date = runs.front().front().start_date;
+  comparison.period_length = runs.front().front().period_length;
   for (std::size_t s = 1; s < count; ++s) {
     auto alternative = compare_pair(runs.front(), runs[s], plan.confidence);
     alternative.name = scenarios[s].name;
+    alternative.periods = compare_periods(runs.front(), runs[s], plan.confidence);
     comparison.alternatives.push_back(std::move(alternative));
   }
   for (const auto& scenario_runs : runs) {

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
+#include "corridor/model/calendar.hpp"
 #include "csv_field.hpp"
 #include "run_json.hpp"
 
@@ -96,6 +98,106 @@ std::string scenario_name(const experiment::Comparison& comparison, std::size_t 
   return index == 0 ? comparison.base_name : comparison.alternatives.at(index - 1).name;
 }
 
+// One alternative's figures (the whole window's, or a period's) into `entry`.
+void add_figures(const experiment::AlternativeComparison& alternative, Json& entry) {
+  entry["od"] = Json::array();
+  for (const auto& od : alternative.od) {
+    entry["od"].push_back(Json{{"id", od.id},
+                               {"present", presence_text(od.presence)},
+                               {"origin", od.origin},
+                               {"destination", od.destination},
+                               {"transit_days", difference_json(od.transit_days)},
+                               {"delivered_mtpa", difference_json(od.delivered_mtpa)},
+                               {"delivered_share", difference_json(od.delivered_share)},
+                               {"censored_p95_days", difference_json(od.censored_p95_days)}});
+  }
+  entry["nodes"] = Json::array();
+  for (const auto& node : alternative.nodes) {
+    entry["nodes"].push_back(Json{{"id", node.id},
+                                  {"present", presence_text(node.presence)},
+                                  {"throughput_mtpa", difference_json(node.throughput_mtpa)},
+                                  {"mean_wait_h", difference_json(node.mean_wait_h)}});
+  }
+  entry["links"] = Json::array();
+  for (const auto& link : alternative.links) {
+    entry["links"].push_back(Json{{"id", link.id},
+                                  {"present", presence_text(link.presence)},
+                                  {"throughput_mtpa", difference_json(link.throughput_mtpa)},
+                                  {"mean_queue_lots", difference_json(link.mean_queue_lots)},
+                                  {"mean_wait_h", difference_json(link.mean_wait_h)}});
+  }
+  entry["routes"] = Json::array();
+  for (const auto& route : alternative.routes) {
+    entry["routes"].push_back(Json{{"origin", route.origin},
+                                   {"destination", route.destination},
+                                   {"path", route.path},
+                                   {"links", route.links},
+                                   {"present", presence_text(route.presence)},
+                                   {"share", difference_json(route.share)},
+                                   {"delivered_mtpa", difference_json(route.delivered_mtpa)}});
+  }
+  entry["diversion"] = Json::array();
+  for (const auto& moved : alternative.diversion) {
+    entry["diversion"].push_back(Json{{"origin", moved.origin},
+                                      {"destination", moved.destination},
+                                      {"from", moved.from_path},
+                                      {"to", moved.to_path},
+                                      {"mtpa", moved.mtpa}});
+  }
+}
+
+// A period's bound: its ISO date where the runs have a start date, else its run day.
+Json day_text(const experiment::Comparison& comparison, double day) {
+  const auto start =
+      comparison.start_date ? model::parse_iso_date(*comparison.start_date) : std::nullopt;
+  if (start) return model::day_or_date(model::Calendar(*start), day);
+  return day;
+}
+
+// Period by period, what changed most: the pairs whose transit changed significantly
+// and the largest such change, and the link whose throughput changed most.
+void by_period(const experiment::Comparison& comparison,
+               const experiment::AlternativeComparison& alternative,
+               const std::function<void(const std::string&)>& line) {
+  const auto start =
+      comparison.start_date ? model::parse_iso_date(*comparison.start_date) : std::nullopt;
+  const model::Calendar calendar = start ? model::Calendar(*start) : model::Calendar{};
+  line("");
+  line(fmt::format("{} by period (every figure is in --json and --csv):", alternative.name));
+  line(fmt::format("{:<8}  {:>6}  {:>6}  {:<36}  {}", "period", "faster", "slower",
+                   "largest transit change, days", "largest link change, Mt/yr"));
+  for (const auto& period : alternative.periods) {
+    int faster = 0;
+    int slower = 0;
+    const experiment::OdDifference* largest = nullptr;
+    for (const auto& od : period.od) {
+      if (!od.transit_days.significant()) continue;
+      (*od.transit_days.mean < 0.0 ? faster : slower) += 1;
+      if (largest == nullptr ||
+          std::abs(*od.transit_days.mean) > std::abs(*largest->transit_days.mean)) {
+        largest = &od;
+      }
+    }
+    const experiment::LinkDifference* busiest = nullptr;
+    for (const auto& link : period.links) {
+      if (!link.throughput_mtpa.significant()) continue;
+      if (busiest == nullptr ||
+          std::abs(*link.throughput_mtpa.mean) > std::abs(*busiest->throughput_mtpa.mean)) {
+        busiest = &link;
+      }
+    }
+    line(fmt::format(
+        "{:<8}  {:>6}  {:>6}  {:<36}  {}",
+        model::period_label(calendar, *comparison.period_length, period.start_day), faster, slower,
+        largest ? fmt::format("{} {:+.2f} ±{:.2f}", largest->id, *largest->transit_days.mean,
+                              *largest->transit_days.half_width)
+                : std::string("-"),
+        busiest ? fmt::format("{} {:+.3f} ±{:.3f}", busiest->id, *busiest->throughput_mtpa.mean,
+                              *busiest->throughput_mtpa.half_width)
+                : std::string("-")));
+  }
+}
+
 }  // namespace
 
 std::string comparison_json(const experiment::Comparison& comparison) {
@@ -110,49 +212,15 @@ std::string comparison_json(const experiment::Comparison& comparison) {
   for (const auto& alternative : comparison.alternatives) {
     Json entry;
     entry["name"] = alternative.name;
-    entry["od"] = Json::array();
-    for (const auto& od : alternative.od) {
-      entry["od"].push_back(Json{{"id", od.id},
-                                 {"present", presence_text(od.presence)},
-                                 {"origin", od.origin},
-                                 {"destination", od.destination},
-                                 {"transit_days", difference_json(od.transit_days)},
-                                 {"delivered_mtpa", difference_json(od.delivered_mtpa)},
-                                 {"delivered_share", difference_json(od.delivered_share)},
-                                 {"censored_p95_days", difference_json(od.censored_p95_days)}});
-    }
-    entry["nodes"] = Json::array();
-    for (const auto& node : alternative.nodes) {
-      entry["nodes"].push_back(Json{{"id", node.id},
-                                    {"present", presence_text(node.presence)},
-                                    {"throughput_mtpa", difference_json(node.throughput_mtpa)},
-                                    {"mean_wait_h", difference_json(node.mean_wait_h)}});
-    }
-    entry["links"] = Json::array();
-    for (const auto& link : alternative.links) {
-      entry["links"].push_back(Json{{"id", link.id},
-                                    {"present", presence_text(link.presence)},
-                                    {"throughput_mtpa", difference_json(link.throughput_mtpa)},
-                                    {"mean_queue_lots", difference_json(link.mean_queue_lots)},
-                                    {"mean_wait_h", difference_json(link.mean_wait_h)}});
-    }
-    entry["routes"] = Json::array();
-    for (const auto& route : alternative.routes) {
-      entry["routes"].push_back(Json{{"origin", route.origin},
-                                     {"destination", route.destination},
-                                     {"path", route.path},
-                                     {"links", route.links},
-                                     {"present", presence_text(route.presence)},
-                                     {"share", difference_json(route.share)},
-                                     {"delivered_mtpa", difference_json(route.delivered_mtpa)}});
-    }
-    entry["diversion"] = Json::array();
-    for (const auto& moved : alternative.diversion) {
-      entry["diversion"].push_back(Json{{"origin", moved.origin},
-                                        {"destination", moved.destination},
-                                        {"from", moved.from_path},
-                                        {"to", moved.to_path},
-                                        {"mtpa", moved.mtpa}});
+    add_figures(alternative, entry);
+    if (!alternative.periods.empty()) {
+      entry["periods"] = Json::array();
+      for (const auto& period : alternative.periods) {
+        Json figures{{"start", day_text(comparison, period.start_day)},
+                     {"end", day_text(comparison, period.end_day)}};
+        add_figures(period, figures);
+        entry["periods"].push_back(std::move(figures));
+      }
     }
     root["alternatives"].push_back(std::move(entry));
   }
@@ -167,18 +235,27 @@ std::string comparison_json(const experiment::Comparison& comparison) {
 
 std::string comparison_csv(const experiment::Comparison& comparison) {
   std::string out =
-      "base,alternative,kind,id,quantity,unit,base_mean,alternative_mean,difference,"
+      "base,alternative,period,kind,id,quantity,unit,base_mean,alternative_mean,difference,"
       "difference_ci95,significant\n";
+  const auto start =
+      comparison.start_date ? model::parse_iso_date(*comparison.start_date) : std::nullopt;
+  const model::Calendar calendar = start ? model::Calendar(*start) : model::Calendar{};
   for (const auto& alternative : comparison.alternatives) {
-    for_each_quantity(
-        alternative, [&](const char* kind, const std::string& id, const char* quantity,
-                         const char* unit, const experiment::Difference& d) {
-          out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(comparison.base_name),
-                             csv_field(alternative.name), kind, csv_field(id), quantity, unit,
-                             csv_number(d.base_mean), csv_number(d.alternative_mean),
-                             csv_number(d.mean), csv_number(d.half_width),
-                             d.significant() ? "true" : "false");
-        });
+    const auto rows = [&](const experiment::AlternativeComparison& figures,
+                          const std::string& period) {
+      for_each_quantity(figures, [&](const char* kind, const std::string& id, const char* quantity,
+                                     const char* unit, const experiment::Difference& d) {
+        out +=
+            fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(comparison.base_name),
+                        csv_field(alternative.name), period, kind, csv_field(id), quantity, unit,
+                        csv_number(d.base_mean), csv_number(d.alternative_mean), csv_number(d.mean),
+                        csv_number(d.half_width), d.significant() ? "true" : "false");
+      });
+    };
+    rows(alternative, "all");
+    for (const auto& period : alternative.periods) {
+      rows(period, model::period_label(calendar, *comparison.period_length, period.start_day));
+    }
   }
   return out;
 }
@@ -231,6 +308,7 @@ std::string format_comparison(const experiment::Comparison& comparison) {
                        path_text(moved.to_path)));
     }
     line("(- where a scenario has no such facility or route, or nothing was measured)");
+    if (!alternative.periods.empty()) by_period(comparison, alternative, line);
   }
   return out;
 }

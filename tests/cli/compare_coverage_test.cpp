@@ -129,3 +129,32 @@ TEST_CASE("compare: a row per demand entry, two entries of one pair apart") {
   CHECK(std::max(transit_days[0], transit_days[1]) >
         1.5 * std::min(transit_days[0], transit_days[1]));
 }
+
+TEST_CASE("compare: period by period where both scenarios have the same periods") {
+  // The outlook's projects against its control, 2025-2029: the six ships join the feeders
+  // in July 2027, so from 2028 they carry more; 2025 has no project yet.
+  const std::string arguments =
+      "compare scenarios/outlook-2025-2040-no-projects.yaml scenarios/outlook-2025-2040.yaml -r 2 "
+      "--set scenario.horizon_days=1826";
+  const auto outcome = run_corridor(arguments + " --json - --quiet");
+  REQUIRE(outcome.exit_code == 0);
+  const Json alternative = Json::parse(outcome.out)["alternatives"][0];
+  REQUIRE(alternative["periods"].size() == 5);
+  CHECK(alternative["periods"][0]["start"] == "2025-01-31");  // after the warm-up
+  CHECK(alternative["periods"][3]["start"] == "2028-01-01");
+  const Json& feeder_2025 = by_id(alternative["periods"][0]["links"], "aktau-alat-feeder");
+  CHECK(feeder_2025["throughput_mtpa"]["difference"].get<double>() == 0.0);
+  const Json& feeder_2028 = by_id(alternative["periods"][3]["links"], "aktau-alat-feeder");
+  CHECK(feeder_2028["throughput_mtpa"]["difference"].get<double>() > 0.0);
+  CHECK(feeder_2028["throughput_mtpa"]["significant"] == true);
+  // A period's rows are its pairs, by origin-destination.
+  CHECK(alternative["periods"][3]["od"][0]["id"] == "xian-baku");
+  const auto table = run_corridor(arguments);
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("by period (every figure is in --json and --csv)") != std::string::npos);
+  CHECK(table.out.find("\n2028 ") != std::string::npos);
+  // --period none: no periods.
+  const auto none = run_corridor(arguments + " --period none --json - --quiet");
+  REQUIRE(none.exit_code == 0);
+  CHECK_FALSE(Json::parse(none.out)["alternatives"][0].contains("periods"));
+}

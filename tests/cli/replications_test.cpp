@@ -85,7 +85,7 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
       run_corridor(compare + fmt::format(" --quiet --csv '{}'", directory.string()));
   REQUIRE(tables.exit_code == 0);
   const std::string csv = corridor::testing::slurp(directory / "differences.csv");
-  CHECK(csv.rfind("base,alternative,kind,id,quantity,unit,base_mean,", 0) == 0);
+  CHECK(csv.rfind("base,alternative,period,kind,id,quantity,unit,base_mean,", 0) == 0);
   // 14 demand entries (on 11 pairs: not merged) x 4 quantities, nodes x 2, links x 3,
   // routes x 2, and the header.
   CHECK(alternative["od"].size() == 14);

@@ -90,13 +90,18 @@ struct Diversion {
 
 struct AlternativeComparison {
   std::string name;
-  std::vector<OdDifference> od;  // demand entries, as nodes below
+  std::vector<OdDifference> od;  // demand entries (a period's: pairs), as nodes below
   // The union of both scenarios' nodes, links and routes: the base's in its order, then
   // those only the alternative has.
   std::vector<NodeDifference> nodes;
   std::vector<LinkDifference> links;
   std::vector<RouteDifference> routes;
   std::vector<Diversion> diversion;
+  // Where both scenarios' runs are cut into the same periods (compare --period): each
+  // period's figures (start_day and end_day set, od by origin-destination, no periods).
+  double start_day = 0.0;
+  double end_day = 0.0;
+  std::vector<AlternativeComparison> periods;
 };
 
 struct ComparePlan {
@@ -117,6 +122,8 @@ struct Comparison {
   std::uint32_t replications = 0;
   bool common_random_numbers = true;
   double confidence = 0.95;
+  std::optional<std::string> start_date;  // the base's, for the periods' dates
+  std::optional<model::PeriodLength> period_length;  // the base's, when cut into periods
   std::vector<AlternativeComparison> alternatives;
   // Per scenario, base first: its undelivered-cargo warnings (analysis/undelivered.hpp).
   std::vector<std::vector<std::string>> warnings;
