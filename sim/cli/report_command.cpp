@@ -17,9 +17,11 @@
 #include "corridor/experiment/replications.hpp"
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/io/compare_report.hpp"
+#include "corridor/io/diff_report.hpp"
 #include "corridor/io/progress.hpp"
 #include "corridor/io/report_document.hpp"
 #include "corridor/io/run_tables.hpp"
+#include "corridor/scenario/diff.hpp"
 #include "corridor/scenario/load.hpp"
 #include "diff_command.hpp"
 
@@ -227,8 +229,38 @@ io::ReportSection difference_section(const experiment::Comparison& comparison) {
   };
   for (const auto& alternative : comparison.alternatives) {
     for (const auto& od : alternative.od) {
-      section.table.push_back({alternative.name, od.origin + " → " + od.destination,
-                               text(od.transit_days, 2), text(od.delivered_mtpa, 3)});
+      // An entry's id where it says more than its pair (two entries on one pair).
+      const std::string pair = od.origin + " → " + od.destination;
+      section.table.push_back(
+          {alternative.name,
+           od.id == od.origin + "-" + od.destination ? pair : fmt::format("{} ({})", pair, od.id),
+           text(od.transit_days, 2), text(od.delivered_mtpa, 3)});
+    }
+  }
+  return section;
+}
+
+// What each alternative changes from the base, as `corridor diff` says it, and the
+// global settings that make a comparison change more than one thing.
+io::ReportSection what_differs_section(const ReportArguments& args,
+                                       const std::vector<model::CorridorSpec>& specs) {
+  io::ReportSection section{"What the alternatives change", {}, {}, {}, {}};
+  section.paragraphs.push_back(
+      "Each alternative against the base as they run (after extends and --set), key by key: "
+      "+ only in the alternative, - only in the base, ~ changed. A comparison should "
+      "change one thing.");
+  section.table.push_back({"alternative", "", "key", "base", "alternative value"});
+  for (std::size_t s = 1; s < specs.size(); ++s) {
+    const auto changes = scenario::global_setting_changes(specs.front(), specs[s]);
+    const std::string warning = io::global_settings_warning(args.scenarios[s], changes);
+    if (!warning.empty()) section.paragraphs.push_back("Warning: " + warning + ".");
+    for (const auto& difference :
+         scenario::diff_scenarios(args.scenarios.front(), args.scenarios[s], args.overrides)) {
+      const char* mark = difference.change == scenario::KeyDifference::Change::added     ? "+"
+                         : difference.change == scenario::KeyDifference::Change::removed ? "-"
+                                                                                         : "~";
+      section.table.push_back({args.scenarios[s], mark, difference.path, difference.base_value,
+                               difference.alternative_value});
     }
   }
   return section;
@@ -337,7 +369,18 @@ int report_command(const ReportArguments& args) {
       fmt::format("{} replications of each, seed {}{}.", args.replications,
                   args.seed.value_or(specs.front().seed),
                   specs.size() > 1 ? ", common random numbers across scenarios" : ""));
+  // Each scenario's own description: an alternative that inherits the base's says
+  // nothing new by repeating it.
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    std::string description = specs[s].description;
+    description.erase(description.find_last_not_of(" \n") + 1);
+    if (description.empty() || (s > 0 && specs[s].description == specs.front().description)) {
+      continue;
+    }
+    setup.paragraphs.push_back(fmt::format("{}: {}", names[s], description));
+  }
   report.sections.push_back(setup);
+  if (specs.size() > 1) report.sections.push_back(what_differs_section(args, specs));
   report.sections.push_back(transit_section(names, runs, warnings));
   if (auto classes = class_section(names, runs)) report.sections.push_back(std::move(*classes));
   if (comparison) report.sections.push_back(difference_section(*comparison));

@@ -257,6 +257,28 @@ AlternativeComparison compare_pair(const std::vector<model::RunResult>& base,
                    }),
                    confidence)});
   }
+  // Cargo classes, where either scenario has several.
+  for (const Matched& cargo : match(ids(base_first.classes), ids(alternative.front().classes))) {
+    const auto value = [&](auto field) {
+      return Paired{
+          per_replication(
+              base, cargo.in_base,
+              [&](const model::RunResult& run) { return field(run, run.classes[cargo.in_base]); }),
+          per_replication(alternative, cargo.in_alternative, [&](const model::RunResult& run) {
+            return field(run, run.classes[cargo.in_alternative]);
+          })};
+    };
+    out.classes.push_back(
+        {cargo.key, cargo.presence(),
+         summarise(value([](const model::RunResult&, const model::ClassResult& c) {
+                     return c.transit_days ? c.transit_days->mean : kUnmeasured;
+                   }),
+                   confidence),
+         summarise(value([](const model::RunResult& run, const model::ClassResult& c) {
+                     return c.delivered_t / 1e6 / window_years(run);
+                   }),
+                   confidence)});
+  }
   // A period's runs have no demand rows: its pairs instead, by origin-destination.
   if (base_first.demand.empty()) compare_pairs(base, alternative, confidence, out);
   // Nodes and links: the union, by id.

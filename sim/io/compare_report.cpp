@@ -53,6 +53,10 @@ void for_each_quantity(
     visit("od", id, "delivered_share", "share", od.delivered_share);
     visit("od", id, "censored_p95_days", "days", od.censored_p95_days);
   }
+  for (const auto& cargo : alternative.classes) {
+    visit("class", cargo.id, "transit_days", "days", cargo.transit_days);
+    visit("class", cargo.id, "delivered_mtpa", "Mt/yr", cargo.delivered_mtpa);
+  }
   for (const auto& node : alternative.nodes) {
     visit("node", node.id, "throughput_mtpa", "Mt/yr", node.throughput_mtpa);
     visit("node", node.id, "mean_wait_h", "h", node.mean_wait_h);
@@ -110,6 +114,15 @@ void add_figures(const experiment::AlternativeComparison& alternative, Json& ent
                                {"delivered_mtpa", difference_json(od.delivered_mtpa)},
                                {"delivered_share", difference_json(od.delivered_share)},
                                {"censored_p95_days", difference_json(od.censored_p95_days)}});
+  }
+  if (!alternative.classes.empty()) {
+    entry["classes"] = Json::array();
+    for (const auto& cargo : alternative.classes) {
+      entry["classes"].push_back(Json{{"id", cargo.id},
+                                      {"present", presence_text(cargo.presence)},
+                                      {"transit_days", difference_json(cargo.transit_days)},
+                                      {"delivered_mtpa", difference_json(cargo.delivered_mtpa)}});
+    }
   }
   entry["nodes"] = Json::array();
   for (const auto& node : alternative.nodes) {

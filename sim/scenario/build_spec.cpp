@@ -101,6 +101,7 @@ class Builder {
   model::CorridorSpec build() {
     const Value& run = get(root_, "scenario");
     spec_.name = text(run, "name");
+    if (has(run, "description")) spec_.description = text(run, "description");
     spec_.horizon_days = number(run, "horizon_days", 365.0);
     spec_.warmup_days = number(run, "warmup_days", 0.0);
     spec_.seed = static_cast<std::uint64_t>(parse_integer(get(run, "seed").scalar).value_or(1));

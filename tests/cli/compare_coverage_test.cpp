@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -157,4 +158,23 @@ TEST_CASE("compare: period by period where both scenarios have the same periods"
   const auto none = run_corridor(arguments + " --period none --json - --quiet");
   REQUIRE(none.exit_code == 0);
   CHECK_FALSE(Json::parse(none.out)["alternatives"][0].contains("periods"));
+}
+
+TEST_CASE("compare: a row per cargo class where the scenarios have several") {
+  // Digital customs cut the Chinese borders' dwell: containers from China arrive sooner;
+  // the Caspian oil does not pass those borders.
+  const auto outcome = run_corridor(
+      "compare scenarios/middle-corridor-2025.yaml scenarios/digital-customs.yaml -r 3 --set "
+      "scenario.horizon_days=120 --json - --quiet");
+  REQUIRE(outcome.exit_code == 0);
+  const Json alternative = Json::parse(outcome.out)["alternatives"][0];
+  REQUIRE(alternative.contains("classes"));
+  const Json& containers = by_id(alternative["classes"], "container");
+  CHECK(containers["transit_days"]["difference"].get<double>() < 0.0);
+  CHECK(containers["transit_days"]["significant"] == true);
+  // Oil shares only some facilities downstream with the containers: a trace of their
+  // change at most.
+  const Json& oil = by_id(alternative["classes"], "oil");
+  CHECK(std::abs(oil["transit_days"]["difference"].get<double>()) <
+        0.1 * std::abs(containers["transit_days"]["difference"].get<double>()));
 }

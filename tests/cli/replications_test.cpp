@@ -91,8 +91,8 @@ TEST_CASE("compare: the same bytes on 1 and 2 threads, and CSV rows for every qu
   CHECK(alternative["od"].size() == 14);
   CHECK(xian_baku["id"] == "xian-baku");
   CHECK(alternative["nodes"].size() == 17);
-  const auto rows =
-      1 + 14 * 4 + 17 * 2 + 3 * alternative["links"].size() + 2 * alternative["routes"].size();
+  const auto rows = 1 + 14 * 4 + 2 * alternative["classes"].size() + 17 * 2 +
+                    3 * alternative["links"].size() + 2 * alternative["routes"].size();
   CHECK(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) == rows);
   // Every run's tables, the scenarios named by their files: 2 scenarios x 2 replications.
   const std::string od = corridor::testing::slurp(directory / "od.csv");

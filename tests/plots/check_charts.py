@@ -89,8 +89,9 @@ run(corridor, "report", "scenarios/middle-corridor-2025.yaml", "scenarios/caspia
     "--replications", "2", "--set", "scenario.horizon_days=120", "--quiet", "--out", report)
 with open(os.path.join(report, "report.md"), encoding="utf-8") as stream:
     markdown = stream.read()
-for heading in ("## Transit and deliveries", "## Differences from the base", "## Bottlenecks",
-                "## Capacity bound", "## Charts", "![", "tables/od.csv"):
+for heading in ("## Transit and deliveries", "## What the alternatives change",
+                "## Differences from the base", "## Bottlenecks", "## Capacity bound",
+                "## Charts", "![", "tables/od.csv", "| + | storms |"):
     if heading not in markdown:
         failures.append(f"report.md: no '{heading}'")
 page = Images()

@@ -17,6 +17,7 @@
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
 #include "scenario/schema.hpp"
+#include "support/bundled_runs.hpp"
 
 using namespace corridor;
 namespace fs = std::filesystem;
@@ -47,7 +48,7 @@ TEST_CASE("every bundled scenario conserves cargo: generated = delivered + in sy
   REQUIRE(files.size() >= 2);
   for (const auto& file : files) {
     CAPTURE(file);
-    const auto spec = scenario::load_scenario(file);
+    const auto spec = scenario::load_scenario(file, testing::bundled_run_overrides(file));
     const auto result = model::simulate(spec, {spec.seed, 0});
     const auto& totals = result.totals;
     CHECK(totals.generated_lots > 0);
@@ -74,7 +75,7 @@ TEST_CASE("every bundled scenario conserves cargo: generated = delivered + in sy
 TEST_CASE("the same scenario and seed give byte-identical JSON") {
   for (const auto& file : bundled_scenarios()) {
     CAPTURE(file);
-    const auto spec = scenario::load_scenario(file);
+    const auto spec = scenario::load_scenario(file, testing::bundled_run_overrides(file));
     const std::string first = io::to_json(model::simulate(spec, {spec.seed, 0}));
     const std::string second = io::to_json(model::simulate(spec, {spec.seed, 0}));
     CHECK(first == second);

@@ -52,6 +52,14 @@ struct OdDifference {
   Difference censored_p95_days;
 };
 
+// One cargo class, where the scenarios have several.
+struct ClassDifference {
+  std::string id;
+  Presence presence;
+  Difference transit_days;    // mean, of its lots delivered in the window
+  Difference delivered_mtpa;  // annualised
+};
+
 struct NodeDifference {
   std::string id;
   Presence presence;
@@ -90,7 +98,8 @@ struct Diversion {
 
 struct AlternativeComparison {
   std::string name;
-  std::vector<OdDifference> od;  // demand entries (a period's: pairs), as nodes below
+  std::vector<OdDifference> od;          // demand entries (a period's: pairs), as nodes below
+  std::vector<ClassDifference> classes;  // several classes only (whole window)
   // The union of both scenarios' nodes, links and routes: the base's in its order, then
   // those only the alternative has.
   std::vector<NodeDifference> nodes;
@@ -122,7 +131,7 @@ struct Comparison {
   std::uint32_t replications = 0;
   bool common_random_numbers = true;
   double confidence = 0.95;
-  std::optional<std::string> start_date;  // the base's, for the periods' dates
+  std::optional<std::string> start_date;             // the base's, for the periods' dates
   std::optional<model::PeriodLength> period_length;  // the base's, when cut into periods
   std::vector<AlternativeComparison> alternatives;
   // Per scenario, base first: its undelivered-cargo warnings (analysis/undelivered.hpp).

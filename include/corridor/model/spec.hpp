@@ -267,6 +267,7 @@ inline constexpr std::uint64_t kDefaultMaxLotsInFlight = 10'000'000;
 
 struct CorridorSpec {
   std::string name;
+  std::string description;  // what the scenario is, for reports; may be empty
   double horizon_days = 365.0;
   double warmup_days = 0.0;
   Calendar calendar;  // dated when the scenario gives a start date
