@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "common.hpp"
@@ -18,8 +19,11 @@
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/io/compare_report.hpp"
 #include "corridor/io/diff_report.hpp"
+#include "corridor/io/display_names.hpp"
+#include "corridor/io/output_manifest.hpp"
 #include "corridor/io/progress.hpp"
 #include "corridor/io/report_document.hpp"
+#include "corridor/io/report_sections.hpp"
 #include "corridor/io/run_tables.hpp"
 #include "corridor/scenario/diff.hpp"
 #include "corridor/scenario/load.hpp"
@@ -57,7 +61,8 @@ std::string read_bytes(const fs::path& path) {
 // Per scenario and pair: delivered, mean and p95 transit over the replications.
 io::ReportSection transit_section(const std::vector<std::string>& names,
                                   const std::vector<std::vector<model::RunResult>>& runs,
-                                  const std::vector<std::vector<std::string>>& warnings) {
+                                  const std::vector<std::vector<std::string>>& warnings,
+                                  const io::DisplayNames& display) {
   io::ReportSection section{"Transit and deliveries", {}, {}, {}, {}};
   section.paragraphs.push_back(
       "Means over the replications, ± the half-width of their 95 % confidence interval "
@@ -88,7 +93,7 @@ io::ReportSection transit_section(const std::vector<std::string>& names,
         table.push_back(od.censored_p95_days.value_or(nan));
       }
       const auto intervals = analysis::column_intervals(table, runs[s].size(), 5, 0.95);
-      section.table.push_back({names[s], first.od[i].origin + " → " + first.od[i].destination,
+      section.table.push_back({names[s], display.pair(first.od[i].origin, first.od[i].destination),
                                plus_minus(intervals[0], 3), plus_minus(intervals[1], 1),
                                plus_minus(intervals[2], 2), plus_minus(intervals[3], 2),
                                plus_minus(intervals[4], 2)});
@@ -132,7 +137,8 @@ std::optional<io::ReportSection> class_section(
 }
 
 io::ReportSection bottleneck_section(const std::vector<std::string>& names,
-                                     const std::vector<std::vector<model::RunResult>>& runs) {
+                                     const std::vector<std::vector<model::RunResult>>& runs,
+                                     const io::DisplayNames& display) {
   io::ReportSection section{"Bottlenecks", {}, {}, {}, {}};
   section.paragraphs.push_back(fmt::format(
       "The first five facilities of each scenario as every command ranks them, over the "
@@ -183,7 +189,7 @@ io::ReportSection bottleneck_section(const std::vector<std::string>& names,
       if (percent.mean) *percent.mean *= 100.0;
       if (percent.half_width) *percent.half_width *= 100.0;
       section.table.push_back(
-          {names[s], bottleneck.kind + " " + bottleneck.id,
+          {names[s], bottleneck.kind + " " + display.facility(bottleneck.kind, bottleneck.id),
            plus_minus(percent, 1) + " %" + (bottleneck.saturated ? " (saturated)" : ""),
            plus_minus(column([&](const model::RunResult& run) { return figures(run).queue; }), 1),
            plus_minus(column([&](const model::RunResult& run) { return figures(run).wait; }), 2)});
@@ -193,7 +199,8 @@ io::ReportSection bottleneck_section(const std::vector<std::string>& names,
 }
 
 io::ReportSection capacity_section(const std::vector<std::string>& names,
-                                   const std::vector<model::CorridorSpec>& specs) {
+                                   const std::vector<model::CorridorSpec>& specs,
+                                   const io::DisplayNames& display) {
   io::ReportSection section{"Capacity bound", {}, {}, {}, {}};
   section.paragraphs.push_back(
       "The most the demand entries' routes could carry, each entry its own flow, through "
@@ -204,7 +211,8 @@ io::ReportSection capacity_section(const std::vector<std::string>& names,
     const auto bound = analysis::capacity_bound(specs[s]);
     std::string cut;
     for (const auto& facility : bound.network_cut) {
-      cut += (cut.empty() ? "" : ", ") + facility.kind + " " + facility.id;
+      cut += (cut.empty() ? "" : ", ") + facility.kind + " " +
+             display.facility(facility.kind, facility.id);
     }
     section.table.push_back(
         {names[s], fmt::format("{:.3f}", bound.demand_mtpa),
@@ -214,7 +222,8 @@ io::ReportSection capacity_section(const std::vector<std::string>& names,
   return section;
 }
 
-io::ReportSection difference_section(const experiment::Comparison& comparison) {
+io::ReportSection difference_section(const experiment::Comparison& comparison,
+                                     const io::DisplayNames& display) {
   io::ReportSection section{"Differences from the base", {}, {}, {}, {}};
   section.paragraphs.push_back(fmt::format(
       "Alternative − base, paired by replication under common random numbers, ± the 95 % "
@@ -229,12 +238,8 @@ io::ReportSection difference_section(const experiment::Comparison& comparison) {
   };
   for (const auto& alternative : comparison.alternatives) {
     for (const auto& od : alternative.od) {
-      // An entry's id where it says more than its pair (two entries on one pair).
-      const std::string pair = od.origin + " → " + od.destination;
-      section.table.push_back(
-          {alternative.name,
-           od.id == od.origin + "-" + od.destination ? pair : fmt::format("{} ({})", pair, od.id),
-           text(od.transit_days, 2), text(od.delivered_mtpa, 3)});
+      section.table.push_back({alternative.name, display.entry(od.id, od.origin, od.destination),
+                               text(od.transit_days, 2), text(od.delivered_mtpa, 3)});
     }
   }
   return section;
@@ -286,6 +291,7 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& args) {
   command->add_option("--set", args.overrides, "Override a value everywhere, PATH=VALUE")
       ->allow_extra_args(false);
   command->add_flag("--quiet,-q", args.quiet, "No progress");
+  add_period_option(command, args.period);
   add_run_limit_option(command);
   add_strict_option(command);
   add_fast_paths_option(command);
@@ -299,6 +305,7 @@ int report_command(const ReportArguments& args) {
   std::vector<std::string> names;
   for (const auto& file : args.scenarios) {
     specs.push_back(load_for_run(file, args.overrides));
+    apply_period(specs.back(), args.period);
     names.push_back(fs::path(file).stem().string());
   }
   announce_differences(args.scenarios, specs, args.overrides, args.quiet);
@@ -342,11 +349,27 @@ int report_command(const ReportArguments& args) {
   if (comparison) tables.push_back({"differences.csv", io::comparison_csv(*comparison)});
   write_tables((out / "tables").string(), tables);
 
-  // Charts by tools/plot.py; a report without them is still a report.
+  // Charts by tools/plot.py, which prints each file it wrote; a report without them is
+  // still a report. Only charts drawn now are embedded: a previous report's stay out.
+  std::vector<fs::path> written;
+  for (const auto& table : tables) written.push_back(fs::path("tables") / table.file_name);
   const std::string command =
-      fmt::format("'{}' '{}' tables '{}' --out '{}' > /dev/null", python(), plot_script(),
+      fmt::format("'{}' '{}' tables '{}' --out '{}'", python(), plot_script(),
                   (out / "tables").string(), (out / "charts").string());
-  const bool charts = std::system(command.c_str()) == 0;
+  std::set<std::string> charts_drawn;
+  bool charts = false;
+  if (FILE* plot = popen(command.c_str(), "r")) {
+    std::string printed;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, plot) != nullptr) printed += buffer;
+    charts = pclose(plot) == 0;
+    std::istringstream lines(printed);
+    for (std::string line; std::getline(lines, line);) {
+      const fs::path chart(line);
+      written.push_back(fs::path("charts") / chart.filename());
+      charts_drawn.insert(chart.filename().string());
+    }
+  }
   if (!charts) {
     std::fprintf(stderr,
                  "corridor: warning: the charts were not drawn (%s failed); install "
@@ -379,13 +402,38 @@ int report_command(const ReportArguments& args) {
     }
     setup.paragraphs.push_back(fmt::format("{}: {}", names[s], description));
   }
+  std::vector<io::ReportScenario> report_scenarios;
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    io::ReportScenario scenario{names[s], &specs[s], &runs[s], {}, {}};
+    if (s > 0) {
+      scenario.differences =
+          scenario::diff_scenarios(args.scenarios.front(), args.scenarios[s], args.overrides);
+      scenario.global_changes = scenario::global_setting_changes(specs.front(), specs[s]);
+    }
+    report_scenarios.push_back(std::move(scenario));
+  }
+  const experiment::Comparison* compared = comparison ? &*comparison : nullptr;
+  report.sections.push_back(io::summary_section(report_scenarios, compared));
   report.sections.push_back(setup);
   if (specs.size() > 1) report.sections.push_back(what_differs_section(args, specs));
-  report.sections.push_back(transit_section(names, runs, warnings));
+  io::DisplayNames display;
+  for (const auto& spec : specs) display.add(spec);
+  report.sections.push_back(transit_section(names, runs, warnings, display));
   if (auto classes = class_section(names, runs)) report.sections.push_back(std::move(*classes));
-  if (comparison) report.sections.push_back(difference_section(*comparison));
-  report.sections.push_back(bottleneck_section(names, runs));
-  report.sections.push_back(capacity_section(names, specs));
+  if (comparison) report.sections.push_back(difference_section(*comparison, display));
+  report.sections.push_back(io::routes_section(report_scenarios));
+  if (auto diversion = io::diversion_section(report_scenarios, compared)) {
+    report.sections.push_back(std::move(*diversion));
+  }
+  report.sections.push_back(io::links_section(report_scenarios));
+  if (auto links = io::link_difference_section(report_scenarios, compared)) {
+    report.sections.push_back(std::move(*links));
+  }
+  if (auto periods = io::periods_section(report_scenarios)) {
+    report.sections.push_back(std::move(*periods));
+  }
+  report.sections.push_back(bottleneck_section(names, runs, display));
+  report.sections.push_back(capacity_section(names, specs, display));
   if (charts) {
     io::ReportSection pictures{"Charts", {}, {}, {}, {}};
     const std::vector<std::pair<std::string, std::string>> chart_list = {
@@ -395,9 +443,10 @@ int report_command(const ReportArguments& args) {
         {"time_split", "Where the days go: moving, queueing, dwell and consolidation"},
         {"queues", "Queues and handled/capacity at the busiest nodes, closures shaded"},
         {"map", "Flows on the corridor: width is throughput, colour is utilization"},
-        {"map_difference", "Change in link throughput, alternative against base"}};
+        {"map_difference", "Change in link throughput, alternative against base"},
+        {"periods", "What binds, period by period: throughput against the capacity in force"}};
     for (const auto& [chart, caption] : chart_list) {
-      if (!fs::exists(out / "charts" / (chart + ".png"))) continue;
+      if (charts_drawn.count(chart + ".png") == 0) continue;
       pictures.images.push_back("charts/" + chart + ".png");
       pictures.captions.push_back(caption);
     }
@@ -416,8 +465,17 @@ int report_command(const ReportArguments& args) {
   io::write_file_atomically(
       (out / "report.html").string(),
       io::report_html(report, [&](const std::string& image) { return read_bytes(out / image); }));
-  if (!args.quiet)
-    std::fprintf(stderr, "corridor: wrote %s/report.md and report.html\n", args.out.c_str());
+  written.emplace_back("report.md");
+  written.emplace_back("report.html");
+  const auto removed = io::replace_manifest(out, written);
+  if (!args.quiet) {
+    std::fprintf(stderr, "corridor: wrote %s/report.md and report.html", args.out.c_str());
+    if (!removed.empty()) {
+      std::fprintf(stderr, " (and removed %zu file%s the previous report there wrote)",
+                   removed.size(), removed.size() == 1 ? "" : "s");
+    }
+    std::fprintf(stderr, "\n");
+  }
   return 0;
 }
 

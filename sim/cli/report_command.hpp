@@ -18,6 +18,7 @@ struct ReportArguments {
   std::uint32_t replications = 5;
   unsigned threads = 0;
   std::string out;
+  std::string period;  // --period: empty, the default for the horizon
   bool quiet = false;
 };
 

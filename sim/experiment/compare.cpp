@@ -207,8 +207,9 @@ std::vector<Diversion> diversions(const std::vector<RouteDifference>& routes) {
     for (auto& [loss, from] : losses) {
       while (loss > 0.0 && g < gains.size()) {
         const double moved = std::min(loss, gains[g].first);
-        out.push_back({routes[from].origin, routes[from].destination, routes[from].path,
-                       routes[gains[g].second].path, moved});
+        const RouteDifference& to = routes[gains[g].second];
+        out.push_back({routes[from].origin, routes[from].destination, routes[from].path, to.path,
+                       routes[from].links, to.links, moved});
         loss -= moved;
         gains[g].first -= moved;
         if (gains[g].first <= 0.0) ++g;

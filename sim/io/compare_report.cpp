@@ -155,6 +155,8 @@ void add_figures(const experiment::AlternativeComparison& alternative, Json& ent
                                       {"destination", moved.destination},
                                       {"from", moved.from_path},
                                       {"to", moved.to_path},
+                                      {"from_links", moved.from_links},
+                                      {"to_links", moved.to_links},
                                       {"mtpa", moved.mtpa}});
   }
 }

@@ -70,6 +70,8 @@ std::string report_markdown(const ReportDocument& report) {
   for (const auto& section : report.sections) {
     out += fmt::format("\n## {}\n", section.heading);
     for (const auto& paragraph : section.paragraphs) out += fmt::format("\n{}\n", paragraph);
+    if (!section.bullets.empty()) out += '\n';
+    for (const auto& bullet : section.bullets) out += fmt::format("- {}\n", bullet);
     if (!section.table.empty()) {
       out += '\n';
       const auto& header = section.table.front();
@@ -114,6 +116,13 @@ std::string report_html(const ReportDocument& report,
     out += fmt::format("<h2>{}</h2>\n", escape_html(section.heading));
     for (const auto& paragraph : section.paragraphs) {
       out += fmt::format("<p>{}</p>\n", escape_html(paragraph));
+    }
+    if (!section.bullets.empty()) {
+      out += "<ul>\n";
+      for (const auto& bullet : section.bullets) {
+        out += fmt::format("<li>{}</li>\n", escape_html(bullet));
+      }
+      out += "</ul>\n";
     }
     if (!section.table.empty()) {
       out += "<table>\n<tr>";

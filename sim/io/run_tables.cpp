@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "csv_field.hpp"
+#include "node_days.hpp"
 
 namespace corridor::io {
 namespace {
@@ -80,8 +81,8 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
               {"scenario", "replication", "period", "link", "from", "to", "mode", "length_km",
                "capacity_mtpa", "throughput_mtpa", "utilization", "departures", "closed_days",
                "mean_queue_lots", "max_queue_lots", "mean_wait_h"});
-  Table series("timeseries.csv", {"scenario", "replication", "kind", "id", "day", "throughput_t",
-                                  "queue_lots", "closed_h"});
+  Table series("timeseries.csv", {"scenario", "replication", "kind", "id", "day", "date",
+                                  "throughput_t", "queue_lots", "capacity_t", "closed_h"});
   // With several cargo classes: each class, and each facility's figures by class.
   Table classes("classes.csv", {"scenario", "replication", "class", "lot_t", "teu_per_lot",
                                 "created_mtpa", "delivered_mtpa", "delivered_teu_per_year",
@@ -187,16 +188,23 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
                      (period.end_day - period.start_day) / 365.0, period.od, period.nodes,
                      period.links, false);
       }
-      for (const auto& node : run.nodes) {
+      const auto date = [&](std::size_t day) {
+        return calendar.dated() ? model::format_iso_date(calendar.date_of(static_cast<double>(day)))
+                                : std::string();
+      };
+      for (std::uint32_t i = 0; i < run.nodes.size(); ++i) {
+        const auto& node = run.nodes[i];
+        const auto facts = detail::node_days(spec, i, node.daily_handled_t.size());
         for (std::size_t d = 0; d < node.daily_handled_t.size(); ++d) {
-          series.row({name, replication, "node", node.id, fmt::format("{}", d),
-                      number(node.daily_handled_t[d]), number(node.daily_queue_lots[d]), ""});
+          series.row({name, replication, "node", node.id, fmt::format("{}", d), date(d),
+                      number(node.daily_handled_t[d]), number(node.daily_queue_lots[d]),
+                      number(facts.capacity_t[d]), number(facts.closed_h[d])});
         }
       }
       for (const auto& link : run.links) {
         for (std::size_t d = 0; d < link.daily_departed_t.size(); ++d) {
-          series.row({name, replication, "link", link.id, fmt::format("{}", d),
-                      number(link.daily_departed_t[d]), number(link.daily_queue_lots[d]),
+          series.row({name, replication, "link", link.id, fmt::format("{}", d), date(d),
+                      number(link.daily_departed_t[d]), number(link.daily_queue_lots[d]), "",
                       number(link.daily_closed_h[d])});
         }
       }

@@ -13,19 +13,12 @@
 #include "support/cli_runner.hpp"
 
 namespace fs = std::filesystem;
+using corridor::testing::fresh_directory;
 using corridor::testing::Outcome;
 using corridor::testing::run_corridor;
 using corridor::testing::slurp;
 
 namespace {
-
-fs::path fresh_directory(const std::string& name) {
-  const fs::path directory =
-      fs::temp_directory_path() / fmt::format("corridor-output-{}-{}", name, ::getpid());
-  fs::remove_all(directory);
-  fs::create_directories(directory);
-  return directory;
-}
 
 std::size_t files_in(const fs::path& directory) {
   std::size_t count = 0;
@@ -40,7 +33,7 @@ constexpr const char* kFullDisk = "trap '' XFSZ; ulimit -f 1;";
 }  // namespace
 
 TEST_CASE("a --json write that fails part-way leaves the earlier file whole") {
-  const fs::path directory = fresh_directory("json");
+  const fs::path directory = fresh_directory("output-json");
   const fs::path json = directory / "out.json";
   std::ofstream(json) << "{\"earlier\": true}\n";
   const Outcome outcome = run_corridor(
@@ -54,7 +47,7 @@ TEST_CASE("a --json write that fails part-way leaves the earlier file whole") {
 }
 
 TEST_CASE("--csv tables that cannot be written whole leave no cut file") {
-  const fs::path directory = fresh_directory("csv");
+  const fs::path directory = fresh_directory("output-csv");
   const Outcome outcome =
       run_corridor(fmt::format("run scenarios/two-terminal-line.yaml --quiet --csv '{}'",
                                (directory / "tables").string()),
@@ -71,7 +64,7 @@ TEST_CASE("--csv tables that cannot be written whole leave no cut file") {
 }
 
 TEST_CASE("a sweep row that cannot be written whole is cut off, not left half-written") {
-  const fs::path directory = fresh_directory("sweep");
+  const fs::path directory = fresh_directory("output-sweep");
   const fs::path csv = directory / "sweep.csv";
   // The header fits in 512 bytes for this scenario only if it is short; a larger limit
   // is set so that the header and some rows fit and a later row does not.

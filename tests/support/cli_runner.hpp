@@ -26,6 +26,15 @@ inline std::string slurp(const std::filesystem::path& path) {
   return text.str();
 }
 
+// An empty folder of the test's own under the system's temporary directory.
+inline std::filesystem::path fresh_directory(const std::string& name) {
+  const std::filesystem::path directory =
+      std::filesystem::temp_directory_path() / fmt::format("corridor-{}-{}", name, ::getpid());
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory);
+  return directory;
+}
+
 // Runs the corridor binary with `arguments` (already shell-quoted) in `directory`, after
 // the shell commands `before` (resource limits, say), which apply to this run only.
 inline Outcome run_corridor(const std::string& arguments,

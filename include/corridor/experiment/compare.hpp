@@ -93,6 +93,8 @@ struct Diversion {
   std::string destination;
   std::vector<std::string> from_path;
   std::vector<std::string> to_path;
+  std::vector<std::string> from_links;  // tell routes over parallel links apart
+  std::vector<std::string> to_links;
   double mtpa = 0.0;
 };
 

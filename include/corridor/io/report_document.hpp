@@ -16,6 +16,7 @@ struct ReportSection {
   std::vector<std::vector<std::string>> table;  // first row: the header; may be empty
   std::vector<std::string> images;              // chart files, relative to the report
   std::vector<std::string> captions;            // one per image
+  std::vector<std::string> bullets;             // a list, after the paragraphs
 };
 
 struct ReportDocument {
