@@ -83,6 +83,12 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
                "mean_queue_lots", "max_queue_lots", "mean_wait_h"});
   Table series("timeseries.csv", {"scenario", "replication", "kind", "id", "day", "date",
                                   "throughput_t", "queue_lots", "capacity_t", "closed_h"});
+  // Each demand entry on its own: entries that share an origin-destination share its od
+  // row (and its percentiles), so this is where the Middle and Northern flows of one
+  // pair part.
+  Table demand("demand.csv",
+               {"scenario", "replication", "demand", "origin", "destination", "created_mtpa",
+                "delivered_mtpa", "delivered_share", "mean_transit_days", "on_time_share"});
   // With several cargo classes: each class, and each facility's figures by class.
   Table classes("classes.csv", {"scenario", "replication", "class", "lot_t", "teu_per_lot",
                                 "created_mtpa", "delivered_mtpa", "delivered_teu_per_year",
@@ -119,6 +125,12 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
       }
       for (const auto& node : run.nodes) share_rows("node", node.id, node.by_class);
       for (const auto& link : run.links) share_rows("link", link.id, link.by_class);
+      for (const auto& entry : run.demand) {
+        demand.row({name, replication, entry.id, entry.origin, entry.destination,
+                    number(entry.created_t / 1e6 / years), number(entry.delivered_t / 1e6 / years),
+                    number(entry.delivered_share), number(entry.mean_transit_days),
+                    number(entry.on_time_share)});
+      }
       const model::Calendar calendar = run.calendar();
       // One section's rows (the whole window's, or a period's): `years` annualises.
       const auto section_rows = [&](const std::string& period, double section_years,
@@ -210,7 +222,8 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
       }
     }
   }
-  std::vector<CsvTable> tables{od.done(), routes.done(), nodes.done(), links.done(), series.done()};
+  std::vector<CsvTable> tables{od.done(),    demand.done(), routes.done(),
+                               nodes.done(), links.done(),  series.done()};
   if (several_classes) {
     tables.push_back(classes.done());
     tables.push_back(shares.done());

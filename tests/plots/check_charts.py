@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Every chart of tools/plot.py, made from small runs: each PNG is a PNG of a sensible
-size, each SVG parses as SVG; and `corridor report` writes a Markdown report and an HTML
-page with every chart embedded. Usage: check_charts.py CORRIDOR SOURCE_DIR SCRATCH_DIR"""
+size, each SVG parses as SVG; the maps draw the basemap and colour the nodes; the queues
+chart shades a closed link's own panel, and reads in dates when the tables carry them;
+and `corridor report` writes a Markdown report and an HTML page with every chart
+embedded. Overlapping labels are tests/plots/check_labels.py's. Usage: check_charts.py
+CORRIDOR SOURCE_DIR SCRATCH_DIR"""
 
 import base64
 import html.parser
@@ -38,6 +41,12 @@ run(corridor, "run", "scenarios/middle-corridor-2025.yaml", "--set", "scenario.h
 run(*plot, "tables", periods, "--out", charts)
 without = os.path.join(scratch, "charts-none")
 run(*plot, "tables", tables, "--out", without)
+# A dated scenario (start_date 2025-01-01) over five years: its time axes are dates.
+dated = os.path.join(scratch, "dated")
+run(corridor, "run", "scenarios/outlook-2025-2040.yaml", "--set", "scenario.horizon_days=1826",
+    "--quiet", "--csv", dated)
+dated_charts = os.path.join(scratch, "charts-dated")
+run(*plot, "tables", dated, "--out", dated_charts, "--charts", "queues")
 
 expected = ["transit", "time_split", "queues", "map", "map_difference", "sweep", "periods"]
 failures = []
@@ -59,8 +68,35 @@ for name in expected:
     texts = "".join(root.itertext())
     if name == "map" and "Alat" not in texts:
         failures.append(f"{svg}: no node label 'Alat' in the map")
+    if name in ("map", "map_difference"):
+        # The basemap's layers are SVG groups with ids basemap-LAYER-PANEL.
+        ids = {e.get("id", "") for e in root.iter()}
+        for layer in ("coastline", "border"):
+            if not any(i.startswith(f"basemap-{layer}-") for i in ids):
+                failures.append(f"{svg}: no basemap {layer}s (group basemap-{layer}-N)")
+    if name == "map" and not all(t in texts for t in ("node: fill is utilization",
+                                                      "utilization (links and nodes)")):
+        failures.append(f"{svg}: the nodes' utilization colours are not in the legend")
     if name == "periods" and not all(q in texts for q in ("Y1-Q2", "Y2-Q1", "kuryk-alat")):
         failures.append(f"{svg}: not the quarters Y1-Q2 and Y2-Q1, or not kuryk-alat")
+
+
+def svg_text(path):
+    return "".join(ElementTree.parse(path).getroot().itertext())
+
+
+# The compare's last scenario has Caspian storms: its closed links get panels of their
+# own, shaded on their own closed days, and the legend says whose closure it is.
+storms_svg = os.path.join(without, "queues.svg")
+storms_texts = svg_text(storms_svg)
+if "closed (this facility)" not in storms_texts or "; closed on " not in storms_texts:
+    failures.append(f"{storms_svg}: no storm-closed link panel, or no 'closed (this "
+                    "facility)' in the legend")
+dated_svg = os.path.join(dated_charts, "queues.svg")
+dated_texts = svg_text(dated_svg)
+if not all(year in dated_texts for year in ("2026", "2029")) or "day of the run" in dated_texts:
+    failures.append(f"{dated_svg}: a dated run's queues chart without years 2026 and 2029 "
+                    "on its time axis")
 # Runs without periods draw no periods chart.
 if os.path.exists(os.path.join(without, "periods.png")):
     failures.append(f"{without}: a periods chart from tables without periods")
