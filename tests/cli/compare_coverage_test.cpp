@@ -2,9 +2,12 @@
 // shares and the diversion between them, and facilities one scenario alone has.
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -12,6 +15,8 @@
 #include "support/cli_runner.hpp"
 
 using corridor::testing::run_corridor;
+using corridor::testing::slurp;
+namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 namespace {
@@ -134,12 +139,15 @@ TEST_CASE("compare: a row per demand entry, two entries of one pair apart") {
 TEST_CASE("compare: period by period where both scenarios have the same periods") {
   // The outlook's projects against its control, 2025-2029: the six ships join the feeders
   // in July 2027, so from 2028 they carry more; 2025 has no project yet.
-  const std::string arguments =
-      "compare scenarios/outlook-2025-2040-no-projects.yaml scenarios/outlook-2025-2040.yaml -r 2 "
-      "--set scenario.horizon_days=1826";
-  const auto outcome = run_corridor(arguments + " --json - --quiet");
+  // One run gives both the JSON (to a file) and the table (on standard output).
+  const fs::path json_file =
+      fs::temp_directory_path() / fmt::format("corridor-compare-periods-{}.json", ::getpid());
+  const auto outcome = run_corridor(fmt::format(
+      "compare scenarios/outlook-2025-2040-no-projects.yaml scenarios/outlook-2025-2040.yaml "
+      "-r 2 --set scenario.horizon_days=1826 --quiet --json '{}'",
+      json_file.string()));
   REQUIRE(outcome.exit_code == 0);
-  const Json alternative = Json::parse(outcome.out)["alternatives"][0];
+  const Json alternative = Json::parse(slurp(json_file))["alternatives"][0];
   REQUIRE(alternative["periods"].size() == 5);
   CHECK(alternative["periods"][0]["start"] == "2025-01-31");  // after the warm-up
   CHECK(alternative["periods"][3]["start"] == "2028-01-01");
@@ -150,12 +158,19 @@ TEST_CASE("compare: period by period where both scenarios have the same periods"
   CHECK(feeder_2028["throughput_mtpa"]["significant"] == true);
   // A period's rows are its pairs, by origin-destination.
   CHECK(alternative["periods"][3]["od"][0]["id"] == "xian-baku");
-  const auto table = run_corridor(arguments);
+  // A shorter run over a year has periods by default too: its table reads them, and
+  // --period none takes them away.
+  const std::string over_a_year =
+      "compare scenarios/middle-corridor-2025.yaml scenarios/caspian-winter.yaml -r 2 "
+      "--set scenario.horizon_days=400";
+  const auto table = run_corridor(over_a_year);
   REQUIRE(table.exit_code == 0);
   CHECK(table.out.find("by period (every figure is in --json and --csv)") != std::string::npos);
-  CHECK(table.out.find("\n2028 ") != std::string::npos);
-  // --period none: no periods.
-  const auto none = run_corridor(arguments + " --period none --json - --quiet");
+  CHECK(table.out.find("\nY2 ") != std::string::npos);
+  const auto yearly = run_corridor(over_a_year + " --json - --quiet");
+  REQUIRE(yearly.exit_code == 0);
+  CHECK(Json::parse(yearly.out)["alternatives"][0].contains("periods"));
+  const auto none = run_corridor(over_a_year + " --json - --quiet --period none");
   REQUIRE(none.exit_code == 0);
   CHECK_FALSE(Json::parse(none.out)["alternatives"][0].contains("periods"));
 }
