@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "appraise_command.hpp"
 #include "common.hpp"
 #include "compare_command.hpp"
 #include "corridor/analysis/assignment.hpp"
@@ -290,6 +291,8 @@ int main(int argc, char** argv) {
   auto* diff_app = add_diff_command(app, diff);
   ExpandArguments expand;
   auto* expand_app = add_expand_command(app, expand);
+  AppraiseArguments appraise;
+  auto* appraise_app = add_appraise_command(app, appraise);
   ReportArguments report;
   auto* report_app = add_report_command(app, report);
   SweepArguments sweep;
@@ -312,7 +315,8 @@ int main(int argc, char** argv) {
   // Under mpirun every rank reads the same input: only rank 0 reports its mistakes.
   const bool speaks = corridor::experiment::ProcessGroup::world().rank() == 0;
   try {
-    if (run.quiet || run.json_path == "-" || compare.quiet || sweep.quiet || expand.quiet)
+    if (run.quiet || run.json_path == "-" || compare.quiet || sweep.quiet || expand.quiet ||
+        appraise.quiet)
       spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     if (*compare_app) return compare_command(compare);
@@ -320,6 +324,7 @@ int main(int argc, char** argv) {
     if (*capacity_app) return capacity_command(capacity);
     if (*sweep_app) return sweep_command(sweep);
     if (*expand_app) return expand_command(expand);
+    if (*appraise_app) return appraise_command(appraise);
     if (*report_app) return report_command(report);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);

@@ -611,6 +611,7 @@ class CorridorSimulation {
   double horizon_h_;
   Window window_;              // [window_start_h_, horizon_h_]
   PeriodGrid periods_;         // inactive unless the run reports periods
+  std::vector<PeriodCargo> cargo_by_period_;  // period x class, when periods are active
   std::vector<Route> routes_;  // every demand entry's candidates, entry after entry
   // Per link direction: whether any route boards it, and what its vehicles carry at
   // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.

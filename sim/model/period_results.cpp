@@ -61,6 +61,7 @@ void CorridorSimulation::init_periods() {
   empty.chosen_by_class.assign(classes, 0);
   empty.delivered_by_class.assign(classes, 0);
   for (RouteRow& row : route_rows_) row.periods.assign(periods, empty);
+  cargo_by_period_.assign(periods * classes, PeriodCargo{});
 }
 
 void CorridorSimulation::count_chosen_in_period(std::uint32_t lot_id) {
@@ -68,7 +69,11 @@ void CorridorSimulation::count_chosen_in_period(std::uint32_t lot_id) {
   RoutePeriod& period =
       route_rows_[route_row_of_[lot.route]].periods[periods_.index_of(lot.created_h)];
   ++period.chosen_lots;
-  ++period.chosen_by_class[class_of_route_[lot.route]];
+  const std::uint32_t cargo_class = class_of_route_[lot.route];
+  ++period.chosen_by_class[cargo_class];
+  const std::size_t p = periods_.index_of(lot.created_h);
+  cargo_by_period_[p * spec_.classes.size() + cargo_class].created_t +=
+      spec_.classes[cargo_class].lot_t;
 }
 
 void CorridorSimulation::count_delivered_in_period(std::uint32_t lot_id, double at_h) {
@@ -87,6 +92,13 @@ void CorridorSimulation::count_delivered_in_period(std::uint32_t lot_id, double 
   }
   for (int p = 0; p < kPhaseCount; ++p) period.split_sum_h[p] += lot.split_h[p];
   period.transit_h.push_back(static_cast<float>(transit_h));
+  const double lot_t = spec_.classes[cargo_class].lot_t;
+  PeriodCargo& cargo =
+      cargo_by_period_[periods_.index_of(lot.created_h) * spec_.classes.size() + cargo_class];
+  cargo.delivered_t += lot_t;
+  cargo.transit_t_h += lot_t * transit_h;
+  cargo.carriage_usd += lot_t * routes_[lot.route].tariff_usd_per_t;
+  cargo.co2_kg += lot_t * routes_[lot.route].co2_kg_per_t;
 }
 
 namespace {
@@ -315,6 +327,11 @@ void CorridorSimulation::collect_periods(RunResult& result) const {
       if (waits > 0) row.mean_wait_h = wait_sum_h / static_cast<double>(waits);
       row.closed_days = links_[i].closed_h_by_period[p] / kHoursPerDay;
       period.links.push_back(std::move(row));
+    }
+    for (std::size_t c = 0; c < classes; ++c) {
+      PeriodCargo cargo = cargo_by_period_[p * classes + c];
+      cargo.cargo_class = spec_.classes[c].id;
+      period.cargo.push_back(std::move(cargo));
     }
     result.periods.push_back(std::move(period));
   }

@@ -117,8 +117,8 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     row.delivered_share =
         delivered_share(counts.window_delivered_lots, counts.window_generated_lots);
     if (counts.window_delivered_lots > 0) {
-      row.mean_transit_days = counts.window_transit_sum_h /
-                              static_cast<double>(counts.window_delivered_lots) / 24.0;
+      row.mean_transit_days =
+          counts.window_transit_sum_h / static_cast<double>(counts.window_delivered_lots) / 24.0;
     }
     row.in_system = in_system_of(ages_h[d], static_cast<double>(ages_h[d].size()) * lot_t,
                                  [d](std::uint32_t demand) { return demand == d; });

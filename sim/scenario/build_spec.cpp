@@ -130,6 +130,8 @@ class Builder {
     for (const Value& item : get(root_, "storms").items) add_storm(item);
     read_routing(get(root_, "routes"));
     read_modes(get(root_, "modes"));
+    for (const Value& item : get(root_, "investments").items) add_investment(item);
+    read_appraisal(get(root_, "appraisal"));
     check_servers_have_capacity();
     if (diagnostics_.empty()) check_size();
     if (diagnostics_.empty()) check_routes();
@@ -670,17 +672,21 @@ class Builder {
       {"load_h", model::Attribute::load_h},
       {"unload_h", model::Attribute::unload_h}};
 
-  // `set: {node|link|vehicle: ID, [terminal: ID,] KEY: VALUE}`.
   void add_change(const Value& set, double at_day) {
+    if (auto change = read_change(set, at_day)) spec_.changes.push_back(*change);
+  }
+
+  // `set: {node|link|vehicle: ID, [terminal: ID,] KEY: VALUE}`; empty after an error.
+  std::optional<model::AttributeChange> read_change(const Value& set, double at_day) {
     const int facilities = int{has(set, "node")} + int{has(set, "link")} + int{has(set, "vehicle")};
     if (facilities != 1) {
       error(set.location, "'set' needs exactly one of 'node', 'link' or 'vehicle'");
-      return;
+      return std::nullopt;
     }
     if (has(set, "terminal") && !has(set, "node")) {
       error(set.key_location("terminal"),
             "'terminal' names a terminal of the node given by 'node'");
-      return;
+      return std::nullopt;
     }
     model::AttributeChange change;
     change.at_day = at_day;
@@ -689,7 +695,7 @@ class Builder {
     if (has(set, "node")) {
       change.facility = model::FacilityKind::node;
       change.index = resolve(node_index_, get(set, "node"), "node");
-      if (change.index == kNone) return;
+      if (change.index == kNone) return std::nullopt;
       const model::NodeSpec& node = spec_.nodes[change.index];
       what = fmt::format("node '{}'", node.id);
       allowed = kNodeAttributes;
@@ -700,7 +706,7 @@ class Builder {
         }
         if (change.terminal == kNone) {
           error(name.location, fmt::format("node '{}' has no terminal '{}'", node.id, name.scalar));
-          return;
+          return std::nullopt;
         }
         what = fmt::format("terminal '{}' of node '{}'", name.scalar, node.id);
         allowed = kTerminalAttributes;
@@ -708,13 +714,13 @@ class Builder {
     } else if (has(set, "link")) {
       change.facility = model::FacilityKind::link;
       change.index = resolve(link_index_, get(set, "link"), "link");
-      if (change.index == kNone) return;
+      if (change.index == kNone) return std::nullopt;
       what = fmt::format("link '{}'", spec_.links[change.index].id);
       allowed = kLinkAttributes;
     } else {
       change.facility = model::FacilityKind::vehicle;
       change.index = resolve(vehicle_index_, get(set, "vehicle"), "vehicle");
-      if (change.index == kNone) return;
+      if (change.index == kNone) return std::nullopt;
       what = fmt::format("vehicle '{}'", spec_.vehicles[change.index].id);
       allowed = kVehicleAttributes;
     }
@@ -731,7 +737,7 @@ class Builder {
     if (given.size() != 1) {
       error(set.location,
             fmt::format("'set' changes one attribute at a time: for {}, one of {}", what, names));
-      return;
+      return std::nullopt;
     }
     const auto found = std::find_if(allowed.begin(), allowed.end(), [&](const auto& entry) {
       return given.front() == entry.first;
@@ -741,7 +747,7 @@ class Builder {
             fmt::format("'{}' is not an attribute of {} that can change on a date; it can "
                         "change {}",
                         given.front(), what, names));
-      return;
+      return std::nullopt;
     }
     change.attribute = found->second;
     if (change.attribute == model::Attribute::service) {
@@ -758,7 +764,7 @@ class Builder {
       error(where, fmt::format("{} has no dwell_h to change: give it one from the start (its "
                                "law and first mean)",
                                what));
-      return;
+      return std::nullopt;
     }
     if (of_node && change.attribute == model::Attribute::dwell_cv &&
         spec_.nodes[change.index].dwell_h->kind != model::DistributionKind::lognormal &&
@@ -766,7 +772,7 @@ class Builder {
       error(where, fmt::format("the dwell law of {} has no cv to change: only a lognormal or "
                                "gamma dwell has one",
                                what));
-      return;
+      return std::nullopt;
     }
     // A yard limit from the start: a node without one is never tracked (its handling may
     // be booked ahead), so it cannot gain one on a date.
@@ -775,14 +781,14 @@ class Builder {
       error(where, fmt::format("{} has no yard limit to change: give it storage_lots from the "
                                "start",
                                what));
-      return;
+      return std::nullopt;
     }
     if (change.facility == model::FacilityKind::vehicle &&
         change.attribute == model::Attribute::fleet && !spec_.vehicles[change.index].fleet) {
       error(where, fmt::format("{} has unlimited stock, no fleet to change: give it a fleet from "
                                "the start",
                                what));
-      return;
+      return std::nullopt;
     }
     if (change.terminal != kNone && (change.attribute == model::Attribute::capacity_teu_per_year ||
                                      change.attribute == model::Attribute::capacity_mtpa)) {
@@ -793,7 +799,7 @@ class Builder {
         error(where, fmt::format("{} gives its capacity in {}: change it in the same unit, {}",
                                  what, in_teu ? "tonnes" : "TEU",
                                  in_teu ? "capacity_mtpa" : "capacity_teu_per_year"));
-        return;
+        return std::nullopt;
       }
     }
     if (change.terminal != kNone && change.attribute == model::Attribute::capacity_teu_per_year) {
@@ -803,7 +809,7 @@ class Builder {
           error(where, fmt::format("{} serves class '{}', which has no teu_per_lot: give its "
                                    "capacity in capacity_mtpa",
                                    what, spec_.classes[c].id));
-          return;
+          return std::nullopt;
         }
       }
     }
@@ -811,7 +817,79 @@ class Builder {
                     change.attribute == model::Attribute::service)) {
       uncapacitated_with_servers_.emplace_back(change.index, where);
     }
-    spec_.changes.push_back(change);
+    return change;
+  }
+
+  void add_investment(const Value& item) {
+    model::InvestmentSpec investment;
+    investment.id = text(item, "id");
+    if (!register_id(investment_index_, investment_locations_, investment.id,
+                     get(item, "id").location, "investment")) {
+      return;
+    }
+    investment.name = has(item, "name") ? text(item, "name") : investment.id;
+    investment.capex_musd = number(item, "capex_musd", 0.0);
+    investment.build_years = count(item, "build_years", 1);
+    investment.opex_musd_per_year = number(item, "opex_musd_per_year", 0.0);
+    investment.lifetime_years = count(item, "lifetime_years", 1);
+    const Value& earliest = get(item, "earliest");
+    const auto date = model::parse_iso_date(earliest.scalar);
+    if (!date) {
+      error(earliest.location,
+            fmt::format("'earliest' must be a date, YYYY-MM-DD (e.g. 2030-01-01); got '{}'",
+                        earliest.scalar));
+    } else if (!spec_.calendar.dated()) {
+      if (!has(get(root_, "scenario"), "start_date")) {
+        error(earliest.location,
+              "an investment's 'earliest' date needs scenario.start_date, the date of day 0");
+      }
+    } else {
+      investment.earliest_day = spec_.calendar.day_of(*date);
+      if (investment.earliest_day < 0.0) {
+        error(earliest.location,
+              fmt::format("investment '{}' opens on {}, before the start date, {}: an "
+                          "investment in service from the start is part of the do-nothing "
+                          "case, give it as the scenario's own",
+                          investment.id, model::format_iso_date(*date),
+                          model::format_iso_date(*spec_.calendar.start())));
+      } else if (investment.earliest_day >= spec_.horizon_days) {
+        error(earliest.location,
+              fmt::format("investment '{}' opens on {}, when the run has ended ({} days from "
+                          "{}): the appraisal would see none of its service; lengthen "
+                          "scenario.horizon_days",
+                          investment.id, model::format_iso_date(*date), spec_.horizon_days,
+                          model::format_iso_date(*spec_.calendar.start())));
+      }
+    }
+    const Value& changes = get(item, "changes");
+    for (const Value& change : changes.items) {
+      if (auto read = read_change(get(change, "set"), 0.0)) investment.changes.push_back(*read);
+    }
+    if (has(item, "changes") && changes.items.empty()) {
+      error(changes.location,
+            fmt::format("investment '{}' changes nothing: give at least one change, "
+                        "[{{set: {{node: ID, capacity_mtpa: X}}}}]",
+                        investment.id));
+    }
+    spec_.investments.push_back(std::move(investment));
+  }
+
+  void read_appraisal(const Value& appraisal) {
+    model::AppraisalSpec& spec = spec_.appraisal;
+    spec.discount_rate = number(appraisal, "discount_rate", spec.discount_rate);
+    spec.carbon_price_usd_per_t =
+        number(appraisal, "carbon_price_usd_per_t", spec.carbon_price_usd_per_t);
+    spec.benefit_usd_per_t = number(appraisal, "benefit_usd_per_t", spec.benefit_usd_per_t);
+    if (has(appraisal, "price_base_year")) {
+      spec.price_base_year =
+          static_cast<int>(parse_integer(get(appraisal, "price_base_year").scalar).value_or(0));
+      if (spec_.calendar.dated() && *spec.price_base_year > spec_.calendar.start()->year) {
+        error(get(appraisal, "price_base_year").location,
+              fmt::format("price_base_year {} is after the start year, {}: flows are discounted "
+                          "to the base year, which cannot come after them",
+                          *spec.price_base_year, spec_.calendar.start()->year));
+      }
+    }
   }
 
   void add_storm(const Value& item) {
@@ -983,9 +1061,9 @@ class Builder {
   std::vector<Diagnostic>& diagnostics_;
   model::CorridorSpec spec_;
   std::map<std::string, std::uint32_t> class_index_, node_index_, vehicle_index_, link_index_,
-      demand_index_, storm_index_;
+      demand_index_, storm_index_, investment_index_;
   std::vector<SourceLocation> class_locations_, node_locations_, vehicle_locations_,
-      link_locations_, demand_locations_, storm_locations_;
+      link_locations_, demand_locations_, storm_locations_, investment_locations_;
   std::vector<const Value*> demand_items_;
   std::vector<std::pair<std::uint32_t, SourceLocation>> uncapacitated_with_servers_;
   double demand_scale_ = 1.0;

@@ -798,6 +798,106 @@ const Record& storm_record() {
   return instance;
 }
 
+// The appraisal's defaults (model/spec.hpp), as documented; a unit test checks they agree.
+constexpr std::string_view kDiscountRateDefault = "0.05";
+constexpr std::string_view kCarbonPriceDefault = "50";
+constexpr std::string_view kBenefitPerTonneDefault = "0";
+
+const Record& investment_change_record() {
+  static const Record instance{
+      "investment change",
+      {
+          Field{.name = "set",
+                .type = record,
+                .required = true,
+                .record = &set_record(),
+                .help = "A facility's attribute from the opening day on, as in events: "
+                        "{node|link|vehicle: ID, KEY: VALUE}."},
+      }};
+  return instance;
+}
+
+const Record& investment_record() {
+  static const Record instance{
+      "investment",
+      {
+          id_field("Names the investment in appraise and plan results."),
+          Field{.name = "name", .type = text, .help = "What it is, for reports."},
+          Field{.name = "capex_musd",
+                .type = number,
+                .required = true,
+                .min = 0.0,
+                .max = 1e6,
+                .help = "Capital cost, million US dollars at the prices of "
+                        "appraisal.price_base_year."},
+          Field{.name = "build_years",
+                .type = integer,
+                .default_text = "1",
+                .min = 1.0,
+                .max = 30.0,
+                .help = "Years the capital cost is spread over, evenly, before the opening "
+                        "year."},
+          Field{.name = "opex_musd_per_year",
+                .type = number,
+                .default_text = "0",
+                .min = 0.0,
+                .max = 1e5,
+                .help = "Operating and maintenance cost a year in service, million US dollars."},
+          Field{.name = "lifetime_years",
+                .type = integer,
+                .required = true,
+                .min = 1.0,
+                .max = 200.0,
+                .help = "Years of service; beyond the horizon, the unused part of the capital "
+                        "cost is its residual value."},
+          Field{.name = "earliest",
+                .type = text,
+                .required = true,
+                .help = "The first date it can open, YYYY-MM-DD (needs scenario.start_date); "
+                        "appraise opens it then."},
+          Field{.name = "changes",
+                .type = record_list,
+                .required = true,
+                .record = &investment_change_record(),
+                .help = "What it changes from its opening day: [{set: {...}}, ...]."},
+      }};
+  return instance;
+}
+
+const Record& appraisal_record() {
+  static const Record instance{
+      "appraisal",
+      {
+          Field{.name = "discount_rate",
+                .type = number,
+                .default_text = kDiscountRateDefault,
+                .min = 0.0,
+                .max = 0.5,
+                .help = "Social discount rate a year, real (0.05: 5 %, the European "
+                        "Commission's rate for cohesion countries)."},
+          Field{.name = "carbon_price_usd_per_t",
+                .type = number,
+                .default_text = kCarbonPriceDefault,
+                .min = 0.0,
+                .max = 1e4,
+                .help = "Value of a tonne of CO2 avoided, US dollars."},
+          Field{.name = "benefit_usd_per_t",
+                .type = number,
+                .default_text = kBenefitPerTonneDefault,
+                .min = 0.0,
+                .max = 1e5,
+                .help = "Value of a tonne delivered that would not be without the investment, "
+                        "beyond its costs, US dollars."},
+          Field{.name = "price_base_year",
+                .type = integer,
+                .min = 1900.0,
+                .max = 2200.0,
+                .help = "Year costs are priced in and flows discounted to; default: the year "
+                        "of scenario.start_date."},
+      }};
+  return instance;
+}
+
 const Record& root_record() {
   static const Record instance{
       "root",
@@ -851,6 +951,14 @@ const Record& root_record() {
                 .type = record,
                 .record = &modes_record(),
                 .help = "Tariffs and emissions per mode."},
+          Field{.name = "investments",
+                .type = record_list,
+                .record = &investment_record(),
+                .help = "Projects to appraise (corridor appraise, plan); a run leaves them out."},
+          Field{.name = "appraisal",
+                .type = record,
+                .record = &appraisal_record(),
+                .help = "Parameters of the appraisal: discount rate, carbon price, margin."},
       }};
   return instance;
 }

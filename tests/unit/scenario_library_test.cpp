@@ -145,6 +145,16 @@ TEST_CASE("the documented defaults of costs and emissions are the model's") {
   CHECK(default_of(*routing, "value_of_time_usd_per_t_h") ==
         model::kDefaultValueOfTimeUsdPerTonneHour);
   CHECK(default_of(*routing, "logit_scale_per_usd") == model::RoutingSpec{}.logit_scale_per_usd);
+
+  const scenario::detail::Record* appraisal = nullptr;
+  for (const auto* record : scenario::detail::all_records()) {
+    if (record->name == "appraisal") appraisal = record;
+  }
+  REQUIRE(appraisal != nullptr);
+  const model::AppraisalSpec defaults;
+  CHECK(default_of(*appraisal, "discount_rate") == defaults.discount_rate);
+  CHECK(default_of(*appraisal, "carbon_price_usd_per_t") == defaults.carbon_price_usd_per_t);
+  CHECK(default_of(*appraisal, "benefit_usd_per_t") == defaults.benefit_usd_per_t);
 }
 
 TEST_CASE("every node of every bundled corridor scenario has real coordinates") {

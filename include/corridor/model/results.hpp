@@ -219,6 +219,20 @@ struct ClassResult {
   std::optional<TransitDays> transit_days;  // empty if nothing delivered
 };
 
+// One cargo class's lots created in a period, as an appraisal weighs them: sums over the
+// lots delivered by the horizon, so that a mean per tonne is a sum over delivered_t.
+struct PeriodCargo {
+  std::string cargo_class;
+  double created_t = 0.0;
+  double delivered_t = 0.0;
+  double transit_t_h = 0.0;  // tonnes x hours from creation to delivery
+  // Tonnes x the tariffs of the route each lot took at the rates of day 0: the resource
+  // cost of carriage by route, which a dated change of a tariff (a transfer between
+  // shipper and carrier) does not move.
+  double carriage_usd = 0.0;
+  double co2_kg = 0.0;       // tonnes x the CO2 of that route
+};
+
 // One period of the window (a calendar year, quarter or month; the first and last may be
 // partial), with the whole run's sections restricted to it (docs/results.md, "Periods"):
 // cargo by the period it was created in (created, delivered by the horizon, transit);
@@ -232,6 +246,7 @@ struct PeriodResult {
   std::vector<OdResult> od;
   std::vector<NodeResult> nodes;
   std::vector<LinkResult> links;
+  std::vector<PeriodCargo> cargo;  // every class, in the scenario's order; not in the JSON
 };
 
 struct RunResult {

@@ -261,6 +261,39 @@ struct StormSpec {
   Distribution duration_h;           // how long each keeps the links closed
 };
 
+// Investments a scenario may appraise (model/investment.hpp), and the parameters of
+// that appraisal.
+struct InvestmentSpec {
+  std::string id;
+  std::string name;
+  double capex_musd = 0.0;  // real prices of the price base year
+  // Spent evenly over the years before the opening year (analysis/appraisal.hpp).
+  std::uint32_t build_years = 1;
+  double opex_musd_per_year = 0.0;  // while in service
+  std::uint32_t lifetime_years = 1;
+  double earliest_day = 0.0;  // run day it can open on, at the earliest
+  // What it changes from its opening day: at_day is 0 in each, the opening day added
+  // when the investment is applied.
+  std::vector<AttributeChange> changes;
+};
+
+// Defaults and their sources: docs/scenario-format.md, "appraisal", and
+// docs/data-sources.md.
+inline constexpr double kDefaultDiscountRate = 0.05;
+inline constexpr double kDefaultCarbonPriceUsdPerT = 50.0;
+inline constexpr double kDefaultBenefitUsdPerT = 0.0;
+
+struct AppraisalSpec {
+  double discount_rate = kDefaultDiscountRate;
+  double carbon_price_usd_per_t = kDefaultCarbonPriceUsdPerT;  // per tonne of CO2
+  // What a tonne delivered is worth beyond its costs to whoever ships it: the margin
+  // counted for tonnes an investment lets the corridor deliver that it would not.
+  double benefit_usd_per_t = kDefaultBenefitUsdPerT;
+  std::optional<int> price_base_year;  // default: the year of the scenario's start date
+  // Shippers' time is valued per class at CargoClass::value_of_time_usd_per_t_h, the
+  // figure their routes are chosen by.
+};
+
 // Lots in the system at once before a run stops (--max-lots-in-flight): some 200 bytes
 // each with their events and queue places, so the default bounds a run near 2 GB.
 inline constexpr std::uint64_t kDefaultMaxLotsInFlight = 10'000'000;
@@ -282,6 +315,8 @@ struct CorridorSpec {
   std::vector<NodeClosure> node_closures;
   std::vector<StormSpec> storms;
   RoutingSpec routing;
+  std::vector<InvestmentSpec> investments;  // none in service: with_investment adds them
+  AppraisalSpec appraisal;
   ModeCosts mode_costs[3] = {kDefaultRailCosts, kDefaultSeaCosts, kDefaultRoadCosts};  // by Mode
   // A bound on the run's memory, not part of what the scenario means: a corridor that
   // cannot carry its demand piles lots up without end, and the run stops with
