@@ -21,7 +21,7 @@ SHOWN_PER_FILE = 25
 def results(binary, scenario):
     # The sixteen-year outlooks run five years, as tests/cli/golden_test.cpp runs them.
     extra = (["--set", "scenario.horizon_days=1826"]
-             if scenario.stem.startswith("outlook-") else [])
+             if scenario.stem.startswith(("outlook-", "appraisal-")) else [])
     out = subprocess.run([binary, "run", str(scenario), "--json", "-", "--quiet", *extra],
                          cwd=ROOT, check=True, capture_output=True, text=True).stdout
     document = json.loads(out)

@@ -103,26 +103,28 @@ BenefitFlows benefits(const model::CorridorSpec& spec, const model::RunResult& w
     for (std::size_t c = 0; c < before.cargo.size(); ++c) {
       const model::PeriodCargo& a = before.cargo[c];
       const model::PeriodCargo& b = after.cargo[c];
-      // Time, CO2 and carriage per tonne, on the tonnes both cases deliver; what only
-      // one delivers is counted at the margin, which is net of its own costs.
-      const double common_t = std::min(a.delivered_t, b.delivered_t);
-      const double saved_h =
-          per_tonne(a.transit_t_h, a.delivered_t) - per_tonne(b.transit_t_h, b.delivered_t);
+      // Time over every tonne created (both cases create the same), each at most the
+      // diversion bound; tonnes past the bound went by their alternative, and those the
+      // investment wins back from it count at the margin.
+      const double saved_t_h = a.valued_t_h - b.valued_t_h;
+      const double won_back_t = a.diverted_t - b.diverted_t;
       const double vot = spec.value_of_time_usd_per_t_h(static_cast<std::uint32_t>(c));
+      // CO2 and carriage per tonne delivered, on the tonnes both deliver.
+      const double common_t = std::min(a.delivered_t, b.delivered_t);
       const double saved_co2_t =
           (per_tonne(a.co2_kg, a.delivered_t) - per_tonne(b.co2_kg, b.delivered_t)) * common_t /
           kKgPerTonne;
-      const double extra_t = b.delivered_t - a.delivered_t;
-      flows.saved_t_h[at] += saved_h * common_t * in_service;
-      flows.extra_delivered_t[at] += extra_t * in_service;
-      flows.time_musd[at] += vot * saved_h * common_t * in_service / kUsdPerMusd;
+      const double saved_carriage_usd =
+          (per_tonne(a.carriage_usd, a.delivered_t) - per_tonne(b.carriage_usd, b.delivered_t)) *
+          common_t;
+      flows.saved_t_h[at] += saved_t_h * in_service;
+      flows.won_back_t[at] += won_back_t * in_service;
+      flows.time_musd[at] += vot * saved_t_h * in_service / kUsdPerMusd;
       flows.tonnes_musd[at] +=
-          spec.appraisal.benefit_usd_per_t * extra_t * in_service / kUsdPerMusd;
+          spec.appraisal.benefit_usd_per_t * won_back_t * in_service / kUsdPerMusd;
       flows.co2_musd[at] +=
           spec.appraisal.carbon_price_usd_per_t * saved_co2_t * in_service / kUsdPerMusd;
-      flows.carriage_musd[at] +=
-          (per_tonne(a.carriage_usd, a.delivered_t) - per_tonne(b.carriage_usd, b.delivered_t)) *
-          common_t * in_service / kUsdPerMusd;
+      flows.carriage_musd[at] += saved_carriage_usd * in_service / kUsdPerMusd;
     }
   }
   return flows;

@@ -63,6 +63,15 @@ int appraise_command(const AppraiseArguments& args) {
         fmt::format("{} has no scenario.start_date: an appraisal counts its flows by calendar year",
                     args.scenario));
   }
+  for (const auto& investment : scenario.investments) {
+    if (investment.earliest_day >= scenario.horizon_days) {
+      throw UsageError(fmt::format(
+          "investment '{}' opens on {}, when the run has ended ({:g} days from {}): the "
+          "appraisal would see none of its service; lengthen scenario.horizon_days",
+          investment.id, model::format_iso_date(scenario.calendar.date_of(investment.earliest_day)),
+          scenario.horizon_days, model::format_iso_date(*scenario.calendar.start())));
+    }
+  }
   std::vector<std::string> together = args.together;
   if (together.size() == 1 && together.front() == "all") {
     together.clear();

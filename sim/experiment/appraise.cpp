@@ -1,6 +1,7 @@
 #include "corridor/experiment/appraise.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,10 +19,9 @@ namespace corridor::experiment {
 namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-// Below this share of a year's cargo delivered by the horizon, the do-nothing case is
-// piling cargo up rather than carrying it (the threshold of analysis/undelivered.hpp's
-// warnings).
-constexpr double kWarnDeliveredShare = 0.9;
+// Above this share of a year's tonnes diverted, the do-nothing case is piling cargo up
+// rather than carrying it, and the diversion bound carries much of the benefits.
+constexpr double kWarnDivertedShare = 0.1;
 
 struct Case {
   std::vector<std::size_t> members;  // investment indices
@@ -90,34 +90,30 @@ model::CorridorSpec with_case(const model::CorridorSpec& base, const Case& one) 
 
 std::vector<std::string> do_nothing_warnings(const std::vector<model::RunResult>& runs,
                                              const model::CorridorSpec& spec) {
-  std::vector<std::string> short_years;
-  double worst = 1.0;
+  std::vector<std::string> years;
+  double worst = 0.0;
   for (std::size_t p = 0; p < runs.front().periods.size(); ++p) {
     double created = 0.0;
-    double delivered = 0.0;
+    double diverted = 0.0;
     for (const model::RunResult& run : runs) {
       for (const model::PeriodCargo& cargo : run.periods[p].cargo) {
         created += cargo.created_t;
-        delivered += cargo.delivered_t;
+        diverted += cargo.diverted_t;
       }
     }
-    if (created <= 0.0) continue;
-    const double share = delivered / created;
-    if (share < kWarnDeliveredShare) {
-      short_years.push_back(
-          fmt::format("{}", spec.calendar.date_of(runs.front().periods[p].start_day).year));
-      worst = std::min(worst, share);
-    }
+    if (created <= 0.0 || diverted / created < kWarnDivertedShare) continue;
+    years.push_back(
+        fmt::format("{}", spec.calendar.date_of(runs.front().periods[p].start_day).year));
+    worst = std::max(worst, diverted / created);
   }
-  if (short_years.empty()) return {};
-  std::string years;
-  for (const std::string& year : short_years) years += (years.empty() ? "" : ", ") + year;
+  if (years.empty()) return {};
   return {fmt::format(
-      "the do-nothing case delivers by the horizon less than {:.0f} % of the cargo created in "
-      "{} (down to {:.0f} %): it piles cargo up rather than carries it, and the time saved on "
-      "that backlog grows with the horizon; read those years' time savings as an upper "
-      "bound, and the tonnes delivered at the margin as the sounder part",
-      kWarnDeliveredShare * 100.0, years, worst * 100.0)};
+      "in the do-nothing case, more than {:.0f} % of the tonnes created in {} (up to {:.0f} %) "
+      "take over {:g} times their free-flow time and are taken to go by their alternative: "
+      "benefits in those years rest on that bound; try --set appraisal.diversion_multiple=2 "
+      "and =5",
+      kWarnDivertedShare * 100.0, fmt::join(years, ", "), worst * 100.0,
+      spec.appraisal.diversion_multiple)};
 }
 
 CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one,
@@ -179,7 +175,7 @@ CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one
                                        flows.carriage_musd[t],
                                        total[t],
                                        total[t] - net_capex[t] - opex[t],
-                                       flows.extra_delivered_t[t],
+                                       flows.won_back_t[t],
                                        flows.saved_t_h[t]};
       for (std::size_t k = 0; k < kColumns; ++k) by_year[t * kColumns + k].push_back(values[k]);
     }
@@ -195,9 +191,9 @@ CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one
     year.capex_musd = capex[t];
     year.opex_musd = opex[t];
     year.residual_musd = residual[t];
-    Estimate* parts[kColumns] = {&year.time_musd,         &year.tonnes_musd,  &year.co2_musd,
-                                 &year.carriage_musd,     &year.benefit_musd, &year.net_musd,
-                                 &year.extra_delivered_t, &year.saved_t_h};
+    Estimate* parts[kColumns] = {&year.time_musd,     &year.tonnes_musd,  &year.co2_musd,
+                                 &year.carriage_musd, &year.benefit_musd, &year.net_musd,
+                                 &year.won_back_t,    &year.saved_t_h};
     for (std::size_t k = 0; k < kColumns; ++k) {
       *parts[k] = estimate(by_year[t * kColumns + k], confidence);
     }
@@ -227,6 +223,9 @@ Appraisal appraise(const model::CorridorSpec& scenario, const AppraisePlan& plan
   appraisal.confidence = plan.confidence;
   appraisal.discount_rate = scenario.appraisal.discount_rate;
   appraisal.price_base_year = years.base_year;
+  appraisal.carbon_price_usd_per_t = scenario.appraisal.carbon_price_usd_per_t;
+  appraisal.benefit_usd_per_t = scenario.appraisal.benefit_usd_per_t;
+  appraisal.diversion_multiple = scenario.appraisal.diversion_multiple;
   appraisal.first_year = years.base_year;
   appraisal.last_year = years.base_year + years.count() - 1;
 

@@ -67,13 +67,14 @@ std::string format_appraisal(const experiment::Appraisal& appraisal) {
                        shown(one.bcr, 2), shown_of(one.eirr, 1, appraisal.replications, 100.0),
                        shown_of(one.payback_year, 0, appraisal.replications));
   }
-  out +=
-      "\nBenefits: shippers' transit time saved on the tonnes both cases deliver (each class at "
-      "its value of time), tonnes delivered beyond the do-nothing case at the margin per "
-      "tonne, CO2 saved at the carbon price, carriage costs saved by the routes taken (tariffs at "
-      "the rates of the start, so that a tariff cut, a transfer, counts nothing). Costs: capital, "
-      "operation, less "
-      "the residual value of a life beyond the horizon.\n";
+  out += fmt::format(
+      "\nBenefits: shippers' transit time saved, each class at its value of time, each tonne's "
+      "time valued up to {:g} times its route's free-flow time (beyond it, the tonne goes by "
+      "its alternative); tonnes won back from that alternative at the margin per tonne; CO2 "
+      "saved at the carbon price; carriage costs saved by the routes taken (at the tariffs of "
+      "the start: a tariff cut is a transfer). Costs: capital, operation, less the residual "
+      "value of a life beyond the horizon. Margin {:g} USD/t, carbon {:g} USD/t CO2.\n",
+      appraisal.diversion_multiple, appraisal.benefit_usd_per_t, appraisal.carbon_price_usd_per_t);
   for (const std::string& warning : appraisal.warnings) out += "\nwarning: " + warning + "\n";
   return out;
 }
@@ -86,7 +87,7 @@ std::vector<CsvTable> appraisal_tables(const experiment::Appraisal& appraisal) {
   CsvTable years{"appraise_years.csv",
                  "id,year,capex_musd,opex_musd,residual_musd,time_musd,tonnes_musd,co2_musd,"
                  "carriage_musd,benefit_musd,benefit_musd_ci95,net_musd,net_musd_ci95,"
-                 "extra_delivered_t,saved_t_h\n"};
+                 "won_back_t,saved_t_h\n"};
   for (const auto& one : appraisal.cases) {
     const std::string opens = fmt::format("{}", fmt::join(one.opening_years, " "));
     cases.text += fmt::format(
@@ -104,7 +105,7 @@ std::vector<CsvTable> appraisal_tables(const experiment::Appraisal& appraisal) {
                       number_field(year.co2_musd), number_field(year.carriage_musd),
                       number_field(year.benefit_musd), half_width_field(year.benefit_musd),
                       number_field(year.net_musd), half_width_field(year.net_musd),
-                      number_field(year.extra_delivered_t), number_field(year.saved_t_h));
+                      number_field(year.won_back_t), number_field(year.saved_t_h));
     }
   }
   return {cases, years};
@@ -119,6 +120,9 @@ std::string appraisal_json(const experiment::Appraisal& appraisal) {
   root["confidence"] = appraisal.confidence;
   root["discount_rate"] = appraisal.discount_rate;
   root["price_base_year"] = appraisal.price_base_year;
+  root["carbon_price_usd_per_t"] = appraisal.carbon_price_usd_per_t;
+  root["benefit_usd_per_t"] = appraisal.benefit_usd_per_t;
+  root["diversion_multiple"] = appraisal.diversion_multiple;
   root["first_year"] = appraisal.first_year;
   root["last_year"] = appraisal.last_year;
   root["investments"] = Json::array();
@@ -137,7 +141,7 @@ std::string appraisal_json(const experiment::Appraisal& appraisal) {
                            {"benefit_musd_ci95", half_width_json(year.benefit_musd)},
                            {"net_musd", estimate_json(year.net_musd)},
                            {"net_musd_ci95", half_width_json(year.net_musd)},
-                           {"extra_delivered_t", estimate_json(year.extra_delivered_t)},
+                           {"won_back_t", estimate_json(year.won_back_t)},
                            {"saved_t_h", estimate_json(year.saved_t_h)}});
     }
     root["investments"].push_back(

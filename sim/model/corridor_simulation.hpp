@@ -273,7 +273,7 @@ struct DemandCounts {
   std::uint64_t window_generated_lots = 0;
   std::uint64_t window_delivered_lots = 0;
   std::uint64_t window_on_time_lots = 0;  // of those, within the entry's promise_days
-  double window_transit_sum_h = 0.0;       // of those delivered in the window
+  double window_transit_sum_h = 0.0;      // of those delivered in the window
 };
 
 // A route row's lots created in one period, and how those delivered by the horizon
@@ -427,6 +427,11 @@ class CorridorSimulation {
   void collect_periods(RunResult& result) const;
   void count_chosen_in_period(std::uint32_t lot_id);
   void count_delivered_in_period(std::uint32_t lot_id, double at_h);
+  void add_in_system(std::vector<PeriodResult>& periods) const;
+  // The transit at which a lot is taken to have gone by its alternative (PeriodCargo).
+  [[nodiscard]] double diversion_bound_h(const Lot& lot) const {
+    return spec_.appraisal.diversion_multiple * routes_[lot.route].free_flow_h;
+  }
   void collect_terminals(std::uint32_t node, NodeResult& row) const;
   // undelivered.cpp: the cargo still in the system at the horizon, per entry and pair.
   void collect_in_system(RunResult& result) const;
@@ -609,10 +614,10 @@ class CorridorSimulation {
   engine::Simulator<> sim_;
   double window_start_h_;
   double horizon_h_;
-  Window window_;              // [window_start_h_, horizon_h_]
-  PeriodGrid periods_;         // inactive unless the run reports periods
+  Window window_;                             // [window_start_h_, horizon_h_]
+  PeriodGrid periods_;                        // inactive unless the run reports periods
   std::vector<PeriodCargo> cargo_by_period_;  // period x class, when periods are active
-  std::vector<Route> routes_;  // every demand entry's candidates, entry after entry
+  std::vector<Route> routes_;                 // every demand entry's candidates, entry after entry
   // Per link direction: whether any route boards it, and what its vehicles carry at
   // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.
   std::vector<DirectionTraffic> traffic_;

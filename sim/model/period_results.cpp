@@ -97,8 +97,29 @@ void CorridorSimulation::count_delivered_in_period(std::uint32_t lot_id, double 
       cargo_by_period_[periods_.index_of(lot.created_h) * spec_.classes.size() + cargo_class];
   cargo.delivered_t += lot_t;
   cargo.transit_t_h += lot_t * transit_h;
+  const double bound_h = diversion_bound_h(lot);
+  cargo.valued_t_h += lot_t * std::min(transit_h, bound_h);
+  if (transit_h >= bound_h) cargo.diverted_t += lot_t;
   cargo.carriage_usd += lot_t * routes_[lot.route].tariff_usd_per_t;
   cargo.co2_kg += lot_t * routes_[lot.route].co2_kg_per_t;
+}
+
+// Lots still in the system at the horizon count in their period's valued time at their
+// age, at most the bound, and as diverted once past it.
+void CorridorSimulation::add_in_system(std::vector<PeriodResult>& periods) const {
+  std::vector<bool> is_free(lots_.size(), false);
+  for (const std::uint32_t id : free_lots_) is_free[id] = true;
+  for (std::uint32_t id = 0; id < lots_.size(); ++id) {
+    const Lot& lot = lots_[id];
+    if (is_free[id] || lot.created_h < window_start_h_) continue;
+    const std::uint32_t cargo_class = class_of_route_[lot.route];
+    PeriodCargo& cargo = periods[periods_.index_of(lot.created_h)].cargo[cargo_class];
+    const double lot_t = spec_.classes[cargo_class].lot_t;
+    const double age_h = horizon_h_ - lot.created_h;
+    const double bound_h = diversion_bound_h(lot);
+    cargo.valued_t_h += lot_t * std::min(age_h, bound_h);
+    if (age_h >= bound_h) cargo.diverted_t += lot_t;
+  }
 }
 
 namespace {
@@ -335,6 +356,7 @@ void CorridorSimulation::collect_periods(RunResult& result) const {
     }
     result.periods.push_back(std::move(period));
   }
+  add_in_system(result.periods);
 }
 
 }  // namespace detail

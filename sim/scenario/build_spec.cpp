@@ -852,13 +852,6 @@ class Builder {
                           "case, give it as the scenario's own",
                           investment.id, model::format_iso_date(*date),
                           model::format_iso_date(*spec_.calendar.start())));
-      } else if (investment.earliest_day >= spec_.horizon_days) {
-        error(earliest.location,
-              fmt::format("investment '{}' opens on {}, when the run has ended ({} days from "
-                          "{}): the appraisal would see none of its service; lengthen "
-                          "scenario.horizon_days",
-                          investment.id, model::format_iso_date(*date), spec_.horizon_days,
-                          model::format_iso_date(*spec_.calendar.start())));
       }
     }
     const Value& changes = get(item, "changes");
@@ -880,6 +873,7 @@ class Builder {
     spec.carbon_price_usd_per_t =
         number(appraisal, "carbon_price_usd_per_t", spec.carbon_price_usd_per_t);
     spec.benefit_usd_per_t = number(appraisal, "benefit_usd_per_t", spec.benefit_usd_per_t);
+    spec.diversion_multiple = number(appraisal, "diversion_multiple", spec.diversion_multiple);
     if (has(appraisal, "price_base_year")) {
       spec.price_base_year =
           static_cast<int>(parse_integer(get(appraisal, "price_base_year").scalar).value_or(0));

@@ -802,6 +802,7 @@ const Record& storm_record() {
 constexpr std::string_view kDiscountRateDefault = "0.05";
 constexpr std::string_view kCarbonPriceDefault = "50";
 constexpr std::string_view kBenefitPerTonneDefault = "0";
+constexpr std::string_view kDiversionMultipleDefault = "3";
 
 const Record& investment_change_record() {
   static const Record instance{
@@ -888,6 +889,13 @@ const Record& appraisal_record() {
                 .max = 1e5,
                 .help = "Value of a tonne delivered that would not be without the investment, "
                         "beyond its costs, US dollars."},
+          Field{.name = "diversion_multiple",
+                .type = number,
+                .default_text = kDiversionMultipleDefault,
+                .min = 1.0,
+                .max = 100.0,
+                .help = "A tonne whose transit reaches this multiple of its route's free-flow "
+                        "time goes by its alternative: time beyond it is not valued."},
           Field{.name = "price_base_year",
                 .type = integer,
                 .min = 1900.0,

@@ -155,6 +155,7 @@ TEST_CASE("the documented defaults of costs and emissions are the model's") {
   CHECK(default_of(*appraisal, "discount_rate") == defaults.discount_rate);
   CHECK(default_of(*appraisal, "carbon_price_usd_per_t") == defaults.carbon_price_usd_per_t);
   CHECK(default_of(*appraisal, "benefit_usd_per_t") == defaults.benefit_usd_per_t);
+  CHECK(default_of(*appraisal, "diversion_multiple") == defaults.diversion_multiple);
 }
 
 TEST_CASE("every node of every bundled corridor scenario has real coordinates") {

@@ -50,12 +50,15 @@ struct CostFlows {
 
 // In million USD a year; each may be negative (a loss).
 struct BenefitFlows {
-  std::vector<double> time_musd;          // transit time saved x the class's value of time
-  std::vector<double> tonnes_musd;        // tonnes delivered beyond the do-nothing x margin
-  std::vector<double> co2_musd;           // CO2 saved x carbon price
-  std::vector<double> carriage_musd;      // carriage costs saved by route (PeriodCargo)
-  std::vector<double> extra_delivered_t;  // tonnes delivered beyond the do-nothing
-  std::vector<double> saved_t_h;          // tonne-hours saved on the tonnes both deliver
+  std::vector<double> time_musd;      // tonne-hours saved x the class's value of time
+  std::vector<double> tonnes_musd;    // tonnes won back x the margin
+  std::vector<double> co2_musd;       // CO2 saved x carbon price
+  std::vector<double> carriage_musd;  // carriage costs saved by route (PeriodCargo)
+  // Tonnes the corridor carries within the diversion bound beyond the do-nothing case:
+  // won back from their alternative.
+  std::vector<double> won_back_t;
+  // Over every tonne created, the hours in transit each is valued at (PeriodCargo).
+  std::vector<double> saved_t_h;
 
   [[nodiscard]] std::vector<double> total_musd() const;
 };

@@ -47,7 +47,7 @@ struct AppraisalYear {
   Estimate carriage_musd;
   Estimate benefit_musd;  // the four above
   Estimate net_musd;      // benefits - costs
-  Estimate extra_delivered_t;
+  Estimate won_back_t;    // tonnes won back from their alternative (BenefitFlows)
   Estimate saved_t_h;
 };
 
@@ -74,11 +74,14 @@ struct Appraisal {
   double confidence = 0.95;
   double discount_rate = 0.0;
   int price_base_year = 0;
+  double carbon_price_usd_per_t = 0.0;
+  double benefit_usd_per_t = 0.0;
+  double diversion_multiple = 0.0;
   int first_year = 0;  // of the flows: the price base year
   int last_year = 0;
   std::vector<CaseAppraisal> cases;  // each investment alone, then the set if any
-  // Years in which the do-nothing case leaves much of its cargo undelivered: its
-  // time savings are taken on a backlog that grows with the horizon.
+  // Years in which the do-nothing case diverts much of its cargo: their benefits rest
+  // on the diversion bound.
   std::vector<std::string> warnings;
 };
 

@@ -219,18 +219,24 @@ struct ClassResult {
   std::optional<TransitDays> transit_days;  // empty if nothing delivered
 };
 
-// One cargo class's lots created in a period, as an appraisal weighs them: sums over the
-// lots delivered by the horizon, so that a mean per tonne is a sum over delivered_t.
+// One cargo class's lots created in a period, as an appraisal weighs them
+// (docs/appraisal.md). A lot whose transit reaches its route's free-flow time times
+// AppraisalSpec::diversion_multiple is taken to have gone by its alternative instead:
+// its time is valued at that bound, whether delivered or still in the system.
 struct PeriodCargo {
   std::string cargo_class;
   double created_t = 0.0;
-  double delivered_t = 0.0;
-  double transit_t_h = 0.0;  // tonnes x hours from creation to delivery
-  // Tonnes x the tariffs of the route each lot took at the rates of day 0: the resource
-  // cost of carriage by route, which a dated change of a tariff (a transfer between
-  // shipper and carrier) does not move.
+  double delivered_t = 0.0;  // by the horizon
+  double transit_t_h = 0.0;  // of the delivered: tonnes x hours from creation to delivery
+  // Of every lot created: tonnes x its hours in transit, or its age at the horizon if
+  // still in the system, at most the diversion bound.
+  double valued_t_h = 0.0;
+  double diverted_t = 0.0;  // lots that reached the bound, delivered or not
+  // Of the delivered: tonnes x the tariffs of the route each lot took at the rates of
+  // day 0, the resource cost of carriage by route, which a dated change of a tariff (a
+  // transfer between shipper and carrier) does not move; and tonnes x its CO2.
   double carriage_usd = 0.0;
-  double co2_kg = 0.0;       // tonnes x the CO2 of that route
+  double co2_kg = 0.0;
 };
 
 // One period of the window (a calendar year, quarter or month; the first and last may be

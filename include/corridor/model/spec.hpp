@@ -282,6 +282,7 @@ struct InvestmentSpec {
 inline constexpr double kDefaultDiscountRate = 0.05;
 inline constexpr double kDefaultCarbonPriceUsdPerT = 50.0;
 inline constexpr double kDefaultBenefitUsdPerT = 0.0;
+inline constexpr double kDefaultDiversionMultiple = 3.0;
 
 struct AppraisalSpec {
   double discount_rate = kDefaultDiscountRate;
@@ -289,6 +290,11 @@ struct AppraisalSpec {
   // What a tonne delivered is worth beyond its costs to whoever ships it: the margin
   // counted for tonnes an investment lets the corridor deliver that it would not.
   double benefit_usd_per_t = kDefaultBenefitUsdPerT;
+  // A tonne whose transit would reach this multiple of its route's free-flow time goes
+  // by its alternative instead (for China-Europe containers, 3 x the corridor's ~11 days
+  // is the sea route's 32-36): time beyond it is not valued, and the tonne counts as
+  // diverted (model::PeriodCargo).
+  double diversion_multiple = kDefaultDiversionMultiple;
   std::optional<int> price_base_year;  // default: the year of the scenario's start date
   // Shippers' time is valued per class at CargoClass::value_of_time_usd_per_t_h, the
   // figure their routes are chosen by.
