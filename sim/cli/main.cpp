@@ -43,6 +43,7 @@
 #include "corridor/scenario/plausibility.hpp"
 #include "diff_command.hpp"
 #include "expand_command.hpp"
+#include "plan_command.hpp"
 #include "report_command.hpp"
 #include "suggest.hpp"
 #include "sweep_command.hpp"
@@ -293,6 +294,8 @@ int main(int argc, char** argv) {
   auto* expand_app = add_expand_command(app, expand);
   AppraiseArguments appraise;
   auto* appraise_app = add_appraise_command(app, appraise);
+  PlanArguments plan;
+  auto* plan_app = add_plan_command(app, plan);
   ReportArguments report;
   auto* report_app = add_report_command(app, report);
   SweepArguments sweep;
@@ -316,7 +319,7 @@ int main(int argc, char** argv) {
   const bool speaks = corridor::experiment::ProcessGroup::world().rank() == 0;
   try {
     if (run.quiet || run.json_path == "-" || compare.quiet || sweep.quiet || expand.quiet ||
-        appraise.quiet)
+        appraise.quiet || plan.quiet)
       spdlog::set_level(spdlog::level::warn);
     if (*run_app) return run_command(run);
     if (*compare_app) return compare_command(compare);
@@ -325,6 +328,7 @@ int main(int argc, char** argv) {
     if (*sweep_app) return sweep_command(sweep);
     if (*expand_app) return expand_command(expand);
     if (*appraise_app) return appraise_command(appraise);
+    if (*plan_app) return plan_command(plan);
     if (*report_app) return report_command(report);
     if (*routes_app) return routes_command(routes_path, routes_overrides);
     if (*assign_app) return assign_command(assign_path, assign_overrides);

@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "appraisal_case.hpp"
 #include "corridor/analysis/appraisal.hpp"
 #include "corridor/analysis/appraisal_flows.hpp"
 #include "corridor/analysis/interval.hpp"
@@ -18,35 +19,11 @@
 namespace corridor::experiment {
 namespace {
 
-constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+using detail::Case;
+
 // Above this share of a year's tonnes diverted, the do-nothing case is piling cargo up
 // rather than carrying it, and the diversion bound carries much of the benefits.
 constexpr double kWarnDivertedShare = 0.1;
-
-struct Case {
-  std::vector<std::size_t> members;  // investment indices
-  std::vector<double> opening_days;
-};
-
-// A run's yearly cargo only: an appraisal needs no more, and a long outlook's daily
-// series would hold hundreds of megabytes over many cases.
-model::RunResult yearly_cargo(model::RunResult run) {
-  model::RunResult slim;
-  slim.period_length = run.period_length;
-  for (model::PeriodResult& period : run.periods) {
-    model::PeriodResult kept;
-    kept.start_day = period.start_day;
-    kept.end_day = period.end_day;
-    kept.cargo = std::move(period.cargo);
-    slim.periods.push_back(std::move(kept));
-  }
-  return slim;
-}
-
-Estimate estimate(const std::vector<double>& values, double confidence) {
-  const auto interval = analysis::column_intervals(values, values.size(), 1, confidence).front();
-  return Estimate{interval.mean, interval.half_width, interval.count};
-}
 
 std::vector<Case> cases_of(const model::CorridorSpec& scenario, const AppraisePlan& plan) {
   std::vector<Case> cases;
@@ -79,15 +56,6 @@ std::vector<Case> cases_of(const model::CorridorSpec& scenario, const AppraisePl
   return cases;
 }
 
-model::CorridorSpec with_case(const model::CorridorSpec& base, const Case& one) {
-  model::CorridorSpec spec = base;
-  for (std::size_t m = 0; m < one.members.size(); ++m) {
-    spec = model::with_investment(std::move(spec), base.investments[one.members[m]],
-                                  one.opening_days[m]);
-  }
-  return spec;
-}
-
 std::vector<std::string> do_nothing_warnings(const std::vector<model::RunResult>& runs,
                                              const model::CorridorSpec& spec) {
   std::vector<std::string> years;
@@ -114,92 +82,6 @@ std::vector<std::string> do_nothing_warnings(const std::vector<model::RunResult>
       "and =5",
       kWarnDivertedShare * 100.0, fmt::join(years, ", "), worst * 100.0,
       spec.appraisal.diversion_multiple)};
-}
-
-CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one,
-                            const std::vector<model::RunResult>& without,
-                            const std::vector<model::RunResult>& with,
-                            const analysis::AppraisalYears& years, double confidence) {
-  CaseAppraisal result;
-  const std::size_t count = static_cast<std::size_t>(years.count());
-  std::vector<double> capex(count, 0.0);
-  std::vector<double> opex(count, 0.0);
-  std::vector<double> residual(count, 0.0);
-  double service_end_day = 0.0;
-  for (std::size_t m = 0; m < one.members.size(); ++m) {
-    const model::InvestmentSpec& investment = scenario.investments[one.members[m]];
-    result.members.push_back(investment.id);
-    result.id += (m == 0 ? "" : "+") + investment.id;
-    result.name += (m == 0 ? "" : " + ") + investment.name;
-    result.opening_days.push_back(one.opening_days[m]);
-    const model::CivilDate opening = scenario.calendar.date_of(one.opening_days[m]);
-    result.opening_dates.push_back(model::format_iso_date(opening));
-    result.opening_years.push_back(opening.year);
-    const analysis::CostFlows costs =
-        analysis::investment_costs(scenario, investment, one.opening_days[m], years);
-    for (std::size_t t = 0; t < count; ++t) {
-      capex[t] += costs.capex_musd[t];
-      opex[t] += costs.opex_musd[t];
-      residual[t] += costs.residual_musd[t];
-    }
-    // A set's benefits count while any member serves.
-    service_end_day = std::max(
-        service_end_day, analysis::end_of_service_day(scenario, investment, one.opening_days[m]));
-  }
-  std::vector<double> net_capex(count);
-  for (std::size_t t = 0; t < count; ++t) net_capex[t] = capex[t] - residual[t];
-
-  const std::size_t replications = without.size();
-  std::vector<double> npv, bcr, eirr, payback, pv_benefits;
-  // Per year, per replication: the benefit parts, their total and the net flow.
-  constexpr std::size_t kColumns = 8;
-  std::vector<std::vector<double>> by_year(count * kColumns);
-  for (std::size_t r = 0; r < replications; ++r) {
-    const analysis::BenefitFlows flows =
-        analysis::benefits(scenario, without[r], with[r], years, service_end_day);
-    const std::vector<double> total = flows.total_musd();
-    const analysis::AppraisalFigures figures = analysis::appraise(
-        analysis::YearlyFlows{net_capex, opex, total}, scenario.appraisal.discount_rate);
-    result.pv_costs_musd = figures.pv_costs_musd;
-    npv.push_back(figures.npv_musd);
-    pv_benefits.push_back(figures.pv_benefits_musd);
-    bcr.push_back(figures.bcr.value_or(kMissing));
-    eirr.push_back(figures.eirr.value_or(kMissing));
-    payback.push_back(figures.payback_year
-                          ? static_cast<double>(years.base_year + *figures.payback_year)
-                          : kMissing);
-    for (std::size_t t = 0; t < count; ++t) {
-      const double values[kColumns] = {flows.time_musd[t],
-                                       flows.tonnes_musd[t],
-                                       flows.co2_musd[t],
-                                       flows.carriage_musd[t],
-                                       total[t],
-                                       total[t] - net_capex[t] - opex[t],
-                                       flows.won_back_t[t],
-                                       flows.saved_t_h[t]};
-      for (std::size_t k = 0; k < kColumns; ++k) by_year[t * kColumns + k].push_back(values[k]);
-    }
-  }
-  result.npv_musd = estimate(npv, confidence);
-  result.pv_benefits_musd = estimate(pv_benefits, confidence);
-  result.bcr = estimate(bcr, confidence);
-  result.eirr = estimate(eirr, confidence);
-  result.payback_year = estimate(payback, confidence);
-  for (std::size_t t = 0; t < count; ++t) {
-    AppraisalYear year;
-    year.year = years.base_year + static_cast<int>(t);
-    year.capex_musd = capex[t];
-    year.opex_musd = opex[t];
-    year.residual_musd = residual[t];
-    Estimate* parts[kColumns] = {&year.time_musd,     &year.tonnes_musd,  &year.co2_musd,
-                                 &year.carriage_musd, &year.benefit_musd, &year.net_musd,
-                                 &year.won_back_t,    &year.saved_t_h};
-    for (std::size_t k = 0; k < kColumns; ++k) {
-      *parts[k] = estimate(by_year[t * kColumns + k], confidence);
-    }
-    result.years.push_back(std::move(year));
-  }
-  return result;
 }
 
 }  // namespace
@@ -231,7 +113,7 @@ Appraisal appraise(const model::CorridorSpec& scenario, const AppraisePlan& plan
 
   // Scenario 0 is the do-nothing case; every (scenario, replication) is one job.
   std::vector<model::CorridorSpec> specs{base};
-  for (const Case& one : cases) specs.push_back(with_case(base, one));
+  for (const Case& one : cases) specs.push_back(detail::with_case(base, one));
   std::vector<std::vector<model::RunResult>> runs(specs.size(),
                                                   std::vector<model::RunResult>(plan.replications));
   run_parallel(
@@ -239,14 +121,15 @@ Appraisal appraise(const model::CorridorSpec& scenario, const AppraisePlan& plan
       [&](std::size_t job) {
         const std::size_t s = job / plan.replications;
         const std::size_t r = job % plan.replications;
-        runs[s][r] = yearly_cargo(model::simulate(specs[s], model::RunOptions{appraisal.seed, r}));
+        runs[s][r] =
+            detail::yearly_cargo(model::simulate(specs[s], model::RunOptions{appraisal.seed, r}));
       },
       plan.on_progress);
 
   appraisal.warnings = do_nothing_warnings(runs.front(), base);
   for (std::size_t c = 0; c < cases.size(); ++c) {
     appraisal.cases.push_back(
-        appraise_case(base, cases[c], runs.front(), runs[c + 1], years, plan.confidence));
+        detail::appraise_case(base, cases[c], runs.front(), runs[c + 1], years, plan.confidence));
   }
   return appraisal;
 }

@@ -1,0 +1,105 @@
+#include "plan_command.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "common.hpp"
+#include "corridor/experiment/plan.hpp"
+#include "corridor/io/plan_report.hpp"
+#include "corridor/io/progress.hpp"
+
+namespace corridor::cli {
+
+CLI::App* add_plan_command(CLI::App& app, PlanArguments& args) {
+  auto* command = app.add_subcommand(
+      "plan",
+      "Which investments to build and from which year under a capital budget a year: the "
+      "largest NPV among the plans that keep the corridor serving its demand (exact search, "
+      "pruned by the budget and the capacity bound)");
+  command->add_option("scenario", args.scenario, "Scenario YAML file with 'investments:'")
+      ->required();
+  command
+      ->add_option("--budget-musd-per-year", args.budget_musd_per_year,
+                   "Capital the plan may spend in any year, million USD")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--delays", args.delays,
+                   fmt::format("Opening years tried after each investment's earliest (default: "
+                               "{})",
+                               args.delays))
+      ->check(CLI::Range(0U, 15U));
+  command->add_option("--only", args.only, "The candidates, ID,ID,... (default: every investment)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  command
+      ->add_option("--max-diverted-share", args.max_diverted_share,
+                   "Serving the demand: in every year at most this share of each class's tonnes "
+                   "diverted, past the diversion bound (default: 0.05)")
+      ->check(CLI::Range(0.0, 1.0));
+  command
+      ->add_option(
+          "--max-plans", args.max_plans,
+          fmt::format("Stop before simulating more plans than this (default: {})", args.max_plans))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  command
+      ->add_option("--set", args.overrides,
+                   "Override a value, PATH=VALUE (appraisal.discount_rate=0.03)")
+      ->allow_extra_args(false);
+  command
+      ->add_option("--replications,-r", args.replications,
+                   fmt::format("Replications of each plan (default: {})", args.replications))
+      ->check(CLI::Range(2U, 10000U));
+  command->add_option("--seed", args.seed, "Seed (default: the scenario's)")->check(whole_number());
+  command->add_option("--threads,-j", args.threads, "Threads (default: every core)")
+      ->check(CLI::Range(1U, 1024U));
+  command->add_option("--json", args.json_path, "Write the plan as JSON to FILE, or -");
+  command->add_option("--resume", args.resume_path,
+                      "Keep each simulated plan's figures in FILE, and skip those already there");
+  command->add_flag("--quiet,-q", args.quiet, "Print no table and no progress");
+  add_run_limit_option(command);
+  add_strict_option(command);
+  add_fast_paths_option(command);
+  return command;
+}
+
+int plan_command(const PlanArguments& args) {
+  check_output_directory(args.json_path);
+  if (!args.resume_path.empty()) check_output_directory(args.resume_path, "--resume");
+  const model::CorridorSpec scenario = load_for_run(args.scenario, args.overrides);
+  if (scenario.investments.empty()) {
+    throw UsageError(
+        fmt::format("{} has no investments to plan: list them under 'investments:' "
+                    "(docs/scenario-format.md, \"investments\")",
+                    args.scenario));
+  }
+  if (!scenario.calendar.dated()) {
+    throw UsageError(fmt::format(
+        "{} has no scenario.start_date: a plan counts its flows by calendar year", args.scenario));
+  }
+  io::Progress progress("runs", !args.quiet && args.json_path != "-");
+  experiment::PlanSearch search{
+      .budget_musd_per_year = args.budget_musd_per_year,
+      .delays = args.delays,
+      .only = args.only,
+      .max_diverted_share = args.max_diverted_share,
+      .max_simulated_plans = args.max_plans,
+      .seed = args.seed,
+      .replications = args.replications,
+      .threads = args.threads,
+      .cache_path = args.resume_path,
+      .on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }};
+  experiment::PlanResult plan;
+  try {
+    plan = experiment::plan_investments(scenario, search);
+  } catch (const experiment::PlanError& error) {
+    throw UsageError(error.what());
+  }
+  progress.finish();
+  write_output(args.json_path, io::plan_json(plan));
+  if (!args.quiet && args.json_path != "-") std::fputs(io::format_plan(plan).c_str(), stdout);
+  return 0;
+}
+
+}  // namespace corridor::cli
