@@ -963,6 +963,238 @@ def plot_sweep(path, out):
     return save(figure, out, os.path.splitext(os.path.basename(path))[0])
 
 
+# ---------------------------------------------------------------------------------------
+# Appraisals.
+
+# Yearly flows of appraise_years.csv as drawn: benefits stack upward by part (a negative
+# part goes below zero), costs downward, the residual value upward in the last year.
+BENEFIT_PARTS = [("time_musd", "time saved", "#0072B2"),
+                 ("tonnes_musd", "tonnes won back", "#009E73"),
+                 ("co2_musd", "CO2", "#56B4E9"),
+                 ("carriage_musd", "carriage", "#CC79A7")]
+COST_PARTS = [("capex_musd", "capital", "#D55E00"), ("opex_musd", "operation", "#E69F00")]
+RESIDUAL = {"facecolor": "white", "edgecolor": "#D55E00", "hatch": "////", "linewidth": 0.6}
+CUMULATIVE = {"color": "#000000", "linewidth": 1.4, "marker": "o", "markersize": 2.5}
+# Panels share one y scale unless their largest values differ more than this many times:
+# then the small ones would be flat lines, and each panel gets its own.
+SHARED_SCALE_RATIO = 4.0
+
+
+def musd_text(value):
+    """Million USD as a report reads them: no decimals from 100, one from 1, two below."""
+    decimals = 0 if abs(value) >= 100 else 1 if abs(value) >= 1 else 2
+    return decimals, f"{value:.{decimals}f}".replace("-", "−")
+
+
+def appraisal_title(case):
+    """'NAME — NPV 6187 ± 107 MUSD, BCR 22.4', each figure where the table has it, as
+    the pieces a line may break between: each investment of a set ("A + B") and the
+    figures stay whole where they fit on a line."""
+    figures = []
+    npv = number(case.get("npv_musd"))
+    if not math.isnan(npv):
+        decimals, text = musd_text(npv)
+        half = number(case.get("npv_musd_ci95"))
+        if not math.isnan(half) and half > 0:
+            # The interval to its first significant digit, at least the NPV's decimals
+            # (common random numbers make it small): "−134 ± 0.04", not "± 0".
+            digits = max(decimals, min(3, 1 - math.floor(math.log10(half))))
+            shown = f"{half:.{digits}f}"
+            text += f" ± {shown}" if float(shown) > 0 else " ± <0.001"
+        figures.append(f"NPV {text} MUSD")
+    bcr = number(case.get("bcr"))
+    if not math.isnan(bcr):
+        decimals = 1 if abs(bcr) >= 10 else 2 if abs(bcr) >= 0.1 else 3
+        figures.append(f"BCR {bcr:.{decimals}f}")
+    name = case.get("name") or case["id"]
+    parts = name.split(" + ")
+    if len(parts) > 1:
+        # A set names its investments without their qualifiers (their own panels give
+        # them), unless two would then read alike.
+        short = [short_name(part) for part in parts]
+        parts = short if len(set(short)) == len(short) else parts
+    pieces = [part + " +" for part in parts]
+    pieces[-1] = pieces[-1][:-2]
+    if figures:
+        pieces[-1] += " —"
+        pieces.append(", ".join(figures))
+    return pieces
+
+
+def wrapped_title(figure, axes, pieces, fontsize):
+    """The title left-aligned over the axes in lines no wider than the axes: broken
+    between `pieces`, and inside a piece, between words, only where it is wider than a
+    line on its own."""
+    renderer = figure.canvas.get_renderer()
+    width = axes.get_window_extent(renderer).width
+
+    def fits(text):
+        probe = figure.text(0, 0, text, fontsize=fontsize, fontweight="bold")
+        wide = probe.get_window_extent(renderer).width
+        probe.remove()
+        return wide <= width
+
+    def fill(units, lines, joint):
+        for unit in units:
+            trial = f"{lines[-1]}{joint}{unit}" if lines[-1] else unit
+            if fits(trial) or not lines[-1]:
+                lines[-1] = trial
+            else:
+                lines.append(unit)
+        return lines
+
+    lines = [""]
+    for piece in pieces:
+        trial = f"{lines[-1]} {piece}" if lines[-1] else piece
+        if fits(trial):
+            lines[-1] = trial
+        elif fits(piece):
+            lines.append(piece)
+        else:
+            fill(piece.split(" "), lines, " ")
+    axes.set_title("\n".join(lines), fontsize=fontsize, loc="left")
+
+
+def set_year_ticks(figure, axes, years, fontsize=8):
+    """Every year a tick; labels level, every year if they stand clearly apart (a gap
+    of about two digits), else the even years, then every fifth, tenth... (round years:
+    the last one is often among them), so that each reads clearly."""
+    renderer = figure.canvas.get_renderer()
+    axes.set_xticks(years)
+    for step in (1, 2, 5, 10, 20, 50, 100):
+        axes.set_xticklabels([str(y) if y % step == 0 else "" for y in years],
+                             fontsize=fontsize)
+        texts = [t for t in axes.get_xticklabels() if t.get_visible() and t.get_text()]
+        if _apart([t.get_window_extent(renderer) for t in texts], gap=14.0):
+            return
+
+
+def plot_appraise(directory, out):
+    """A panel per appraised case (each investment, then any set): its yearly flows as
+    bars, benefits up by part, costs down, the residual value credited in the last year,
+    and the cumulative net flow as a line, undiscounted, in real prices of the first
+    year (the price base); the title carries the NPV with its 95 % interval and the BCR."""
+    cases = read_csv(os.path.join(directory, "appraise.csv"))
+    flows = defaultdict(dict)
+    for row in read_csv(os.path.join(directory, "appraise_years.csv")):
+        flows[row["id"]][int(row["year"])] = {k: number(v) for k, v in row.items()
+                                               if k not in ("id", "year")}
+    cases = [c for c in cases if flows.get(c["id"])]
+    if not cases:
+        return []
+    years = sorted({y for by_year in flows.values() for y in by_year})
+    zero = defaultdict(float)
+
+    def value(flow, column):
+        v = flow.get(column, math.nan)
+        return 0.0 if math.isnan(v) else v
+
+    drawn = []  # per case: years' (positive stacks, negative stacks), cumulative net
+    used = set()
+    for case in cases:
+        by_year = flows[case["id"]]
+        tops, bottoms, cumulative, total = [], [], [], 0.0
+        for year in years:
+            flow = by_year.get(year, zero)
+            up = sum(max(0.0, value(flow, c)) for c, _, _ in BENEFIT_PARTS) + \
+                max(0.0, value(flow, "residual_musd"))
+            down = sum(min(0.0, value(flow, c)) for c, _, _ in BENEFIT_PARTS) - \
+                sum(max(0.0, value(flow, c)) for c, _, _ in COST_PARTS)
+            tops.append(up)
+            bottoms.append(down)
+            net = value(flow, "net_musd") if "net_musd" in flow else up + down
+            total += net
+            cumulative.append(total)
+        drawn.append((case, by_year, cumulative, max([0.0] + tops + cumulative),
+                      min([0.0] + bottoms + cumulative)))
+        extent = max(max(tops), -min(bottoms), 1e-9)
+        for column, _, _ in BENEFIT_PARTS + COST_PARTS + [("residual_musd", None, None)]:
+            # A part counts where it shows: a rounding residue of 1e-15 is not a CO2 gain.
+            if any(abs(value(by_year.get(y, zero), column)) > 1e-3 * extent for y in years):
+                used.add(column)
+    spans = [high - low for _, _, _, high, low in drawn]
+    shared = max(spans) <= SHARED_SCALE_RATIO * max(min(spans), 1e-9)
+    # Each investment alone in two columns; a set of them ("a+b") below, the figure's
+    # full width: its title names them all.
+    singles = [d for d in drawn if "+" not in d[0]["id"]]
+    sets = [d for d in drawn if "+" in d[0]["id"]]
+    columns = 2 if len(singles) > 1 else 1
+    lines = (len(singles) + columns - 1) // columns + len(sets)
+    height = 2.7 * lines + 1.3
+    figure = plt.figure(figsize=(12.0 if columns == 2 or sets else 7.0, height))
+    grid = figure.add_gridspec(lines, columns)
+    all_axes = []
+    for index, _ in enumerate(singles + sets):
+        if index < len(singles):
+            place = grid[index // columns, index % columns]
+        else:
+            place = grid[(len(singles) + columns - 1) // columns + index - len(singles), :]
+        # One span of years in every panel (set below), not a shared x axis: the narrow
+        # panels may label fewer years than the wide one, and a shared axis would
+        # carry one panel's labels to all.
+        first = all_axes[0] if all_axes and shared else None
+        all_axes.append(figure.add_subplot(place, sharey=first))
+    drawn = singles + sets
+    for axes, (case, by_year, cumulative, high, low) in zip(all_axes, drawn):
+        up = [0.0] * len(years)
+        down = [0.0] * len(years)
+        for column, label, colour in BENEFIT_PARTS:
+            values = [value(by_year.get(y, zero), column) for y in years]
+            positive = [max(0.0, v) for v in values]
+            negative = [min(0.0, v) for v in values]
+            axes.bar(years, positive, bottom=up, width=0.75, color=colour, linewidth=0)
+            axes.bar(years, negative, bottom=down, width=0.75, color=colour, linewidth=0)
+            up = [a + b for a, b in zip(up, positive)]
+            down = [a + b for a, b in zip(down, negative)]
+        residual = [max(0.0, value(by_year.get(y, zero), "residual_musd")) for y in years]
+        axes.bar(years, residual, bottom=up, width=0.75, **RESIDUAL)
+        for column, label, colour in COST_PARTS:
+            costs = [-max(0.0, value(by_year.get(y, zero), column)) for y in years]
+            axes.bar(years, costs, bottom=down, width=0.75, color=colour, linewidth=0)
+            down = [a + b for a, b in zip(down, costs)]
+        axes.plot(years, cumulative, zorder=4, **CUMULATIVE)
+        axes.axhline(0.0, color="#000000", linewidth=0.9, zorder=3)
+        axes.grid(axis="y", alpha=0.3)
+        axes.set_axisbelow(True)
+        axes.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+        if not shared:
+            span = high - low
+            axes.set_ylim(low - 0.06 * span, high + 0.06 * span)
+    if shared:
+        high = max(d[3] for d in drawn)
+        low = min(d[4] for d in drawn)
+        all_axes[0].set_ylim(low - 0.06 * (high - low), high + 0.06 * (high - low))
+    handles = [Patch(color=colour, label=f"benefit: {label}")
+               for column, label, colour in BENEFIT_PARTS if column in used]
+    if "residual_musd" in used:
+        handles.append(Patch(**RESIDUAL, label="residual value (credited)"))
+    handles += [Patch(color=colour, label=f"cost: {label}")
+                for column, label, colour in COST_PARTS if column in used]
+    handles.append(plt.Line2D([], [], **CUMULATIVE,
+                              label=f"net flow, cumulative since {years[0]}"))
+    base = years[0]
+    figure.supylabel(f"million USD a year ({base} prices)", fontsize=10)
+    legend_columns = len(handles) if len(handles) <= 6 else (len(handles) + 1) // 2
+    legend_rows = (len(handles) + legend_columns - 1) // legend_columns
+    header_in = 0.55 + 0.22 * legend_rows
+    figure.tight_layout(rect=(0, 0, 1, 1.0 - header_in / height), h_pad=1.2, w_pad=1.5)
+    # Titles are wrapped to the panels' final width, then the layout runs again for
+    # their height; the year labels are fitted last, to the final axes.
+    for axes, (case, _, _, _, _) in zip(all_axes, drawn):
+        wrapped_title(figure, axes, appraisal_title(case), 9)
+    figure.tight_layout(rect=(0, 0, 1, 1.0 - header_in / height), h_pad=1.2, w_pad=1.5)
+    # Years under every panel: each reads on its own, however far from the bottom.
+    for axes in all_axes:
+        set_year_ticks(figure, axes, years)
+    scale = "one scale for all panels" if shared else "each panel on its own scale"
+    figure.suptitle(f"Appraisal: costs and benefits by year, undiscounted, {base} prices "
+                    f"({scale})", y=1.0 - 0.08 / height, va="top", fontsize=12,
+                    fontweight="bold")
+    figure.legend(handles=handles, loc="upper center", ncol=legend_columns, fontsize=8,
+                  frameon=False, bbox_to_anchor=(0.5, 1.0 - 0.4 / height))
+    return save(figure, out, "appraisal")
+
+
 TABLE_CHARTS = {"transit": plot_transit, "time_split": plot_time_split, "queues": plot_queues,
                 "map": plot_map, "map_difference": plot_map_difference,
                 "periods": plot_periods}
@@ -980,6 +1212,11 @@ def main(argv):
     sweep.add_argument("file")
     sweep.add_argument("--out", help="where to write the chart, named after FILE "
                        "(default: beside FILE)")
+    appraise = sub.add_parser("appraise", help="yearly costs and benefits of each case, "
+                              "from appraise --csv DIR")
+    appraise.add_argument("directory")
+    appraise.add_argument("--out", help="where to write appraisal.png and .svg "
+                          "(default: DIR)")
     args = parser.parse_args(argv)
     written = []
     if args.what == "tables":
@@ -990,6 +1227,8 @@ def main(argv):
             parser.error(f"no chart {', '.join(unknown)}; the charts: {', '.join(TABLE_CHARTS)}")
         for name in names:
             written += TABLE_CHARTS[name](args.directory, out)
+    elif args.what == "appraise":
+        written += plot_appraise(args.directory, args.out or args.directory)
     else:
         written += plot_sweep(args.file, args.out or os.path.dirname(os.path.abspath(args.file)))
     for path in written:

@@ -6,6 +6,7 @@
 
 #include "common.hpp"
 #include "corridor/experiment/plan.hpp"
+#include "corridor/experiment/process_group.hpp"
 #include "corridor/io/plan_report.hpp"
 #include "corridor/io/progress.hpp"
 
@@ -78,7 +79,8 @@ int plan_command(const PlanArguments& args) {
     throw UsageError(fmt::format(
         "{} has no scenario.start_date: a plan counts its flows by calendar year", args.scenario));
   }
-  io::Progress progress("runs", !args.quiet && args.json_path != "-");
+  const auto& group = experiment::ProcessGroup::world();
+  io::Progress progress("runs", !args.quiet && args.json_path != "-" && group.rank() == 0);
   experiment::PlanSearch search{
       .budget_musd_per_year = args.budget_musd_per_year,
       .delays = args.delays,
@@ -95,8 +97,14 @@ int plan_command(const PlanArguments& args) {
     plan = experiment::plan_investments(scenario, search);
   } catch (const experiment::PlanError& error) {
     throw UsageError(error.what());
+  } catch (const std::exception& error) {
+    // Rank 0 waits for every rank's plans: one that cannot go on stops them all.
+    if (group.size() == 1) throw;
+    std::fprintf(stderr, "corridor: rank %d: error: %s\n", group.rank(), error.what());
+    group.abort(kExitInternalError);
   }
   progress.finish();
+  if (plan.rank_only) return 0;
   write_output(args.json_path, io::plan_json(plan));
   if (!args.quiet && args.json_path != "-") std::fputs(io::format_plan(plan).c_str(), stdout);
   return 0;

@@ -3,16 +3,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "appraisal_case.hpp"
 #include "corridor/analysis/appraisal.hpp"
 #include "corridor/analysis/capacity_bound.hpp"
+#include "corridor/experiment/process_group.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
@@ -180,6 +183,30 @@ Json number_or_null(double value) {
   return std::isnan(value) ? Json(nullptr) : Json(value);
 }
 
+Json simulated_json(const std::string& key, const Simulated& plan) {
+  Json bcr = Json::array();
+  for (const double value : plan.bcr) bcr.push_back(number_or_null(value));
+  return Json{{"plan", key},
+              {"npv_musd", plan.npv_musd},
+              {"bcr", bcr},
+              {"pv_costs_musd", plan.pv_costs_musd},
+              {"worst_diverted_share", plan.worst_diverted_share},
+              {"worst_year", plan.worst_year}};
+}
+
+Simulated simulated_of(const Json& entry) {
+  Simulated plan;
+  for (const Json& value : entry["npv_musd"]) plan.npv_musd.push_back(value.get<double>());
+  for (const Json& value : entry["bcr"]) {
+    plan.bcr.push_back(value.is_null() ? std::numeric_limits<double>::quiet_NaN()
+                                       : value.get<double>());
+  }
+  plan.pv_costs_musd = entry["pv_costs_musd"].get<double>();
+  plan.worst_diverted_share = entry["worst_diverted_share"].get<double>();
+  plan.worst_year = entry["worst_year"].get<int>();
+  return plan;
+}
+
 // What decides a plan's figures besides the plan: a cache made under other settings is
 // refused rather than mixed in.
 std::string fingerprint(const model::CorridorSpec& spec, const PlanSearch& search,
@@ -224,15 +251,7 @@ class PlanCache {
       const Json entry = Json::parse(line, nullptr, false);
       // A line cut short by an interrupted run is simulated again.
       if (entry.is_discarded() || !entry.contains("plan")) continue;
-      Simulated plan;
-      for (const Json& value : entry["npv_musd"]) plan.npv_musd.push_back(value.get<double>());
-      for (const Json& value : entry["bcr"]) {
-        plan.bcr.push_back(value.is_null() ? std::numeric_limits<double>::quiet_NaN()
-                                           : value.get<double>());
-      }
-      plan.pv_costs_musd = entry["pv_costs_musd"].get<double>();
-      plan.worst_diverted_share = entry["worst_diverted_share"].get<double>();
-      plan.worst_year = entry["worst_year"].get<int>();
+      Simulated plan = simulated_of(entry);
       known_[entry["plan"].get<std::string>()] = std::move(plan);
     }
   }
@@ -244,14 +263,7 @@ class PlanCache {
 
   void add(const std::string& key, const Simulated& plan) {
     if (path_.empty()) return;
-    Json bcr = Json::array();
-    for (const double value : plan.bcr) bcr.push_back(number_or_null(value));
-    const Json entry{{"plan", key},
-                     {"npv_musd", plan.npv_musd},
-                     {"bcr", bcr},
-                     {"pv_costs_musd", plan.pv_costs_musd},
-                     {"worst_diverted_share", plan.worst_diverted_share},
-                     {"worst_year", plan.worst_year}};
+    const Json entry = simulated_json(key, plan);
     const std::lock_guard lock(mutex_);
     std::ofstream out(path_, std::ios::app);
     out << entry.dump() << "\n";
@@ -387,7 +399,11 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
 
   // The do-nothing case first, then each plan to simulate, replication by replication.
   const std::uint32_t replications = search.replications;
-  const std::size_t total = (1 + to_simulate.size()) * replications;
+  const ProcessGroup& group = ProcessGroup::world();
+  const std::size_t share = (to_simulate.size() + static_cast<std::size_t>(group.size()) - 1 -
+                             static_cast<std::size_t>(group.rank())) /
+                            static_cast<std::size_t>(group.size());
+  const std::size_t total = (1 + share) * replications;  // this rank's runs
   std::size_t done_before = 0;
   const auto progress = [&](std::size_t done, std::size_t) {
     if (search.on_progress) search.on_progress(done_before + done, total);
@@ -401,15 +417,23 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
       progress);
   done_before = replications;
 
+  // Under MPI each rank simulates every size-th plan and sends rank 0 its figures; the
+  // figures are the same whichever rank computed them.
+  std::vector<std::size_t> mine;
+  for (std::size_t i = 0; i < to_simulate.size(); ++i) {
+    if (static_cast<int>(i % static_cast<std::size_t>(group.size())) == group.rank()) {
+      mine.push_back(i);
+    }
+  }
   std::vector<std::vector<model::RunResult>> runs(to_simulate.size());
-  for (auto& plan_runs : runs) plan_runs.resize(replications);
+  for (const std::size_t i : mine) runs[i].resize(replications);
   std::vector<std::uint32_t> finished(to_simulate.size(), 0);
   std::vector<Simulated> simulated(to_simulate.size());
   std::mutex finish_mutex;
   run_parallel(
-      to_simulate.size() * replications, search.threads,
+      mine.size() * replications, search.threads,
       [&](std::size_t job) {
-        const std::size_t i = job / replications;
+        const std::size_t i = mine[job / replications];
         const std::size_t r = job % replications;
         const Case& one = carried[to_simulate[i]];
         runs[i][r] = detail::yearly_cargo(
@@ -419,24 +443,46 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
           if (++finished[i] < replications) return;
         }
         // The plan's last replication: its figures, then its runs are let go.
-        const CaseAppraisal figures =
-            detail::appraise_case(base, one, without, runs[i], years, search.confidence);
         Simulated& plan = simulated[i];
-        plan.pv_costs_musd = figures.pv_costs_musd;
         for (std::size_t k = 0; k < replications; ++k) {
           const std::vector<model::RunResult> pair_without{without[k]};
           const std::vector<model::RunResult> pair_with{runs[i][k]};
           const CaseAppraisal single =
               detail::appraise_case(base, one, pair_without, pair_with, years, search.confidence);
+          plan.pv_costs_musd = single.pv_costs_musd;
           plan.npv_musd.push_back(*single.npv_musd.mean);
           plan.bcr.push_back(single.bcr.mean.value_or(std::numeric_limits<double>::quiet_NaN()));
         }
         std::tie(plan.worst_diverted_share, plan.worst_year) = worst_diversion(base, runs[i]);
         runs[i].clear();
         runs[i].shrink_to_fit();
-        cache.add(key_of(base, one), plan);
+        const std::string key = key_of(base, one);
+        if (group.rank() == 0) {
+          cache.add(key, plan);
+        } else {
+          const std::lock_guard lock(finish_mutex);
+          group.send_row(i, simulated_json(key, plan).dump());
+        }
       },
       progress);
+  if (group.rank() != 0) {
+    group.send_done();
+    result.rank_only = true;
+    return result;
+  }
+  for (int ranks_done = 0; ranks_done < group.size() - 1;) {
+    const auto message = group.try_receive();
+    if (!message) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      continue;
+    }
+    if (message->done) {
+      ++ranks_done;
+      continue;
+    }
+    simulated[message->index] = simulated_of(Json::parse(message->text));
+    cache.add(key_of(base, carried[to_simulate[message->index]]), simulated[message->index]);
+  }
   result.simulated = to_simulate.size();
 
   std::vector<PlanOutcome> outcomes;

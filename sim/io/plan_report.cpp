@@ -26,10 +26,13 @@ std::string npv_text(const experiment::PlanOutcome& outcome) {
 }
 
 std::string row(const experiment::PlanOutcome& outcome) {
-  return fmt::format("| {} | {:.1f} | {} | {} | {:.1f} % ({}) |\n", chosen_text(outcome),
+  const std::string diverted =
+      outcome.worst_diverted_share > 0.0
+          ? fmt::format("{:.1f} % ({})", outcome.worst_diverted_share * 100.0, outcome.worst_year)
+          : std::string("none");
+  return fmt::format("| {} | {:.1f} | {} | {} | {} |\n", chosen_text(outcome),
                      outcome.pv_costs_musd, npv_text(outcome),
-                     outcome.bcr.mean ? fmt::format("{:.2f}", *outcome.bcr.mean) : "-",
-                     outcome.worst_diverted_share * 100.0, outcome.worst_year);
+                     outcome.bcr.mean ? fmt::format("{:.2f}", *outcome.bcr.mean) : "-", diverted);
 }
 
 Json outcome_json(const experiment::PlanOutcome& outcome) {

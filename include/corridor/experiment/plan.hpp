@@ -78,6 +78,9 @@ struct PlanResult {
   std::vector<PlanOutcome> runners_up;
   // The best plans that do not serve the demand, when none does: what comes closest.
   std::vector<PlanOutcome> closest;
+  // Under MPI, on every rank but 0: this rank's share was simulated and sent; the
+  // result is rank 0's to report.
+  bool rank_only = false;
 };
 
 // Throws PlanError for a search that cannot be made (no candidate fits the budget, too
