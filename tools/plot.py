@@ -5,6 +5,9 @@
                                               charts of `corridor run|compare --csv DIR`
     tools/plot.py sweep FILE [--out OUT]      throughput against the swept value
                                               (`corridor sweep --csv FILE`)
+    tools/plot.py appraise DIR [--out OUT]    OUT/appraisal.png and .svg: a panel per
+                                              appraised case, its costs and benefits
+                                              year by year (`corridor appraise --csv DIR`)
 
 Charts of a tables directory:
     transit       transit-time distribution per origin-destination, a box per scenario
@@ -16,6 +19,13 @@ Charts of a tables directory:
                   link and node colour is utilization (first scenario)
     map_difference  the second scenario's link throughput minus the first's (two or more)
     periods       throughput against the capacity in force, period by period
+
+The appraisal chart (appraise.csv, appraise_years.csv): each investment alone, then any
+set of them, full width; bars of each year's flows, undiscounted, in prices of the first
+year: benefits stacked up by part (a negative part below zero), capital and operating
+costs down, the residual value at the horizon credited up in the last year; a line of the
+cumulative net flow; the NPV with its 95 % interval and the BCR in each panel's title.
+Panels share a y scale unless their magnitudes differ widely.
 
 Time axes are dates when the tables carry them (a scenario with a start_date), days of
 the run otherwise. Each chart is written as OUT/NAME.png and OUT/NAME.svg (OUT defaults
@@ -1034,15 +1044,6 @@ def wrapped_title(figure, axes, pieces, fontsize):
         probe.remove()
         return wide <= width
 
-    def fill(units, lines, joint):
-        for unit in units:
-            trial = f"{lines[-1]}{joint}{unit}" if lines[-1] else unit
-            if fits(trial) or not lines[-1]:
-                lines[-1] = trial
-            else:
-                lines.append(unit)
-        return lines
-
     lines = [""]
     for piece in pieces:
         trial = f"{lines[-1]} {piece}" if lines[-1] else piece
@@ -1051,7 +1052,12 @@ def wrapped_title(figure, axes, pieces, fontsize):
         elif fits(piece):
             lines.append(piece)
         else:
-            fill(piece.split(" "), lines, " ")
+            for word in piece.split(" "):
+                trial = f"{lines[-1]} {word}" if lines[-1] else word
+                if fits(trial) or not lines[-1]:
+                    lines[-1] = trial
+                else:
+                    lines.append(word)
     axes.set_title("\n".join(lines), fontsize=fontsize, loc="left")
 
 
@@ -1083,13 +1089,18 @@ def plot_appraise(directory, out):
     if not cases:
         return []
     years = sorted({y for by_year in flows.values() for y in by_year})
-    zero = defaultdict(float)
+    zero = {}  # a year a case has no row for
 
     def value(flow, column):
         v = flow.get(column, math.nan)
         return 0.0 if math.isnan(v) else v
 
-    drawn = []  # per case: years' (positive stacks, negative stacks), cumulative net
+    def credit(flow):
+        """The residual value, a credit whichever sign the table gives it (a value
+        left, or a negative cost)."""
+        return abs(value(flow, "residual_musd"))
+
+    drawn = []  # per case: its row, flows by year, cumulative net, highest and lowest drawn
     used = set()
     for case in cases:
         by_year = flows[case["id"]]
@@ -1097,13 +1108,13 @@ def plot_appraise(directory, out):
         for year in years:
             flow = by_year.get(year, zero)
             up = sum(max(0.0, value(flow, c)) for c, _, _ in BENEFIT_PARTS) + \
-                max(0.0, value(flow, "residual_musd"))
+                credit(flow)
             down = sum(min(0.0, value(flow, c)) for c, _, _ in BENEFIT_PARTS) - \
                 sum(max(0.0, value(flow, c)) for c, _, _ in COST_PARTS)
             tops.append(up)
             bottoms.append(down)
-            net = value(flow, "net_musd") if "net_musd" in flow else up + down
-            total += net
+            net = flow.get("net_musd", math.nan)
+            total += up + down if math.isnan(net) else net
             cumulative.append(total)
         drawn.append((case, by_year, cumulative, max([0.0] + tops + cumulative),
                       min([0.0] + bottoms + cumulative)))
@@ -1146,7 +1157,7 @@ def plot_appraise(directory, out):
             axes.bar(years, negative, bottom=down, width=0.75, color=colour, linewidth=0)
             up = [a + b for a, b in zip(up, positive)]
             down = [a + b for a, b in zip(down, negative)]
-        residual = [max(0.0, value(by_year.get(y, zero), "residual_musd")) for y in years]
+        residual = [credit(by_year.get(y, zero)) for y in years]
         axes.bar(years, residual, bottom=up, width=0.75, **RESIDUAL)
         for column, label, colour in COST_PARTS:
             costs = [-max(0.0, value(by_year.get(y, zero), column)) for y in years]
@@ -1174,7 +1185,9 @@ def plot_appraise(directory, out):
                               label=f"net flow, cumulative since {years[0]}"))
     base = years[0]
     figure.supylabel(f"million USD a year ({base} prices)", fontsize=10)
-    legend_columns = len(handles) if len(handles) <= 6 else (len(handles) + 1) // 2
+    # One line of the legend where it fits the figure's width, else two or three.
+    most = 6 if figure.get_figwidth() >= 10 else 3
+    legend_columns = math.ceil(len(handles) / math.ceil(len(handles) / most))
     legend_rows = (len(handles) + legend_columns - 1) // legend_columns
     header_in = 0.55 + 0.22 * legend_rows
     figure.tight_layout(rect=(0, 0, 1, 1.0 - header_in / height), h_pad=1.2, w_pad=1.5)
@@ -1186,9 +1199,10 @@ def plot_appraise(directory, out):
     # Years under every panel: each reads on its own, however far from the bottom.
     for axes in all_axes:
         set_year_ticks(figure, axes, years)
-    scale = "one scale for all panels" if shared else "each panel on its own scale"
-    figure.suptitle(f"Appraisal: costs and benefits by year, undiscounted, {base} prices "
-                    f"({scale})", y=1.0 - 0.08 / height, va="top", fontsize=12,
+    scale = "" if len(drawn) == 1 else " (one scale for all panels)" if shared else \
+        " (each panel on its own scale)"
+    figure.suptitle(f"Appraisal: costs and benefits by year, undiscounted, {base} prices"
+                    f"{scale}", y=1.0 - 0.08 / height, va="top", fontsize=12,
                     fontweight="bold")
     figure.legend(handles=handles, loc="upper center", ncol=legend_columns, fontsize=8,
                   frameon=False, bbox_to_anchor=(0.5, 1.0 - 0.4 / height))

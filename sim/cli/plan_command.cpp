@@ -40,6 +40,11 @@ CLI::App* add_plan_command(CLI::App& app, PlanArguments& args) {
                    "diverted, past the diversion bound (default: 0.05)")
       ->check(CLI::Range(0.0, 1.0));
   command
+      ->add_option("--serve-from", args.serve_from_year,
+                   "First year service is required in (default: the first from which every "
+                   "candidate at its earliest date could carry each year's demand)")
+      ->check(CLI::Range(1900, 2200));
+  command
       ->add_option(
           "--max-plans", args.max_plans,
           fmt::format("Stop before simulating more plans than this (default: {})", args.max_plans))
@@ -86,6 +91,7 @@ int plan_command(const PlanArguments& args) {
       .delays = args.delays,
       .only = args.only,
       .max_diverted_share = args.max_diverted_share,
+      .serve_from_year = args.serve_from_year,
       .max_simulated_plans = args.max_plans,
       .seed = args.seed,
       .replications = args.replications,

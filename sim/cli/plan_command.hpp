@@ -18,6 +18,7 @@ struct PlanArguments {
   std::uint32_t delays = 2;
   std::vector<std::string> only;
   double max_diverted_share = 0.05;
+  std::optional<int> serve_from_year;
   std::size_t max_plans = 400;
   std::optional<std::uint64_t> seed;
   std::uint32_t replications = 4;

@@ -113,8 +113,28 @@ class BoundCheck {
              double carried_share)
       : base_(base), years_(years), carried_share_(carried_share) {}
 
-  bool carries(const Case& one) {
-    for (int t = 0; t < years_.count(); ++t) {
+  // Years before this one (an index from the base year) are not held against a plan.
+  void serve_from(int t) { first_ = t; }
+
+  bool carries(const Case& one) { return !first_shortfall(one, false); }
+
+  // The last year of all whose demand the routes cannot carry, or -1.
+  int last_shortfall(const Case& one) {
+    const int saved = first_;
+    int last = -1;
+    for (first_ = 0; first_ < years_.count(); first_ = last + 1) {
+      const auto shortfall = first_shortfall(one, false);
+      if (!shortfall) break;
+      last = shortfall->year - years_.base_year;
+    }
+    first_ = saved;
+    return last;
+  }
+
+  // The first year from first_ on whose demand the routes cannot carry, less what may
+  // divert; with `explain`, what carries it and what binds.
+  std::optional<BoundShortfall> first_shortfall(const Case& one, bool explain) {
+    for (int t = first_; t < years_.count(); ++t) {
       const double from =
           std::max(years_.year_start_day[static_cast<std::size_t>(t)], base_.warmup_days);
       const double to =
@@ -130,22 +150,33 @@ class BoundCheck {
         key += fmt::format(",{}@{}", one.members[m], in_service.opening_days.back());
       }
       auto found = known_.find(key);
-      if (found == known_.end()) {
+      if (found == known_.end() || (explain && !found->second)) {
         model::CorridorSpec year = detail::with_case(base_, in_service);
         year.warmup_days = from;
         year.horizon_days = to;
         const auto shortfall = analysis::demand_shortfall(year, model::plan_routes(year));
-        found = known_.emplace(key, !shortfall || shortfall->carried_share >= carried_share_).first;
+        const bool carried = !shortfall || shortfall->carried_share >= carried_share_;
+        found = known_.insert_or_assign(key, carried).first;
+        if (!carried && explain) {
+          BoundShortfall explained;
+          explained.year = years_.base_year + t;
+          explained.carried_share = shortfall->carried_share;
+          for (const auto& facility : shortfall->cut) {
+            explained.binding.push_back(fmt::format("{} {}", facility.kind, facility.id));
+          }
+          return explained;
+        }
       }
-      if (!found->second) return false;
+      if (!found->second) return BoundShortfall{years_.base_year + t, 0.0, {}};
     }
-    return true;
+    return std::nullopt;
   }
 
  private:
   const model::CorridorSpec& base_;
   const analysis::AppraisalYears& years_;
   double carried_share_;
+  int first_ = 0;
   std::map<std::string, bool> known_;
 };
 
@@ -161,9 +192,10 @@ struct Simulated {
 // The largest share of a class's created tonnes diverted in a year, mean over the
 // replications, and its year.
 std::pair<double, int> worst_diversion(const model::CorridorSpec& spec,
-                                       const std::vector<model::RunResult>& runs) {
+                                       const std::vector<model::RunResult>& runs, double from_day) {
   std::pair<double, int> worst{0.0, spec.calendar.start()->year};
   for (std::size_t p = 0; p < runs.front().periods.size(); ++p) {
+    if (runs.front().periods[p].start_day < from_day) continue;
     for (std::size_t c = 0; c < runs.front().periods[p].cargo.size(); ++c) {
       double share = 0.0;
       for (const model::RunResult& run : runs) {
@@ -291,6 +323,7 @@ PlanOutcome outcome_of(const model::CorridorSpec& spec, const Case& one, const S
                    [](const auto& a, const auto& b) { return a.opening_date < b.opening_date; });
   outcome.pv_costs_musd = plan.pv_costs_musd;
   outcome.npv_musd = detail::estimate(plan.npv_musd, search.confidence);
+  outcome.npv_by_replication_musd = plan.npv_musd;
   outcome.bcr = detail::estimate(plan.bcr, search.confidence);
   outcome.worst_diverted_share = plan.worst_diverted_share;
   outcome.worst_year = plan.worst_year;
@@ -374,15 +407,37 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
   result.plans = enumeration.plans;
   result.within_budget = enumeration.within_budget.size();
 
+  // Service is required from the first year every candidate at its earliest date could
+  // carry every year after (unless told): years no plan can help are held against none.
   BoundCheck bound(base, years, 1.0 - search.max_diverted_share);
+  Case everything;
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    if (options[c].empty()) continue;
+    everything.members.push_back(candidates[c]);
+    everything.opening_days.push_back(options[c].front());
+  }
+  int serve_from = 0;
+  if (search.serve_from_year) {
+    serve_from = std::clamp(*search.serve_from_year - years.base_year, 0, years.count() - 1);
+  } else if (const int last = bound.last_shortfall(everything); last + 1 < years.count()) {
+    serve_from = last + 1;
+  }
+  bound.serve_from(serve_from);
+  result.serve_from_year = years.base_year + serve_from;
+  const double serve_from_day = years.year_start_day[static_cast<std::size_t>(serve_from)];
   std::vector<Case> carried;
   for (const std::vector<int>& choice : enumeration.within_budget) {
     Case one = case_of(choice, candidates, options);
     if (bound.carries(one)) carried.push_back(std::move(one));
   }
   result.carried_by_bound = carried.size();
+  if (carried.empty()) {
+    // What stops even every candidate at its earliest date.
+    result.shortfall_with_every_candidate = bound.first_shortfall(everything, true);
+  }
 
-  PlanCache cache(search.cache_path, fingerprint(base, search, result.seed));
+  PlanCache cache(search.cache_path, fingerprint(base, search, result.seed) +
+                                         fmt::format("|serve {}", result.serve_from_year));
   std::vector<std::size_t> to_simulate;
   for (std::size_t p = 0; p < carried.size(); ++p) {
     if (!carried[p].members.empty() && cache.find(key_of(base, carried[p])) == nullptr) {
@@ -453,7 +508,8 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
           plan.npv_musd.push_back(*single.npv_musd.mean);
           plan.bcr.push_back(single.bcr.mean.value_or(std::numeric_limits<double>::quiet_NaN()));
         }
-        std::tie(plan.worst_diverted_share, plan.worst_year) = worst_diversion(base, runs[i]);
+        std::tie(plan.worst_diverted_share, plan.worst_year) =
+            worst_diversion(base, runs[i], serve_from_day);
         runs[i].clear();
         runs[i].shrink_to_fit();
         const std::string key = key_of(base, one);
@@ -494,7 +550,8 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
       Simulated nothing;
       nothing.npv_musd.assign(replications, 0.0);
       nothing.bcr.assign(replications, std::numeric_limits<double>::quiet_NaN());
-      std::tie(nothing.worst_diverted_share, nothing.worst_year) = worst_diversion(base, without);
+      std::tie(nothing.worst_diverted_share, nothing.worst_year) =
+          worst_diversion(base, without, serve_from_day);
       outcomes.push_back(outcome_of(base, one, nothing, search));
     } else if (next_simulated < to_simulate.size() && to_simulate[next_simulated] == p) {
       outcomes.push_back(outcome_of(base, one, simulated[next_simulated++], search));
@@ -515,7 +572,15 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
       result.runners_up.push_back(outcome);
     }
   }
-  if (!result.best) {
+  if (result.best) {
+    for (PlanOutcome& outcome : result.runners_up) {
+      std::vector<double> below(replications);
+      for (std::size_t r = 0; r < replications; ++r) {
+        below[r] = result.best->npv_by_replication_musd[r] - outcome.npv_by_replication_musd[r];
+      }
+      outcome.npv_below_best_musd = detail::estimate(below, search.confidence);
+    }
+  } else {
     std::vector<PlanOutcome> closest = outcomes;
     std::stable_sort(closest.begin(), closest.end(), [](const auto& a, const auto& b) {
       return a.worst_diverted_share < b.worst_diverted_share;

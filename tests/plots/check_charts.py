@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Every chart of tools/plot.py, made from small runs: each PNG is a PNG of a sensible
-size, each SVG parses as SVG; the maps draw the basemap and colour the nodes; the queues
+size, each SVG parses as SVG (the appraisal's from the fixed tables of
+tests/plots/appraisal-sample/); the maps draw the basemap and colour the nodes; the queues
 chart shades a closed link's own panel, and reads in dates when the tables carry them;
 and `corridor report` writes a Markdown report and an HTML page with every chart
 embedded. Overlapping labels are tests/plots/check_labels.py's. Usage: check_charts.py
@@ -47,8 +48,12 @@ run(corridor, "run", "scenarios/outlook-2025-2040.yaml", "--set", "scenario.hori
     "--quiet", "--csv", dated)
 dated_charts = os.path.join(scratch, "charts-dated")
 run(*plot, "tables", dated, "--out", dated_charts, "--charts", "queues")
+# An appraisal's tables, fixed: `corridor appraise` simulates sixteen years per case.
+run(*plot, "appraise", os.path.join(source, "tests", "plots", "appraisal-sample"),
+    "--out", charts)
 
-expected = ["transit", "time_split", "queues", "map", "map_difference", "sweep", "periods"]
+expected = ["transit", "time_split", "queues", "map", "map_difference", "sweep", "periods",
+            "appraisal"]
 failures = []
 for name in expected:
     png = os.path.join(charts, name + ".png")
@@ -79,6 +84,11 @@ for name in expected:
         failures.append(f"{svg}: the nodes' utilization colours are not in the legend")
     if name == "periods" and not all(q in texts for q in ("Y1-Q2", "Y2-Q1", "kuryk-alat")):
         failures.append(f"{svg}: not the quarters Y1-Q2 and Y2-Q1, or not kuryk-alat")
+    if name == "appraisal" and not all(t in texts for t in (
+            "residual value (credited)", "million USD a year (2025 prices)",
+            "NPV 6187 ± 106 MUSD, BCR 22.4", "2040")):
+        failures.append(f"{svg}: no residual value in the legend, 2025 price base, the "
+                        "six ships' NPV and BCR in a title, or year 2040")
 
 
 def svg_text(path):

@@ -2,7 +2,8 @@
 """No chart of tools/plot.py has labels printed over each other. Runs corridor on the
 bundled scenarios whose tables stress the labels (a two-year baseline against an
 alternative, a dated five-year outlook by year, quarters, a sweep, the three routes from
-China to Europe with their long names), draws every chart with tools/plot.py's `save`
+China to Europe with their long names) and takes an appraisal's tables from
+tests/plots/appraisal-sample/, draws every chart with tools/plot.py's `save`
 replaced by one that first checks the drawn figure: in every axes, its x and y tick
 labels, and on the maps the node labels, pairwise, for overlapping boxes. Exits 1
 listing each overlap with its chart and texts.
@@ -173,6 +174,10 @@ run(corridor, "sweep", "--range", "nodes.alat.capacity_mtpa=3:7:2",
     "--set", "scenario.horizon_days=120", "--replications", "2", "--quiet", "--csv", sweep)
 current["tables"] = "sweep"
 plot.plot_sweep(sweep, os.path.join(scratch, "charts", "sweep"))
+# An appraisal of the outlook's seven projects and their set, sixteen years each: fixed
+# tables (tests/plots/appraisal-sample/), as an appraisal run is many simulated years.
+# Narrow and wide panels, per-panel scales, the set's long title.
+draw(os.path.join(source, "tests", "plots", "appraisal-sample"), "appraise")
 
 for failure in failures:
     print(failure, file=sys.stderr)

@@ -111,6 +111,9 @@ TEST_CASE("plan finds the known optimum where choosing by benefit-cost ratio is 
       [](const auto& outcome) { return ids(outcome) == std::vector<std::string>{"x"}; });
   REQUIRE(x_alone != plan.runners_up.end());
   CHECK(*x_alone->npv_musd.mean == doctest::Approx(*appraisal.cases[0].npv_musd.mean));
+  // Paired by replication, what X alone gives up against the best is beyond the noise.
+  REQUIRE(x_alone->npv_below_best_musd.half_width);
+  CHECK(*x_alone->npv_below_best_musd.mean > *x_alone->npv_below_best_musd.half_width);
 }
 
 TEST_CASE("plan gives the same answer on one thread or two, and resumed from its cache") {

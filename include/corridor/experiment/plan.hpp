@@ -31,6 +31,10 @@ struct PlanSearch {
   // longer than the diversion bound (so its p95 transit is within the bound, and the
   // corridor carries at least 1 - this of it).
   double max_diverted_share = 0.05;
+  // The first year service is required in; default: the first from which every
+  // candidate at its earliest date could carry each year's demand (the capacity bound),
+  // since earlier years no plan can help.
+  std::optional<int> serve_from_year;
   std::size_t max_simulated_plans = 400;  // beyond it the search stops before simulating
   std::size_t runners_up = 5;
   std::optional<std::uint64_t> seed;
@@ -54,11 +58,22 @@ struct PlanOutcome {
   std::vector<PlannedInvestment> chosen;  // by opening date; empty: build nothing
   double pv_costs_musd = 0.0;
   Estimate npv_musd;
+  // The best plan's NPV minus this one's, paired by replication: a runner-up whose
+  // interval includes 0 is as good as the best, within the noise.
+  Estimate npv_below_best_musd;
   Estimate bcr;
+  std::vector<double> npv_by_replication_musd;
   // The largest share of a class's tonnes diverted in any year, and that year.
   double worst_diverted_share = 0.0;
   int worst_year = 0;
   bool serves = false;
+};
+
+// A year whose demand the capacity bound says no plan of some set can carry.
+struct BoundShortfall {
+  int year = 0;
+  double carried_share = 0.0;        // of that year's demand, at most
+  std::vector<std::string> binding;  // "link ID", "node ID", "terminal NODE/TERMINAL"
 };
 
 struct PlanResult {
@@ -69,7 +84,9 @@ struct PlanResult {
   double max_diverted_share = 0.0;
   std::uint32_t delays = 0;
   std::vector<std::string> candidates;
-  std::size_t plans = 0;             // every combination of options
+  int serve_from_year = 0;
+  std::size_t plans = 0;  // every combination of options
+  // every combination of options
   std::size_t within_budget = 0;     // of those, within the budget
   std::size_t carried_by_bound = 0;  // of those, whose capacity bound carries every year
   std::size_t simulated = 0;         // distinct timelines simulated in this run
@@ -78,6 +95,9 @@ struct PlanResult {
   std::vector<PlanOutcome> runners_up;
   // The best plans that do not serve the demand, when none does: what comes closest.
   std::vector<PlanOutcome> closest;
+  // When no plan is carried by the bound: the first year even every candidate at its
+  // earliest date cannot carry, over the budget or not.
+  std::optional<BoundShortfall> shortfall_with_every_candidate;
   // Under MPI, on every rank but 0: this rank's share was simulated and sent; the
   // result is rank 0's to report.
   bool rank_only = false;
