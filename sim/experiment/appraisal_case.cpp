@@ -55,7 +55,7 @@ CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one
     const model::InvestmentSpec& investment = scenario.investments[one.members[m]];
     result.members.push_back(investment.id);
     result.id += (m == 0 ? "" : "+") + investment.id;
-    result.name += (m == 0 ? "" : " + ") + investment.name;
+    result.name = investment.name;
     result.opening_days.push_back(one.opening_days[m]);
     const model::CivilDate opening = scenario.calendar.date_of(one.opening_days[m]);
     result.opening_dates.push_back(model::format_iso_date(opening));
@@ -70,6 +70,13 @@ CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one
     // A set's benefits count while any member serves.
     service_end_day = std::max(
         service_end_day, analysis::end_of_service_day(scenario, investment, one.opening_days[m]));
+  }
+  if (one.members.size() > 1) {
+    // A set is named by its ids: its members' names together would fill a line.
+    result.name.clear();
+    for (const std::string& id : result.members) {
+      result.name += (result.name.empty() ? "" : " + ") + id;
+    }
   }
   std::vector<double> net_capex(count);
   for (std::size_t t = 0; t < count; ++t) net_capex[t] = capex[t] - residual[t];
