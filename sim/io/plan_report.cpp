@@ -97,6 +97,11 @@ std::string format_plan(const experiment::PlanResult& plan) {
     out +=
         "No plan within the budget serves the demand: none is carried by the capacity "
         "bound in every year.\n";
+    if (!plan.shortfall_with_every_candidate) {
+      out +=
+          "Every candidate at its earliest date would be: the budget and the opening "
+          "dates tried are what stop it (raise --budget-musd-per-year or --delays).\n";
+    }
   }
   if (const auto& shortfall = plan.shortfall_with_every_candidate) {
     out += fmt::format(
