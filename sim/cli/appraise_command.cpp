@@ -52,42 +52,10 @@ int appraise_command(const AppraiseArguments& args) {
   check_output_directory(args.json_path);
   check_table_directory(args.csv_directory);
   const model::CorridorSpec scenario = load_for_run(args.scenario, args.overrides);
-  if (scenario.investments.empty()) {
-    throw UsageError(
-        fmt::format("{} has no investments to appraise: list them under 'investments:' "
-                    "(docs/scenario-format.md, \"investments\")",
-                    args.scenario));
-  }
-  if (!scenario.calendar.dated()) {
-    throw UsageError(
-        fmt::format("{} has no scenario.start_date: an appraisal counts its flows by calendar year",
-                    args.scenario));
-  }
-  for (const auto& investment : scenario.investments) {
-    if (investment.earliest_day >= scenario.horizon_days) {
-      throw UsageError(fmt::format(
-          "investment '{}' opens on {}, when the run has ended ({:g} days from {}): the "
-          "appraisal would see none of its service; lengthen scenario.horizon_days",
-          investment.id, model::format_iso_date(scenario.calendar.date_of(investment.earliest_day)),
-          scenario.horizon_days, model::format_iso_date(*scenario.calendar.start())));
-    }
-  }
   std::vector<std::string> together = args.together;
   if (together.size() == 1 && together.front() == "all") {
     together.clear();
     for (const auto& investment : scenario.investments) together.push_back(investment.id);
-  }
-  for (const std::string& id : together) {
-    const bool known = std::any_of(scenario.investments.begin(), scenario.investments.end(),
-                                   [&](const auto& investment) { return investment.id == id; });
-    if (!known) {
-      std::string ids;
-      for (const auto& investment : scenario.investments) {
-        ids += (ids.empty() ? "" : ", ") + investment.id;
-      }
-      throw UsageError(
-          fmt::format("--together: no investment '{}' (the scenario has {})", id, ids));
-    }
   }
 
   io::Progress progress("runs", !args.quiet && args.json_path != "-");
@@ -97,7 +65,13 @@ int appraise_command(const AppraiseArguments& args) {
       .threads = args.threads,
       .together = together,
       .on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }};
-  const experiment::Appraisal appraisal = experiment::appraise(scenario, plan);
+  experiment::Appraisal appraisal;
+  try {
+    appraisal = experiment::appraise(scenario, plan);
+  } catch (const std::invalid_argument& error) {
+    // What the scenario or the options cannot give an appraisal.
+    throw UsageError(error.what());
+  }
   progress.finish();
   write_output(args.json_path, io::appraisal_json(appraisal));
   write_tables(args.csv_directory, io::appraisal_tables(appraisal));

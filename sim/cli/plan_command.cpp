@@ -74,16 +74,6 @@ int plan_command(const PlanArguments& args) {
   check_output_directory(args.json_path);
   if (!args.resume_path.empty()) check_output_directory(args.resume_path, "--resume");
   const model::CorridorSpec scenario = load_for_run(args.scenario, args.overrides);
-  if (scenario.investments.empty()) {
-    throw UsageError(
-        fmt::format("{} has no investments to plan: list them under 'investments:' "
-                    "(docs/scenario-format.md, \"investments\")",
-                    args.scenario));
-  }
-  if (!scenario.calendar.dated()) {
-    throw UsageError(fmt::format(
-        "{} has no scenario.start_date: a plan counts its flows by calendar year", args.scenario));
-  }
   const auto& group = experiment::ProcessGroup::world();
   io::Progress progress("runs", !args.quiet && args.json_path != "-" && group.rank() == 0);
   experiment::PlanSearch search{

@@ -1,10 +1,14 @@
 #include "appraisal_case.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 #include "corridor/analysis/appraisal.hpp"
 #include "corridor/analysis/interval.hpp"
+#include "corridor/model/calendar.hpp"
 #include "corridor/model/investment.hpp"
 
 namespace corridor::experiment::detail {
@@ -132,6 +136,46 @@ CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one
     result.years.push_back(std::move(year));
   }
   return result;
+}
+
+void check_appraisable(const model::CorridorSpec& scenario, std::string_view purpose) {
+  if (scenario.investments.empty()) {
+    throw std::invalid_argument(
+        fmt::format("the scenario has no investments to {}: list them under 'investments:' "
+                    "(docs/scenario-format.md, \"investments\")",
+                    purpose));
+  }
+  if (!scenario.calendar.dated()) {
+    throw std::invalid_argument(
+        fmt::format("the scenario has no scenario.start_date: {} counts its flows by calendar year",
+                    purpose == "plan" ? "a plan" : "an appraisal"));
+  }
+  // A plan leaves out an opening after the run; an appraisal would count nothing of it.
+  if (purpose != "appraise") return;
+  for (const auto& investment : scenario.investments) {
+    if (investment.earliest_day >= scenario.horizon_days) {
+      throw std::invalid_argument(fmt::format(
+          "investment '{}' opens on {}, when the run has ended ({:g} days from {}): {} would "
+          "see none of its service; lengthen scenario.horizon_days",
+          investment.id, model::format_iso_date(scenario.calendar.date_of(investment.earliest_day)),
+          scenario.horizon_days, model::format_iso_date(*scenario.calendar.start()),
+          "the appraisal"));
+    }
+  }
+}
+
+std::optional<std::size_t> investment_index(const model::CorridorSpec& scenario,
+                                            const std::string& id) {
+  for (std::size_t i = 0; i < scenario.investments.size(); ++i) {
+    if (scenario.investments[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+std::string known_investments(const model::CorridorSpec& scenario) {
+  std::vector<std::string_view> ids;
+  for (const auto& investment : scenario.investments) ids.push_back(investment.id);
+  return fmt::format("(the scenario has {})", fmt::join(ids, ", "));
 }
 
 }  // namespace corridor::experiment::detail

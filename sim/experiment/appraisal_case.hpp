@@ -3,6 +3,9 @@
 // opening day) turned into runs and figures, shared by `appraise` and `plan`.
 
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "corridor/analysis/appraisal_flows.hpp"
@@ -16,6 +19,17 @@ struct Case {
   std::vector<std::size_t> members;  // investment indices
   std::vector<double> opening_days;
 };
+
+// What an appraisal and a plan need of their scenario: investments, a start date (flows
+// are counted by calendar year) and every investment opening within the run. Throws
+// std::invalid_argument naming what is missing; `purpose` is "appraise" or "plan".
+void check_appraisable(const model::CorridorSpec& scenario, std::string_view purpose);
+
+// The index of investment `id`, if the scenario has one.
+[[nodiscard]] std::optional<std::size_t> investment_index(const model::CorridorSpec& scenario,
+                                                          const std::string& id);
+// "(the scenario has a, b, c)": what a message about an unknown id offers instead.
+[[nodiscard]] std::string known_investments(const model::CorridorSpec& scenario);
 
 // A run's yearly cargo only: an appraisal needs no more, and a long outlook's daily
 // series would hold hundreds of megabytes over many cases.

@@ -33,23 +33,16 @@ std::vector<Case> cases_of(const model::CorridorSpec& scenario, const AppraisePl
   if (!plan.together.empty()) {
     Case set;
     for (const std::string& id : plan.together) {
-      const auto found = std::find_if(
-          scenario.investments.begin(), scenario.investments.end(),
-          [&](const model::InvestmentSpec& investment) { return investment.id == id; });
-      if (found == scenario.investments.end()) {
-        std::string known;
-        for (const auto& investment : scenario.investments) {
-          known += (known.empty() ? "" : ", ") + investment.id;
-        }
-        throw std::invalid_argument(fmt::format(
-            "no investment '{}' to appraise together (the scenario has {})", id, known));
+      const auto index = detail::investment_index(scenario, id);
+      if (!index) {
+        throw std::invalid_argument(fmt::format("no investment '{}' to appraise together {}", id,
+                                                detail::known_investments(scenario)));
       }
-      const auto index = static_cast<std::size_t>(found - scenario.investments.begin());
-      if (std::find(set.members.begin(), set.members.end(), index) != set.members.end()) {
+      if (std::find(set.members.begin(), set.members.end(), *index) != set.members.end()) {
         throw std::invalid_argument(fmt::format("investment '{}' is named twice", id));
       }
-      set.members.push_back(index);
-      set.opening_days.push_back(found->earliest_day);
+      set.members.push_back(*index);
+      set.opening_days.push_back(scenario.investments[*index].earliest_day);
     }
     cases.push_back(std::move(set));
   }
@@ -87,11 +80,7 @@ std::vector<std::string> do_nothing_warnings(const std::vector<model::RunResult>
 }  // namespace
 
 Appraisal appraise(const model::CorridorSpec& scenario, const AppraisePlan& plan) {
-  if (scenario.investments.empty()) {
-    throw std::invalid_argument(
-        "the scenario has no investments to appraise: list them under 'investments:' "
-        "(docs/scenario-format.md)");
-  }
+  detail::check_appraisable(scenario, "appraise");
   if (plan.replications < 2) throw std::invalid_argument("appraise: at least two replications");
   model::CorridorSpec base = scenario;
   base.report_periods = model::PeriodLength::year;

@@ -337,16 +337,12 @@ std::vector<std::size_t> candidates_of(const model::CorridorSpec& spec, const Pl
     for (std::size_t i = 0; i < spec.investments.size(); ++i) candidates.push_back(i);
   }
   for (const std::string& id : search.only) {
-    const auto found = std::find_if(spec.investments.begin(), spec.investments.end(),
-                                    [&](const auto& investment) { return investment.id == id; });
-    if (found == spec.investments.end()) {
-      std::string known;
-      for (const auto& investment : spec.investments) {
-        known += fmt::format("{}{}", known.empty() ? "" : ", ", investment.id);
-      }
-      throw PlanError(fmt::format("--only: no investment '{}' (the scenario has {})", id, known));
+    const auto index = detail::investment_index(spec, id);
+    if (!index) {
+      throw PlanError(
+          fmt::format("--only: no investment '{}' {}", id, detail::known_investments(spec)));
     }
-    candidates.push_back(static_cast<std::size_t>(found - spec.investments.begin()));
+    candidates.push_back(*index);
   }
   if (candidates.empty()) throw PlanError("the scenario has no investments to plan");
   if (candidates.size() > kMaxPlanCandidates) {
@@ -360,6 +356,11 @@ std::vector<std::size_t> candidates_of(const model::CorridorSpec& spec, const Pl
 }  // namespace
 
 PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearch& search) {
+  try {
+    detail::check_appraisable(scenario, "plan");
+  } catch (const std::invalid_argument& error) {
+    throw PlanError(error.what());
+  }
   if (search.replications < 2) throw PlanError("plan: at least two replications");
   model::CorridorSpec base = scenario;
   base.report_periods = model::PeriodLength::year;

@@ -90,8 +90,8 @@ TEST_CASE("appraise refuses what it cannot appraise, with exit 2") {
     const Outcome outcome =
         run_corridor(fmt::format("appraise '{}' --together berth,bert", scenario.string()));
     CHECK(outcome.exit_code == 2);
-    CHECK(outcome.err.find("--together: no investment 'bert' (the scenario has berth, "
-                           "nothing)") != std::string::npos);
+    CHECK(outcome.err.find("no investment 'bert' to appraise together (the scenario has "
+                           "berth, nothing)") != std::string::npos);
   }
   SUBCASE("an investment opening after the run") {
     const fs::path scenario = write(
