@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages corridor builds with, those the README's commands use
-# (Graphviz for `neato`) and those the tests need (Chromium, its driver and Selenium for
-# the report's browser test). Idempotent: packages already present are left alone, so a
+# (Graphviz for `neato`), those the Python module builds and works with (pybind11,
+# pandas) and those the tests need (pytest; Chromium, its driver and Selenium for the
+# report's browser test). Idempotent: packages already present are left alone, so a
 # second run costs one dpkg query.
 set -eu
 
@@ -9,6 +10,7 @@ packages="g++ cmake ninja-build ccache pkg-config
 libboost-graph-dev libeigen3-dev libyaml-cpp-dev doctest-dev libbenchmark-dev
 libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
 libopenmpi-dev openmpi-bin python3-matplotlib python3-numpy
+pybind11-dev python3-dev python3-pandas python3-pytest
 clang libclang-rt-14-dev python3-simpy graphviz
 chromium chromium-driver python3-selenium"
 

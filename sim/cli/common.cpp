@@ -13,6 +13,7 @@
 #include "corridor/io/atomic_file.hpp"
 #include "corridor/model/calendar.hpp"
 #include "corridor/model/simulate.hpp"
+#include "corridor/scenario/bundled_files.hpp"
 #include "corridor/scenario/load.hpp"
 #include "corridor/scenario/plausibility.hpp"
 
@@ -44,6 +45,15 @@ const CLI::Validator& whole_number() {
 
 std::filesystem::path scenario_or_default(const std::string& scenario) {
   return scenario.empty() ? scenario::default_scenario_path() : std::filesystem::path(scenario);
+}
+
+std::string default_scenario_help() {
+  try {
+    return fmt::format("Scenario YAML file (default: the bundled Middle Corridor baseline, {})",
+                       scenario::default_scenario_path().string());
+  } catch (const scenario::BundledFileMissing& error) {
+    return fmt::format("Scenario YAML file (no default here: {})", error.what());
+  }
 }
 
 void add_fast_paths_option(CLI::App* command) {

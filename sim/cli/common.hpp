@@ -25,6 +25,9 @@ struct UsageError : std::runtime_error {
 [[nodiscard]] const CLI::Validator& whole_number();
 
 [[nodiscard]] std::filesystem::path scenario_or_default(const std::string& scenario);
+// The help text of a command's optional scenario argument, naming the file the default is
+// (or why there is none) so that a user sees which copy of the baseline runs.
+[[nodiscard]] std::string default_scenario_help();
 
 // --max-lots-in-flight, on every command that simulates; one value for the process.
 void add_run_limit_option(CLI::App* command);

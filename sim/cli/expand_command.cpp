@@ -17,8 +17,7 @@ CLI::App* add_expand_command(CLI::App& app, ExpandArguments& args) {
       "expand",
       "Benchmark capacity expansions: the sustainable throughput of the scenario and of each "
       "option (largest stable multiple of its demand), the gain per Mt/yr added, what binds");
-  command->add_option("scenario", args.scenario,
-                      "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  command->add_option("scenario", args.scenario, default_scenario_help());
   command
       ->add_option(
           "--option", args.options,

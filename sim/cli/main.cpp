@@ -38,6 +38,7 @@
 #include "corridor/model/invariants.hpp"
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
+#include "corridor/scenario/bundled_files.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/load.hpp"
 #include "corridor/scenario/plausibility.hpp"
@@ -202,8 +203,7 @@ int main(int argc, char** argv) {
   auto* run_app = app.add_subcommand("run",
                                      "Simulate a scenario and report transit times, "
                                      "throughput and bottlenecks");
-  run_app->add_option("scenario", run.scenario,
-                      "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  run_app->add_option("scenario", run.scenario, default_scenario_help());
   run_app->add_option("--seed", run.seed, "Seed for the random streams (default: the scenario's)")
       ->check(whole_number());
   run_app
@@ -224,7 +224,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1U, 1024U));
   add_period_option(run_app, run.period);
   run_app->add_option("--csv", run.csv_directory,
-                      "Write tidy CSV tables (od, routes, nodes, links, timeseries) into DIR");
+                      "Write tidy CSV tables (od, routes, nodes, links, timeseries, periods) into DIR");
   add_run_limit_option(run_app);
   add_strict_option(run_app);
   add_fast_paths_option(run_app);
@@ -246,8 +246,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> routes_overrides;
   auto* routes_app = app.add_subcommand(
       "routes", "List each demand entry's candidate routes with distance, time, cost and CO2");
-  routes_app->add_option("scenario", routes_path,
-                         "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  routes_app->add_option("scenario", routes_path, default_scenario_help());
   routes_app->add_option("--set", routes_overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
@@ -257,16 +256,14 @@ int main(int argc, char** argv) {
       "assign",
       "Static capacity-constrained assignment (Frank-Wolfe) over the candidate routes: a "
       "cross-check of adaptive routing without simulation");
-  assign_app->add_option("scenario", assign_path,
-                         "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  assign_app->add_option("scenario", assign_path, default_scenario_help());
   assign_app->add_option("--set", assign_overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
 
   GraphArguments graph;
   auto* graph_app =
       app.add_subcommand("graph", "Export the network for drawing: Graphviz DOT or GeoJSON (QGIS)");
-  graph_app->add_option("scenario", graph.scenario,
-                        "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  graph_app->add_option("scenario", graph.scenario, default_scenario_help());
   graph_app->add_option("--format", graph.format, "dot (default) or geojson")
       ->check(CLI::IsMember({"dot", "geojson"}));
   graph_app->add_option("--output,-o", graph.output, "Write to FILE (default: stdout)");
@@ -280,8 +277,7 @@ int main(int argc, char** argv) {
       "capacity",
       "The most the demand entries' routes can carry through node and link capacities, "
       "and what binds: a bound no simulation can exceed");
-  capacity_app->add_option("scenario", capacity.scenario,
-                           "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  capacity_app->add_option("scenario", capacity.scenario, default_scenario_help());
   capacity_app->add_option("--set", capacity.overrides, "Override a value, PATH=VALUE")
       ->allow_extra_args(false);
   capacity_app->add_option("--json", capacity.json_path, "Write the bound as JSON to FILE, or -");
@@ -350,6 +346,10 @@ int main(int argc, char** argv) {
                  "results were not written. Please report it with the scenario and seed.\n",
                  error.what());
     return kExitInternalError;
+  } catch (const corridor::scenario::BundledFileMissing& error) {
+    if (!speaks) return kExitInvalidInput;
+    std::fprintf(stderr, "corridor: error: %s\n", error.what());
+    return kExitInvalidInput;
   } catch (const corridor::model::RunLimitExceeded& error) {
     std::fprintf(stderr, "corridor: error: %s\n", error.what());
     return kExitInvalidInput;

@@ -25,6 +25,7 @@
 #include "corridor/io/report_document.hpp"
 #include "corridor/io/report_sections.hpp"
 #include "corridor/io/run_tables.hpp"
+#include "corridor/scenario/bundled_files.hpp"
 #include "corridor/scenario/diff.hpp"
 #include "corridor/scenario/load.hpp"
 #include "diff_command.hpp"
@@ -46,9 +47,10 @@ std::string python() {
   const char* set = std::getenv("CORRIDOR_PYTHON");
   return set != nullptr ? set : "/usr/bin/python3";
 }
+// Throws scenario::BundledFileMissing when it is not set and not bundled.
 std::string plot_script() {
   const char* set = std::getenv("CORRIDOR_PLOT_SCRIPT");
-  return set != nullptr ? set : CORRIDOR_SOURCE_DIR "/tools/plot.py";
+  return set != nullptr ? set : scenario::bundled_file("tools/plot.py").string();
 }
 
 std::string read_bytes(const fs::path& path) {
@@ -353,12 +355,18 @@ int report_command(const ReportArguments& args) {
   // still a report. Only charts drawn now are embedded: a previous report's stay out.
   std::vector<fs::path> written;
   for (const auto& table : tables) written.push_back(fs::path("tables") / table.file_name);
-  const std::string command =
-      fmt::format("'{}' '{}' tables '{}' --out '{}'", python(), plot_script(),
-                  (out / "tables").string(), (out / "charts").string());
+  std::string script;
+  try {
+    script = plot_script();
+  } catch (const scenario::BundledFileMissing& error) {
+    std::fprintf(stderr, "corridor: warning: the charts were not drawn: %s\n", error.what());
+  }
+  const std::string command = fmt::format("'{}' '{}' tables '{}' --out '{}'", python(), script,
+                                          (out / "tables").string(), (out / "charts").string());
   std::set<std::string> charts_drawn;
   bool charts = false;
-  if (FILE* plot = popen(command.c_str(), "r")) {
+  FILE* plot = script.empty() ? nullptr : popen(command.c_str(), "r");
+  if (plot != nullptr) {
     std::string printed;
     char buffer[4096];
     while (std::fgets(buffer, sizeof buffer, plot) != nullptr) printed += buffer;
@@ -370,11 +378,11 @@ int report_command(const ReportArguments& args) {
       charts_drawn.insert(chart.filename().string());
     }
   }
-  if (!charts) {
+  if (!charts && !script.empty()) {
     std::fprintf(stderr,
                  "corridor: warning: the charts were not drawn (%s failed); install "
                  "python3-matplotlib (tools/setup.sh) or set CORRIDOR_PYTHON\n",
-                 plot_script().c_str());
+                 script.c_str());
   }
 
   io::ReportDocument report;

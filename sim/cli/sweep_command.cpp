@@ -98,8 +98,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepArguments& args) {
       "sweep",
       "Run a grid of variants (the product of every varied parameter) and write one CSV row "
       "per point with each key figure's mean and 95% half-width");
-  command->add_option("scenario", args.scenario,
-                      "Scenario YAML file (default: the bundled Middle Corridor baseline)");
+  command->add_option("scenario", args.scenario, default_scenario_help());
   command
       ->add_option("--set", args.sets,
                    "PATH=VALUE fixes a value; PATH=V1,V2,... varies it over the values")

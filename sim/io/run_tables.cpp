@@ -96,6 +96,10 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
   Table shares("class_shares.csv",
                {"scenario", "replication", "kind", "id", "class", "throughput_mtpa",
                 "throughput_teu_per_year", "utilization", "mean_queue_lots", "mean_wait_h"});
+  // Each period's totals and its busiest facility; "all" is the whole window.
+  Table periods("periods.csv", {"scenario", "replication", "period", "start_day", "end_day",
+                                "start", "end", "created_mtpa", "delivered_mtpa", "busiest_kind",
+                                "busiest_id", "busiest_utilization"});
   bool several_classes = false;
   for (const auto& scenario : scenarios) {
     const model::CorridorSpec& spec = *scenario.spec;
@@ -194,11 +198,51 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
                      number(link.mean_wait_h)});
         }
       };
+      const auto period_row = [&](const std::string& period, double start_day, double end_day,
+                                  const std::vector<model::OdResult>& od_rows,
+                                  const std::vector<model::NodeResult>& node_rows,
+                                  const std::vector<model::LinkResult>& link_rows) {
+        const double section_years = (end_day - start_day) / 365.0;
+        double created_t = 0.0;
+        double delivered_t = 0.0;
+        for (const auto& pair : od_rows) {
+          created_t += pair.window_generated_t;
+          delivered_t += pair.delivered_t;
+        }
+        const char* busiest_kind = "";
+        std::string busiest_id;
+        double busiest = -1.0;
+        for (const auto& node : node_rows) {
+          if (node.utilization && *node.utilization > busiest) {
+            busiest = *node.utilization;
+            busiest_kind = "node";
+            busiest_id = node.id;
+          }
+        }
+        for (const auto& link : link_rows) {
+          if (link.utilization && *link.utilization > busiest) {
+            busiest = *link.utilization;
+            busiest_kind = "link";
+            busiest_id = link.id;
+          }
+        }
+        const auto day_text = [&](double day) {
+          return calendar.dated() ? model::format_iso_date(calendar.date_of(day)) : std::string();
+        };
+        periods.row({name, replication, period, number(start_day), number(end_day),
+                     day_text(start_day), day_text(end_day),
+                     number(created_t / 1e6 / section_years),
+                     number(delivered_t / 1e6 / section_years), busiest_kind, busiest_id,
+                     busiest >= 0.0 ? number(busiest) : std::string()});
+      };
       section_rows("all", years, run.od, run.nodes, run.links, true);
+      period_row("all", run.warmup_days, run.horizon_days, run.od, run.nodes, run.links);
       for (const auto& period : run.periods) {
-        section_rows(model::period_label(calendar, *run.period_length, period.start_day),
-                     (period.end_day - period.start_day) / 365.0, period.od, period.nodes,
+        const std::string label =
+            model::period_label(calendar, *run.period_length, period.start_day);
+        section_rows(label, (period.end_day - period.start_day) / 365.0, period.od, period.nodes,
                      period.links, false);
+        period_row(label, period.start_day, period.end_day, period.od, period.nodes, period.links);
       }
       const auto date = [&](std::size_t day) {
         return calendar.dated() ? model::format_iso_date(calendar.date_of(static_cast<double>(day)))
@@ -222,8 +266,8 @@ std::vector<CsvTable> run_tables(const std::vector<ScenarioRuns>& scenarios) {
       }
     }
   }
-  std::vector<CsvTable> tables{od.done(),    demand.done(), routes.done(),
-                               nodes.done(), links.done(),  series.done()};
+  std::vector<CsvTable> tables{od.done(),    demand.done(), routes.done(), nodes.done(),
+                               links.done(), series.done(), periods.done()};
   if (several_classes) {
     tables.push_back(classes.done());
     tables.push_back(shares.done());

@@ -4,6 +4,7 @@
 
 #include "build_spec.hpp"
 #include "corridor/engine/random.hpp"
+#include "corridor/scenario/bundled_files.hpp"
 #include "document.hpp"
 #include "validate.hpp"
 
@@ -74,16 +75,11 @@ model::CorridorSpec spec_from_tree(const Value& root) {
 }  // namespace detail
 
 std::filesystem::path default_scenario_path() {
-  const std::filesystem::path relative = "scenarios/middle-corridor-2025.yaml";
+  // The file itself, not the build tree's link to it: what --help shows a user to edit.
   std::error_code ignored;
-  const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", ignored);
-  if (!executable.empty()) {
-    for (const auto& root : {executable.parent_path().parent_path(),
-                             executable.parent_path().parent_path() / "share/corridor"}) {
-      if (std::filesystem::exists(root / relative, ignored)) return root / relative;
-    }
-  }
-  return std::filesystem::path(CORRIDOR_SOURCE_DIR) / relative;
+  const std::filesystem::path file = bundled_file("scenarios/middle-corridor-2025.yaml");
+  const std::filesystem::path resolved = std::filesystem::weakly_canonical(file, ignored);
+  return resolved.empty() ? file : resolved;
 }
 
 std::vector<std::string> documented_keys() {

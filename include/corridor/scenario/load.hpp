@@ -21,8 +21,8 @@ namespace corridor::scenario {
 [[nodiscard]] std::string resolved_fingerprint(const std::filesystem::path& file,
                                                const std::vector<std::string>& overrides = {});
 
-// The bundled Middle Corridor baseline (scenarios/middle-corridor-2025.yaml), looked up
-// beside the executable first, then in the source tree it was built from.
+// The bundled Middle Corridor baseline (scenarios/middle-corridor-2025.yaml) in the data
+// directory (bundled_files.hpp); throws BundledFileMissing if it is not there.
 [[nodiscard]] std::filesystem::path default_scenario_path();
 
 // Every key the format knows, as "section.key" (e.g. "node.capacity_mtpa").
