@@ -2,11 +2,11 @@
 // corridor library: its mean wait against the M/M/1 formula, the check corridor's own
 // validation tests make. Prints both and exits 1 if they disagree beyond 10 %.
 
+#include <cmath>
 #include <corridor/analysis/queueing_theory.hpp>
 #include <corridor/model/simulate.hpp>
 #include <corridor/model/spec.hpp>
 #include <cstdio>
-#include <cmath>
 
 namespace model = corridor::model;
 

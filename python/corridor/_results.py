@@ -3,17 +3,39 @@ the object's text, and its CSV tables as pandas DataFrames with the same columns
 
 import io
 import json
+import os
+import sys
+
+
+def _pandas_of_the_build():
+    """The pandas of the interpreter the module was built for (Debian's), when this one
+    has none and is the same CPython version, so that the same compiled packages load
+    in it: a pyenv or virtual-environment Python 3.11 beside Debian's. None otherwise."""
+    from . import _build
+    directory = _build.PANDAS_DIRECTORY
+    if (sys.implementation.name != "cpython" or sys.version_info[:2] != _build.PYTHON_VERSION
+            or not directory or not os.path.isdir(os.path.join(directory, "pandas"))):
+        return None
+    if directory not in sys.path:
+        sys.path.append(directory)  # last: this interpreter's own packages come first
+    try:
+        import pandas
+    except ImportError:
+        return None
+    return pandas
 
 
 def _pandas():
     try:
         import pandas
     except ImportError as error:
-        import sys
-        raise ImportError(
-            f"corridor's tables need pandas, which this Python ({sys.executable}) does not "
-            "have: tools/setup.sh installs Debian's python3-pandas for /usr/bin/python3; "
-            "run that interpreter, or install pandas for this one") from error
+        pandas = _pandas_of_the_build()
+        if pandas is None:
+            raise ImportError(
+                f"corridor's tables need pandas, which this Python ({sys.executable}) does "
+                "not have: tools/setup.sh installs Debian's python3-pandas for "
+                "/usr/bin/python3; run that interpreter, or install pandas for this one"
+            ) from error
     return pandas
 
 

@@ -223,8 +223,9 @@ int main(int argc, char** argv) {
                    "Threads for replications (default: every core); results do not depend on it")
       ->check(CLI::Range(1U, 1024U));
   add_period_option(run_app, run.period);
-  run_app->add_option("--csv", run.csv_directory,
-                      "Write tidy CSV tables (od, routes, nodes, links, timeseries, periods) into DIR");
+  run_app->add_option(
+      "--csv", run.csv_directory,
+      "Write tidy CSV tables (od, routes, nodes, links, timeseries, periods) into DIR");
   add_run_limit_option(run_app);
   add_strict_option(run_app);
   add_fast_paths_option(run_app);

@@ -2,6 +2,10 @@
 stopping a long run, and the bundled files found from the module, not the source tree."""
 
 import _thread
+import os
+import shutil
+import subprocess
+import sys
 import threading
 import time
 
@@ -75,3 +79,30 @@ def test_the_bundled_files_are_found_from_the_module(monkeypatch):
     monkeypatch.setenv("CORRIDOR_DATA_DIR", "/nonexistent/corridor-data")
     with pytest.raises(FileNotFoundError, match="CORRIDOR_DATA_DIR"):
         corridor.load()
+
+
+def python_interpreters():
+    """This interpreter, and the `python3` first on the PATH when it is another of the
+    same CPython version (pyenv's beside Debian's): both must take the module."""
+    found = [sys.executable]
+    on_path = shutil.which("python3")
+    if on_path:
+        version = subprocess.run(
+            [on_path, "-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"],
+            capture_output=True, text=True, check=False).stdout.split()
+        same = version == [sys.implementation.name, *map(str, sys.version_info[:2])]
+        if same and os.path.realpath(on_path) != os.path.realpath(sys.executable):
+            found.append(on_path)
+    return found
+
+
+@pytest.mark.parametrize("python", python_interpreters())
+def test_the_readme_command_prints_the_od_table(python, tmp_path):
+    # README: PYTHONPATH=build/python python3 -c 'import corridor; print(corridor.run().od)'
+    build_python = os.path.dirname(os.path.dirname(corridor.__file__))
+    done = subprocess.run([python, "-c", "import corridor; print(corridor.run().od)"],
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": build_python},
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "middle-corridor-2025" in done.stdout
+    assert "[11 rows x 21 columns]" in done.stdout
