@@ -108,7 +108,32 @@ def _scenario(scenario, set):  # noqa: A002
 
 
 def _threads(threads):
-    return 0 if threads is None else int(threads)
+    if threads is None:
+        return 0
+    if int(threads) < 1:
+        raise ValueError(f"threads must be 1 or more (None: every core), got {threads!r}")
+    return int(threads)
+
+
+def _seed(seed):
+    if seed is not None and (int(seed) < 0 or int(seed) >= 2**64):
+        raise ValueError(f"seed must be a whole number from 0 to 2**64 - 1, got {seed!r}")
+    return None if seed is None else int(seed)
+
+
+def _period(period):
+    if period is None:
+        return ""  # the default for the horizon
+    if period not in ("year", "quarter", "month", "none"):
+        raise ValueError(f"{period!r} is not a period: give 'year', 'quarter', 'month' or "
+                         "'none' (None: years when the run is longer than a year)")
+    return period
+
+
+def _replications(replications, least=1):
+    if int(replications) < least:
+        raise ValueError(f"replications must be {least} or more, got {replications!r}")
+    return int(replications)
 
 
 def _warn_results(result):
@@ -129,7 +154,8 @@ def run(scenario=None, seed=None, replications=1, threads=None, set=None, *, per
     ``links``, ``periods``, ``timeseries``, ``demand``.
     """
     loaded = _scenario(scenario, set)
-    output = _corridor.run(loaded._core, seed, int(replications), _threads(threads), period or "")
+    output = _corridor.run(loaded._core, _seed(seed), _replications(replications),
+                           _threads(threads), _period(period))
     return _warn_results(RunResult(output))
 
 
@@ -141,8 +167,9 @@ def compare(scenarios, seed=None, replications=10, threads=None, set=None, *,  #
     every one. Returns a CompareResult (``differences`` and every run's tables).
     """
     loaded = [_scenario(scenario, set) for scenario in scenarios]
-    output = _corridor.compare([s._core for s in loaded], seed, int(replications),
-                               _threads(threads), bool(independent_streams), period or "")
+    output = _corridor.compare([s._core for s in loaded], _seed(seed),
+                               _replications(replications, 2), _threads(threads),
+                               bool(independent_streams), _period(period))
     return _warn_results(CompareResult(output))
 
 
@@ -162,6 +189,8 @@ def sweep(scenario=None, vary=None, set=None, seed=None, replications=5, threads
     """
     if not vary:
         raise ValueError("nothing to sweep: give vary={PATH: [VALUE, ...]}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be callable as progress(done, total), got {progress!r}")
     base = scenario if isinstance(scenario, Scenario) else None
     path = base.path if base else scenario
     fixed = (base.overrides if base else []) + _overrides(set)
@@ -182,7 +211,7 @@ def sweep(scenario=None, vary=None, set=None, seed=None, replications=5, threads
         # The network checks solve the capacity bound: on the first point only.
         points.append(_load(path, texts, network_checks=index == 0, **settings)._core)
         values.append(list(combination))
-    csv = _corridor.sweep(points, parameters, values, seed, int(replications),
+    csv = _corridor.sweep(points, parameters, values, _seed(seed), _replications(replications),
                           _threads(threads), progress)
     return read_table(csv)
 
@@ -202,8 +231,9 @@ def expand(scenario=None, options=None, set=None, seed=None, replications=3,  # 
         if name == "baseline":
             raise ValueError("option name 'baseline' names the scenario itself")
         configurations.append((name, base.with_values(changes)))
-    output = _corridor.expand([(name, s._core) for name, s in configurations], seed,
-                              int(replications), _threads(threads), float(backlog_tolerance),
+    output = _corridor.expand([(name, s._core) for name, s in configurations], _seed(seed),
+                              _replications(replications), _threads(threads),
+                              float(backlog_tolerance),
                               float(p95_max_multiple), p95_max_days, float(precision))
     return ExpandResult(output)
 
@@ -219,7 +249,8 @@ def appraise(scenario, set=None, together=None, seed=None, replications=10, thre
         ids = together.split(",")
     else:
         ids = list(together)
-    output = _corridor.appraise(loaded._core, ids, seed, int(replications), _threads(threads))
+    output = _corridor.appraise(loaded._core, ids, _seed(seed), _replications(replications, 2),
+                                _threads(threads))
     return _warn_results(AppraiseResult(output))
 
 
@@ -232,7 +263,8 @@ def plan(scenario, budget_musd_per_year, set=None, *, delays=2, only=None,  # no
     loaded = _scenario(scenario, set)
     output = _corridor.plan(loaded._core, float(budget_musd_per_year), int(delays),
                             list(only or []), float(max_diverted_share), serve_from,
-                            int(max_plans), seed, int(replications), _threads(threads),
+                            int(max_plans), _seed(seed), _replications(replications, 2),
+                            _threads(threads),
                             os.fspath(resume) if resume is not None else "")
     return PlanResult(output)
 

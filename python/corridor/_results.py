@@ -87,6 +87,11 @@ class Result:
     def __str__(self):
         return self._table
 
+    def _repr_html_(self):
+        # A notebook shows the table the command prints, as it prints it.
+        import html
+        return f"<pre>{html.escape(self._table)}</pre>"
+
     def __repr__(self):
         return f"<corridor.{type(self).__name__}: {', '.join(self.table_names) or 'no tables'}>"
 

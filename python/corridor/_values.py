@@ -2,15 +2,18 @@
 
 import json
 import math
+import numbers
 
 
 def value_text(value):
     """The text `corridor --set PATH=TEXT` would be given for `value`."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
+    # numbers.Integral and numbers.Real take numpy's scalars too (numpy.arange's values).
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        value = float(value)
         if not math.isfinite(value):
             raise ValueError(f"{value!r} is not a number a scenario can hold")
         return repr(value)

@@ -45,11 +45,12 @@ model::CorridorSpec with_case(const model::CorridorSpec& base, const Case& one) 
   return spec;
 }
 
-CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one,
-                            const std::vector<model::RunResult>& without,
-                            const std::vector<model::RunResult>& with,
-                            const analysis::AppraisalYears& years, double confidence) {
-  CaseAppraisal result;
+CaseFigures appraise_case(const model::CorridorSpec& scenario, const Case& one,
+                          const std::vector<model::RunResult>& without,
+                          const std::vector<model::RunResult>& with,
+                          const analysis::AppraisalYears& years, double confidence) {
+  CaseFigures figures_of_case;
+  CaseAppraisal& result = figures_of_case.appraisal;
   const std::size_t count = static_cast<std::size_t>(years.count());
   std::vector<double> capex(count, 0.0);
   std::vector<double> opex(count, 0.0);
@@ -135,7 +136,9 @@ CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one
     }
     result.years.push_back(std::move(year));
   }
-  return result;
+  figures_of_case.npv_musd = std::move(npv);
+  figures_of_case.bcr = std::move(bcr);
+  return figures_of_case;
 }
 
 void check_appraisable(const model::CorridorSpec& scenario, std::string_view purpose) {

@@ -40,10 +40,18 @@ void check_appraisable(const model::CorridorSpec& scenario, std::string_view pur
 // The scenario with the case's investments in service.
 [[nodiscard]] model::CorridorSpec with_case(const model::CorridorSpec& base, const Case& one);
 
+// A case's figures, and the replications' own values behind the NPV and BCR estimates
+// (a plan's ranking pairs them by replication); NaN where a replication has no BCR.
+struct CaseFigures {
+  CaseAppraisal appraisal;
+  std::vector<double> npv_musd;
+  std::vector<double> bcr;
+};
+
 // The case's figures from the do-nothing runs and its own, paired by replication.
-[[nodiscard]] CaseAppraisal appraise_case(const model::CorridorSpec& scenario, const Case& one,
-                                          const std::vector<model::RunResult>& without,
-                                          const std::vector<model::RunResult>& with,
-                                          const analysis::AppraisalYears& years, double confidence);
+[[nodiscard]] CaseFigures appraise_case(const model::CorridorSpec& scenario, const Case& one,
+                                        const std::vector<model::RunResult>& without,
+                                        const std::vector<model::RunResult>& with,
+                                        const analysis::AppraisalYears& years, double confidence);
 
 }  // namespace corridor::experiment::detail

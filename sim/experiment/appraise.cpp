@@ -118,7 +118,8 @@ Appraisal appraise(const model::CorridorSpec& scenario, const AppraisePlan& plan
   appraisal.warnings = do_nothing_warnings(runs.front(), base);
   for (std::size_t c = 0; c < cases.size(); ++c) {
     appraisal.cases.push_back(
-        detail::appraise_case(base, cases[c], runs.front(), runs[c + 1], years, plan.confidence));
+        detail::appraise_case(base, cases[c], runs.front(), runs[c + 1], years, plan.confidence)
+            .appraisal);
   }
   return appraisal;
 }

@@ -500,15 +500,11 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
         }
         // The plan's last replication: its figures, then its runs are let go.
         Simulated& plan = simulated[i];
-        for (std::size_t k = 0; k < replications; ++k) {
-          const std::vector<model::RunResult> pair_without{without[k]};
-          const std::vector<model::RunResult> pair_with{runs[i][k]};
-          const CaseAppraisal single =
-              detail::appraise_case(base, one, pair_without, pair_with, years, search.confidence);
-          plan.pv_costs_musd = single.pv_costs_musd;
-          plan.npv_musd.push_back(*single.npv_musd.mean);
-          plan.bcr.push_back(single.bcr.mean.value_or(std::numeric_limits<double>::quiet_NaN()));
-        }
+        detail::CaseFigures figures =
+            detail::appraise_case(base, one, without, runs[i], years, search.confidence);
+        plan.pv_costs_musd = figures.appraisal.pv_costs_musd;
+        plan.npv_musd = std::move(figures.npv_musd);
+        plan.bcr = std::move(figures.bcr);
         std::tie(plan.worst_diverted_share, plan.worst_year) =
             worst_diversion(base, runs[i], serve_from_day);
         runs[i].clear();

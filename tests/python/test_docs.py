@@ -3,7 +3,6 @@ says of them."""
 
 import re
 
-import corridor  # noqa: F401 - the analysis imports it; fail here if it cannot
 from conftest import SOURCE
 
 

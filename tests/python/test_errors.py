@@ -107,3 +107,17 @@ def test_a_missing_file_is_a_scenario_error_at_its_name():
     with pytest.raises(corridor.ScenarioError) as raised:
         corridor.load("no/such/file.yaml")
     assert raised.value.file == "no/such/file.yaml"
+
+
+def test_arguments_out_of_range_are_value_errors_that_say_so():
+    with pytest.raises(ValueError, match="seed must be a whole number"):
+        corridor.run(seed=-1)
+    with pytest.raises(ValueError, match="threads must be 1 or more"):
+        corridor.run(threads=0)
+    with pytest.raises(ValueError, match="replications must be 2 or more"):
+        corridor.compare(["scenarios/zangezur-control.yaml", "scenarios/zangezur.yaml"],
+                         replications=1)
+    with pytest.raises(TypeError, match="progress must be callable"):
+        corridor.sweep(vary={"nodes.alat.capacity_mtpa": [4, 5]}, progress="yes")
+    with pytest.raises(ValueError, match="is not a period"):
+        corridor.run(period="decade")

@@ -1,8 +1,6 @@
 """Python and the command line give the same numbers for every command: the documents
 byte for byte, and every table as the DataFrame pandas reads from the CLI's CSV file."""
 
-import json
-import pathlib
 
 import pandas
 import pandas.testing
@@ -105,3 +103,12 @@ def test_appraise_and_plan_match_the_cli(tmp_path):
     plan = corridor.plan(berths, 1, delays=0, replications=2)
     assert plan.to_json() == (tmp_path / "plan.json").read_text()
     assert [entry["id"] for entry in plan.to_dict()["chosen"]] == ["y", "z"]
+
+
+def test_numpy_values_are_written_as_the_numbers_they_are(tmp_path):
+    import numpy
+    from_numpy = corridor.sweep(vary={"nodes.alat.capacity_mtpa": numpy.arange(3.0, 4.5, 0.5)},
+                                set={"scenario.horizon_days": numpy.int64(60)}, replications=1)
+    from_python = corridor.sweep(vary={"nodes.alat.capacity_mtpa": [3.0, 3.5, 4.0]},
+                                 set={"scenario.horizon_days": 60}, replications=1)
+    pandas.testing.assert_frame_equal(from_numpy, from_python, check_exact=True)
