@@ -7,20 +7,14 @@
 
 #include "corridor/model/simulate.hpp"
 #include "corridor/scenario/load.hpp"
+#include "timed_runs.hpp"
 
 namespace {
 
 void BM_BaselineYear(benchmark::State& state) {
   const auto spec = corridor::scenario::load_scenario(std::filesystem::path(CORRIDOR_SOURCE_DIR) /
                                                       "scenarios/middle-corridor-2025.yaml");
-  std::uint64_t events = 0;
-  for (auto _ : state) {
-    const auto result = corridor::model::simulate(spec, {spec.seed, 0});
-    events += result.totals.events;
-    benchmark::DoNotOptimize(result.totals.delivered_lots);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(events));
-  state.SetLabel("items = events");
+  corridor::bench::time_runs(state, spec);
 }
 
 // The sixteen-year base outlook, one replication, cut into years as `corridor run` cuts
@@ -30,14 +24,7 @@ void BM_Outlook(benchmark::State& state) {
   auto spec = corridor::scenario::load_scenario(std::filesystem::path(CORRIDOR_SOURCE_DIR) /
                                                 "scenarios/outlook-2025-2040.yaml");
   spec.report_periods = corridor::model::default_report_periods(spec);
-  std::uint64_t events = 0;
-  for (auto _ : state) {
-    const auto result = corridor::model::simulate(spec, {spec.seed, 0});
-    events += result.totals.events;
-    benchmark::DoNotOptimize(result.periods.size());
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(events));
-  state.SetLabel("items = events");
+  corridor::bench::time_runs(state, spec);
 }
 
 }  // namespace

@@ -287,7 +287,7 @@ struct RoutePeriod {
   double cost_sum_usd_per_t = 0.0;
   double priced_sum_usd_per_t = 0.0;
   double split_sum_h[kPhaseCount] = {};
-  // Each delivered lot's transit: a LogHistogram (80 KB) per route and period would cost
+  // Each delivered lot's transit: a LogHistogram (up to 80 KB) per route and period would cost
   // more than the lots' own 4 bytes each.
   std::vector<float> transit_h;
 };

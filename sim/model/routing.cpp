@@ -3,32 +3,27 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/dijkstra_shortest_paths.hpp>
-#include <boost/property_map/function_property_map.hpp>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "corridor/model/service_time.hpp"
 #include "corridor/model/timeline.hpp"
+#include "route_graph.hpp"
 
 namespace corridor::model {
 namespace {
 
 constexpr double kUnusable = std::numeric_limits<double>::infinity();
 
-struct Arc {
-  double cost_usd_per_t = 0.0;  // to cross the link and be handled at its far end
-  std::uint32_t link = kNone;
-  std::uint8_t direction = 0;
-};
-
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, Arc>;
-using Edge = Graph::edge_descriptor;
+using detail::Arc;
+using detail::Exclusions;
+using detail::Graph;
+using detail::PathSearch;
 
 double node_cost_usd_per_t(const CorridorSpec& spec, std::uint32_t cargo_class,
                            std::uint32_t node) {
@@ -98,54 +93,6 @@ std::string restriction(const CorridorSpec& spec, const DemandSpec& demand) {
   return text + fmt::format(" for class '{}' ({})", spec.classes[demand.cargo_class].id, vehicles);
 }
 
-// Arcs Yen's algorithm takes out of a search: some leaving the spur node, and every
-// arc touching a node of the root path.
-struct Exclusions {
-  std::vector<Hop> arcs;
-  std::vector<bool> nodes;
-};
-
-// The cheapest path from -> to, as hops, avoiding `excluded`; empty if `to` cannot be
-// reached.
-std::vector<Hop> cheapest_path(const Graph& graph, std::uint32_t from, std::uint32_t to,
-                               const Exclusions* excluded = nullptr) {
-  const std::size_t n = boost::num_vertices(graph);
-  std::vector<double> cost(n, kUnusable);
-  std::vector<Graph::vertex_descriptor> predecessor(n);
-  std::vector<Edge> via_edge(n);
-  struct RecordEdge : boost::default_dijkstra_visitor {
-    std::vector<Edge>* edges;
-    void edge_relaxed(Edge e, const Graph& g) { (*edges)[boost::target(e, g)] = e; }
-  } visitor;
-  visitor.edges = &via_edge;
-  const auto weight = boost::make_function_property_map<Edge>([&](Edge e) {
-    const Arc& arc = graph[e];
-    if (excluded != nullptr) {
-      const bool banned = std::any_of(
-          excluded->arcs.begin(), excluded->arcs.end(),
-          [&](const Hop& hop) { return hop.link == arc.link && hop.direction == arc.direction; });
-      if (banned || excluded->nodes[boost::source(e, graph)] ||
-          excluded->nodes[boost::target(e, graph)]) {
-        return kUnusable;
-      }
-    }
-    return arc.cost_usd_per_t;
-  });
-  boost::dijkstra_shortest_paths(graph, from,
-                                 boost::weight_map(weight)
-                                     .distance_map(cost.data())
-                                     .predecessor_map(predecessor.data())
-                                     .distance_inf(kUnusable)
-                                     .visitor(visitor));
-  if (to == from || !(cost[to] < kUnusable)) return {};
-  std::vector<Hop> reversed;
-  for (auto v = static_cast<Graph::vertex_descriptor>(to); v != from; v = predecessor[v]) {
-    const Arc& arc = graph[via_edge[v]];
-    reversed.push_back(Hop{arc.link, arc.direction, static_cast<std::uint32_t>(v)});
-  }
-  return {reversed.rbegin(), reversed.rend()};
-}
-
 // Fills a route's times, costs and emissions from its hops.
 Route measure(const CorridorSpec& spec, std::uint32_t cargo_class, std::uint32_t origin,
               std::vector<Hop> hops, bool pinned) {
@@ -187,32 +134,84 @@ bool cheaper(const Route& a, const Route& b) {
 
 // Yen (1971): the k cheapest loopless paths. Each next path leaves an earlier one at
 // some spur node, with that path's next arc and the nodes before the spur removed.
+//
+// A spur's paths cost at least its root, plus the cheapest arc it may still leave by,
+// plus the cheapest way on from that arc's end with nothing removed. Spurs are searched
+// cheapest bound first, and a spur whose bound is dearer than the candidates already
+// waiting to fill the remaining places is not searched: whatever it found would never
+// be taken. The paths found are those of searching every spur.
 std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, std::uint32_t cargo_class,
-                                             const Graph& graph, std::uint32_t from,
+                                             PathSearch& search, std::uint32_t from,
                                              std::uint32_t to, std::uint32_t k) {
   std::vector<std::vector<Hop>> found;
-  std::vector<Hop> first = cheapest_path(graph, from, to);
+  std::vector<Hop> first = search.cheapest_path(from, to);
   if (first.empty()) return found;
   found.push_back(std::move(first));
+  if (k <= 1) return found;
+  const Graph& graph = search.graph();
+  const std::vector<double> to_go = search.costs_to(to);
+  const double origin_cost = node_cost_usd_per_t(spec, cargo_class, from);
   std::vector<Route> pending;
+  struct Spur {
+    std::size_t at = 0;
+    double bound = 0.0;
+    Exclusions excluded;
+  };
   while (found.size() < k) {
     const std::vector<Hop>& last = found.back();
+    std::vector<Spur> spurs;
+    double root_cost = origin_cost;
     for (std::size_t spur = 0; spur < last.size(); ++spur) {
       const std::uint32_t spur_node = spur == 0 ? from : last[spur - 1].to_node;
-      Exclusions excluded;
+      Spur next{spur, kUnusable, {}};
       // Paths that share this root may not leave the spur by the arc they took.
       for (const auto& path : found) {
         if (path.size() > spur && std::equal(last.begin(), last.begin() + spur, path.begin())) {
-          excluded.arcs.push_back(path[spur]);
+          next.excluded.arcs.push_back(path[spur]);
         }
       }
       // The root path's nodes before the spur may not be visited again: no loops.
-      excluded.nodes.assign(spec.nodes.size(), false);
-      excluded.nodes[from] = spur > 0;
-      for (std::size_t i = 0; i + 1 < spur; ++i) excluded.nodes[last[i].to_node] = true;
-      std::vector<Hop> tail = cheapest_path(graph, spur_node, to, &excluded);
+      next.excluded.nodes.assign(spec.nodes.size(), false);
+      next.excluded.nodes[from] = spur > 0;
+      for (std::size_t i = 0; i + 1 < spur; ++i) next.excluded.nodes[last[i].to_node] = true;
+      double step_cost = 0.0;  // of the root's next arc
+      for (const auto e : boost::make_iterator_range(boost::out_edges(spur_node, graph))) {
+        const Arc& arc = graph[e];
+        const auto end = static_cast<std::uint32_t>(boost::target(e, graph));
+        const bool banned =
+            next.excluded.nodes[end] ||
+            std::any_of(next.excluded.arcs.begin(), next.excluded.arcs.end(), [&](const Hop& hop) {
+              return hop.link == arc.link && hop.direction == arc.direction;
+            });
+        if (!banned) {
+          next.bound = std::min(next.bound, root_cost + arc.cost_usd_per_t + to_go[end]);
+        }
+        if (arc.link == last[spur].link && arc.direction == last[spur].direction) {
+          step_cost = arc.cost_usd_per_t;
+        }
+      }
+      root_cost += step_cost;
+      if (next.bound < kUnusable) spurs.push_back(std::move(next));
+    }
+    std::stable_sort(spurs.begin(), spurs.end(),
+                     [](const Spur& a, const Spur& b) { return a.bound < b.bound; });
+    const std::size_t places = k - found.size();
+    std::vector<double> waiting;
+    for (Spur& spur : spurs) {
+      if (pending.size() >= places) {
+        // The dearest candidate that would still be taken; the margin covers costs
+        // summed in another order and their rounding to a millionth.
+        waiting.clear();
+        for (const Route& route : pending) waiting.push_back(route.cost_usd_per_t);
+        std::nth_element(waiting.begin(), waiting.begin() + static_cast<long>(places - 1),
+                         waiting.end());
+        const double taken = waiting[places - 1];
+        if (spur.bound > taken + 2e-6 + 1e-9 * std::abs(taken)) break;
+      }
+      const std::uint32_t spur_node = spur.at == 0 ? from : last[spur.at - 1].to_node;
+      std::vector<Hop> tail = search.cheapest_path(spur_node, to, &spur.excluded);
       if (tail.empty()) continue;
-      std::vector<Hop> candidate(last.begin(), last.begin() + spur);
+      std::vector<Hop> candidate(last.begin(), last.begin() + static_cast<long>(spur.at));
       candidate.insert(candidate.end(), tail.begin(), tail.end());
       const bool known = std::find(found.begin(), found.end(), candidate) != found.end() ||
                          std::any_of(pending.begin(), pending.end(),
@@ -236,8 +235,13 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, std::uint
 // pass again.
 class PinnedRoute {
  public:
-  PinnedRoute(const CorridorSpec& spec, const Graph& graph, std::uint32_t d, double day)
-      : spec_(spec), graph_(graph), d_(d), demand_(spec.demand[d]), at_(demand_.origin), day_(day) {
+  PinnedRoute(const CorridorSpec& spec, PathSearch& search, std::uint32_t d, double day)
+      : spec_(spec),
+        search_(search),
+        d_(d),
+        demand_(spec.demand[d]),
+        at_(demand_.origin),
+        day_(day) {
     excluded_.nodes.assign(spec.nodes.size(), false);
     role_.assign(spec.nodes.size(), std::string());
     role_[demand_.origin] = "the origin";
@@ -278,7 +282,7 @@ class PinnedRoute {
     exclude_for(part, position);
     excluded_.nodes[stop] = false;
     if (passed_[stop]) fail_loop(stop, stop, part, position);
-    std::vector<Hop> leg = cheapest_path(graph_, at_, stop, &excluded_);
+    std::vector<Hop> leg = search_.cheapest_path(at_, stop, &excluded_);
     if (leg.empty()) explain(stop, part, position);
     append(leg);
   }
@@ -304,7 +308,7 @@ class PinnedRoute {
       if (!usable(spec_, demand_, link, day_)) continue;
       std::vector<Hop> way;
       if (entry != at_) {
-        way = cheapest_path(graph_, at_, entry, &excluded_);
+        way = search_.cheapest_path(at_, entry, &excluded_);
         if (way.empty() || std::any_of(way.begin(), way.end(),
                                        [&](const Hop& hop) { return hop.to_node == exit; })) {
           continue;
@@ -351,7 +355,7 @@ class PinnedRoute {
 
   // No loop-free leg: the cheapest leg with no restriction, if any, shows the loop.
   [[noreturn]] void explain(std::uint32_t stop, RoutingError::Part part, std::size_t position) {
-    const std::vector<Hop> free_leg = cheapest_path(graph_, at_, stop);
+    const std::vector<Hop> free_leg = search_.cheapest_path(at_, stop);
     for (const Hop& hop : free_leg) {
       if (hop.to_node != stop && excluded_.nodes[hop.to_node]) {
         fail_loop(stop, hop.to_node, part, position);
@@ -380,7 +384,7 @@ class PinnedRoute {
   }
 
   const CorridorSpec& spec_;
-  const Graph& graph_;
+  PathSearch& search_;
   std::uint32_t d_;
   const DemandSpec& demand_;
   std::uint32_t at_;
@@ -391,7 +395,7 @@ class PinnedRoute {
   Exclusions excluded_;
 };
 
-std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, std::uint32_t d,
+std::vector<Route> candidates_of(const CorridorSpec& spec, PathSearch& search, std::uint32_t d,
                                  double day) {
   const DemandSpec& demand = spec.demand[d];
   const bool pinned = !demand.via.empty() || !demand.via_links.empty();
@@ -399,12 +403,12 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
   std::vector<Route> routes;
   if (!demand.via.empty() || !demand.via_links.empty()) {
     routes.push_back(measure(spec, demand.cargo_class, demand.origin,
-                             PinnedRoute(spec, graph, d, day).hops(), true));
+                             PinnedRoute(spec, search, d, day).hops(), true));
   }
   // Yen's order follows the search; ties are put in the documented order here.
   std::vector<Route> cheapest;
   for (auto& hops :
-       cheapest_paths(spec, demand.cargo_class, graph, demand.origin, demand.destination, k)) {
+       cheapest_paths(spec, demand.cargo_class, search, demand.origin, demand.destination, k)) {
     cheapest.push_back(measure(spec, demand.cargo_class, demand.origin, std::move(hops), false));
   }
   std::stable_sort(cheapest.begin(), cheapest.end(), cheaper);
@@ -421,6 +425,30 @@ std::vector<Route> candidates_of(const CorridorSpec& spec, const Graph& graph, s
   }
   return routes;
 }
+
+// A graph with its search, and the candidates found on it: entries from the same origin
+// to the same destination with the same k and no `via` share them.
+struct RouteGraph {
+  RouteGraph(const DemandSpec* seen_by, std::unique_ptr<Graph> built)
+      : seen(seen_by), graph(std::move(built)), search(*graph) {}
+
+  std::vector<Route> candidates(const CorridorSpec& spec, std::uint32_t d, double day) {
+    const DemandSpec& demand = spec.demand[d];
+    if (!demand.via.empty() || !demand.via_links.empty()) {
+      return candidates_of(spec, search, d, day);
+    }
+    const std::uint32_t k = demand.k.value_or(spec.routing.k);
+    const auto key = std::make_tuple(demand.origin, demand.destination, k);
+    const auto known = found.find(key);
+    if (known != found.end()) return known->second;
+    return found.emplace(key, candidates_of(spec, search, d, day)).first->second;
+  }
+
+  const DemandSpec* seen;  // the first entry that saw the network so
+  std::unique_ptr<Graph> graph;
+  PathSearch search;
+  std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<Route>> found;
+};
 
 void check_shares(const CorridorSpec& spec, std::uint32_t d, const std::vector<Route>& routes) {
   const DemandSpec& demand = spec.demand[d];
@@ -562,14 +590,15 @@ std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
         priced.empty() ? std::nullopt : std::optional(spec_on_day(spec, epochs[e]));
     const CorridorSpec& costed = on_day ? *on_day : spec;
     // One graph serves every entry that sees the network alike (same modes and class).
-    std::vector<std::pair<const DemandSpec*, std::unique_ptr<Graph>>> graphs;
-    const auto graph_for = [&](const DemandSpec& demand) -> const Graph& {
-      for (const auto& [seen, graph] : graphs) {
-        if (seen->modes == demand.modes && seen->cargo_class == demand.cargo_class) {
+    std::vector<std::unique_ptr<RouteGraph>> graphs;
+    const auto graph_for = [&](const DemandSpec& demand) -> RouteGraph& {
+      for (const auto& graph : graphs) {
+        if (graph->seen->modes == demand.modes && graph->seen->cargo_class == demand.cargo_class) {
           return *graph;
         }
       }
-      return *graphs.emplace_back(&demand, build_graph(costed, demand, day)).second;
+      return *graphs.emplace_back(
+          std::make_unique<RouteGraph>(&demand, build_graph(costed, demand, day)));
     };
     for (std::uint32_t d = 0; d < spec.demand.size(); ++d) {
       const DemandSpec& demand = spec.demand[d];
@@ -578,14 +607,14 @@ std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
                                           spec.nodes[demand.origin].id));
       }
       if (epochs.size() == 1) {
-        routes[d] = candidates_of(costed, graph_for(demand), d, day);
+        routes[d] = graph_for(demand).candidates(costed, d, day);
         continue;
       }
       // An entry closed over this stretch of the network needs no route in it.
       const bool creates = demand.opens_day < until_day && demand.closes_day > epochs[e];
       std::vector<Route> found;
       try {
-        found = candidates_of(costed, graph_for(demand), d, day);
+        found = graph_for(demand).candidates(costed, d, day);
       } catch (const RoutingError& error) {
         if (!creates) continue;
         if (!dated) throw;
