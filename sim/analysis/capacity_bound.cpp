@@ -342,6 +342,34 @@ Solved largest_multiple(const model::CorridorSpec& spec,
   return solve(spec, limits, std::move(program), columns, std::move(entry_rows));
 }
 
+enum class Spread { first, even };
+
+// Whether one flow carries every entry's whole volume within every limit: each entry's
+// volume on its first column (its cheapest route), or spread evenly over its columns.
+// Such a flow proves the largest multiple is at least 1 without the simplex, whose dense
+// tableau grows with the square of the network (thousands of routes on a continent).
+bool carries_every_entry(const Program& columns, const std::vector<std::optional<double>>& limits,
+                         Spread spread) {
+  std::vector<std::size_t> count(columns.volume_mtpa.size(), 0);
+  for (const Column& column : columns.columns) ++count[column.entry];
+  std::vector<double> load(limits.size(), 0.0);
+  std::vector<bool> placed(columns.volume_mtpa.size(), false);
+  for (const Column& column : columns.columns) {
+    if (spread == Spread::first && placed[column.entry]) continue;
+    placed[column.entry] = true;
+    const double flow = columns.volume_mtpa[column.entry] /
+                        (spread == Spread::first ? 1.0 : static_cast<double>(count[column.entry]));
+    for (const auto& [stage, share] : column.load) load[stage] += flow * share;
+  }
+  for (std::size_t d = 0; d < columns.volume_mtpa.size(); ++d) {
+    if (columns.volume_mtpa[d] > 0.0 && !placed[d]) return false;  // no way to go
+  }
+  for (std::size_t stage = 0; stage < limits.size(); ++stage) {
+    if (limits[stage] && load[stage] > *limits[stage]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 CapacityBound capacity_bound(const model::CorridorSpec& spec) {
@@ -393,8 +421,13 @@ std::optional<DemandShortfall> demand_shortfall(
   for (const auto& demand : spec.demand) demand_mtpa += model::window_volume_mtpa(spec, demand);
   if (demand_mtpa <= 0.0) return std::nullopt;
   const Program columns = route_columns(spec, candidates);
-  const Solved solved =
-      largest_multiple(spec, stage_limits(spec, vehicle_t_per_h(spec, candidates, 1.0)), columns);
+  const std::vector<std::optional<double>> limits =
+      stage_limits(spec, vehicle_t_per_h(spec, candidates, 1.0));
+  if (carries_every_entry(columns, limits, Spread::first) ||
+      carries_every_entry(columns, limits, Spread::even)) {
+    return std::nullopt;
+  }
+  const Solved solved = largest_multiple(spec, limits, columns);
   if (!solved.value || *solved.value >= 1.0 - 1e-9) return std::nullopt;
   return DemandShortfall{*solved.value, solved.cut};
 }

@@ -79,7 +79,9 @@ int run_command(const RunArguments& args) {
   std::vector<corridor::model::RunResult> runs;
   if (args.replications == 1) {
     runs.push_back(corridor::experiment::run_once(spec, {.seed = args.seed}));
-    json = corridor::io::to_json(runs.front());
+    // Built only when asked for: on a network of thousands of facilities the document's
+    // daily series take more memory than the whole simulation.
+    if (!args.json_path.empty()) json = corridor::io::to_json(runs.front());
     table = corridor::io::format_table(runs.front());
   } else {
     corridor::io::Progress progress("runs", !args.quiet && !json_to_stdout);
@@ -96,8 +98,10 @@ int run_command(const RunArguments& args) {
     table = std::move(report.table);
   }
   write_output(args.json_path, json);
-  write_tables(args.csv_directory,
-               corridor::io::run_tables({{path.stem().string(), &spec, &runs}}));
+  if (!args.csv_directory.empty()) {
+    write_tables(args.csv_directory,
+                 corridor::io::run_tables({{path.stem().string(), &spec, &runs}}));
+  }
   if (!args.quiet && !json_to_stdout) std::fputs(table.c_str(), stdout);
   for (const auto& warning : corridor::analysis::delivery_warnings(runs)) {
     spdlog::warn("warning: {}", warning);

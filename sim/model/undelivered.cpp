@@ -41,11 +41,11 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
   }
 
   // Each live lot's age, and the place it waits at: a node index, or the node count
-  // plus a link index; none while it travels a link. Places are counted per entry.
+  // plus a link index; none while it travels a link. Places are counted per entry, as
+  // (place, lots) in place order: a few per entry, however large the network.
   const auto node_count = static_cast<std::uint32_t>(spec_.nodes.size());
-  const std::size_t places = spec_.nodes.size() + spec_.links.size();
   std::vector<std::vector<double>> ages_h(spec_.demand.size());
-  std::vector<std::uint64_t> waiting(spec_.demand.size() * places, 0);  // [entry][place]
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> waits;  // (entry, place), a lot each
   for (std::uint32_t id = 0; id < lots_.size(); ++id) {
     if (is_free[id]) continue;
     const Lot& lot = lots_[id];
@@ -59,34 +59,45 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     } else if (waits_for_link[id]) {
       place = node_count + next_hop(lot).link;
     }
-    if (place != kNone) ++waiting[demand * places + place];
+    if (place != kNone) waits.emplace_back(demand, place);
+  }
+  std::sort(waits.begin(), waits.end());
+  using PlaceCounts = std::vector<std::pair<std::uint32_t, std::uint64_t>>;  // (place, lots)
+  std::vector<PlaceCounts> waiting(spec_.demand.size());
+  for (const auto& [demand, place] : waits) {
+    PlaceCounts& counts = waiting[demand];
+    if (counts.empty() || counts.back().first != place) counts.emplace_back(place, 0);
+    ++counts.back().second;
   }
 
   // The places where an entry's (or a pair's) lots wait, most first, ties by place.
-  const auto places_of = [&](auto belongs) {
-    std::vector<std::pair<std::uint32_t, std::uint64_t>> counts;  // (place, lots)
-    for (std::uint32_t place = 0; place < places; ++place) {
-      std::uint64_t lots = 0;
-      for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
-        if (belongs(d)) lots += waiting[d * places + place];
-      }
-      if (lots > 0) counts.emplace_back(place, lots);
+  const auto places_of = [&](const std::vector<std::uint32_t>& entries) {
+    PlaceCounts counts;
+    for (const std::uint32_t d : entries) {
+      counts.insert(counts.end(), waiting[d].begin(), waiting[d].end());
     }
-    const std::size_t listed = std::min(counts.size(), kPlacesListed);
-    std::partial_sort(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(listed),
-                      counts.end(), [](const auto& a, const auto& b) {
+    std::sort(counts.begin(), counts.end());
+    PlaceCounts merged;
+    for (const auto& [place, lots] : counts) {
+      if (merged.empty() || merged.back().first != place) merged.emplace_back(place, 0);
+      merged.back().second += lots;
+    }
+    const std::size_t listed = std::min(merged.size(), kPlacesListed);
+    std::partial_sort(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(listed),
+                      merged.end(), [](const auto& a, const auto& b) {
                         return a.second != b.second ? a.second > b.second : a.first < b.first;
                       });
     std::vector<WaitingCargo> named;
     for (std::size_t i = 0; i < listed; ++i) {
-      const auto [place, lots] = counts[i];
+      const auto [place, lots] = merged[i];
       named.push_back(place < node_count
                           ? WaitingCargo{"node", spec_.nodes[place].id, lots}
                           : WaitingCargo{"link", spec_.links[place - node_count].id, lots});
     }
     return named;
   };
-  const auto in_system_of = [&](std::vector<double> ages, double tonnes_left, auto belongs) {
+  const auto in_system_of = [&](std::vector<double> ages, double tonnes_left,
+                                const std::vector<std::uint32_t>& entries) {
     InSystem in_system;
     in_system.lots = ages.size();
     in_system.t = tonnes_left;
@@ -98,7 +109,7 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
           AgeDays{sum_h / static_cast<double>(ages.size()) / kHoursPerDay,
                   nearest_rank(ages, 0.95) / kHoursPerDay, oldest_h / kHoursPerDay};
     }
-    in_system.waiting_at = places_of(belongs);
+    in_system.waiting_at = places_of(entries);
     return in_system;
   };
 
@@ -120,8 +131,7 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
       row.mean_transit_days =
           counts.window_transit_sum_h / static_cast<double>(counts.window_delivered_lots) / 24.0;
     }
-    row.in_system = in_system_of(ages_h[d], static_cast<double>(ages_h[d].size()) * lot_t,
-                                 [d](std::uint32_t demand) { return demand == d; });
+    row.in_system = in_system_of(ages_h[d], static_cast<double>(ages_h[d].size()) * lot_t, {d});
     if (spec.promise_days) {
       // Lots still in the system past their promise are late whatever happens next.
       const double promise_h = *spec.promise_days * 24.0;
@@ -137,17 +147,19 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     result.demand.push_back(std::move(row));
   }
 
+  std::vector<std::vector<std::uint32_t>> entries_of_pair(od_.size());
+  for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
+    entries_of_pair[od_of_demand_[d]].push_back(d);
+  }
   for (std::uint32_t o = 0; o < od_.size(); ++o) {
-    const auto of_pair = [&, o](std::uint32_t demand) { return od_of_demand_[demand] == o; };
     std::vector<double> ages;
     LotsByClass left(spec_.classes.size(), 0);
-    for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
-      if (!of_pair(d)) continue;
+    for (const std::uint32_t d : entries_of_pair[o]) {
       ages.insert(ages.end(), ages_h[d].begin(), ages_h[d].end());
       left[spec_.demand[d].cargo_class] += ages_h[d].size();
     }
     OdResult& row = result.od[o];
-    row.in_system = in_system_of(ages, tonnes(left), of_pair);
+    row.in_system = in_system_of(ages, tonnes(left), entries_of_pair[o]);
     if (ages.empty() && od_[o].delivered_lots == 0) continue;
     LogHistogram transit_h;
     for (const std::uint32_t r : od_[o].route_rows) transit_h.merge(route_rows_[r].transit_h);
