@@ -70,6 +70,7 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
   init_route_choice();
   init_nodes();
   init_links();
+  init_priced_steps();
   init_periods();
 }
 

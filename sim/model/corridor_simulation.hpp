@@ -597,6 +597,7 @@ class CorridorSimulation {
 
   // route_choice.cpp
   void init_route_choice();
+  void init_priced_steps();
   std::uint32_t choose_route(std::uint32_t demand);
   std::uint32_t least_cost_now(DemandChoice& choice);
   std::uint32_t choose_in_service(DemandChoice& choice);
@@ -629,6 +630,15 @@ class CorridorSimulation {
   std::vector<std::uint32_t> free_last_direction_;
   std::vector<double> free_last_travel_h_;
   std::vector<DemandChoice> choices_;
+  // Adaptive: per route, the steps whose wait least_cost_now prices, the origin first.
+  // A direction that flows freely (free_flow) and a node that holds nothing
+  // (pass_through) never make a lot wait, so they are left out (kNone): on a large
+  // network most are such, and each would cost a cache miss per candidate per lot.
+  struct PricedStep {
+    std::uint32_t direction = kNone;
+    std::uint32_t node = kNone;
+  };
+  std::vector<std::vector<PricedStep>> priced_steps_;
   std::vector<std::uint32_t> route_row_of_;  // per route in routes_
   std::vector<std::uint32_t> od_of_route_;   // per route in routes_
   std::vector<std::uint32_t> demand_of_route_;

@@ -97,6 +97,23 @@ void CorridorSimulation::init_route_choice() {
   }
 }
 
+void CorridorSimulation::init_priced_steps() {
+  if (spec_.routing.choice != RouteChoice::adaptive) return;
+  const auto waits_at = [&](std::uint32_t node) {
+    return nodes_[node].pass_through ? kNone : node;
+  };
+  for (const Route& route : routes_) {
+    std::vector<PricedStep>& steps = priced_steps_.emplace_back();
+    steps.push_back({kNone, waits_at(route.origin)});
+    for (const Hop& hop : route.hops) {
+      const std::uint32_t direction = 2 * hop.link + hop.direction;
+      const PricedStep step{directions_[direction].free_flow ? kNone : direction,
+                            waits_at(hop.to_node)};
+      if (step.direction != kNone || step.node != kNone) steps.push_back(step);
+    }
+  }
+}
+
 std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
   DemandChoice& choice = choices_[demand];
   std::uint32_t offset = 0;
@@ -173,10 +190,11 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
     if (!route_in_service(choice.first + offset)) continue;
     const Route& route = routes_[choice.first + offset];
     const std::uint32_t cargo_class = class_of_route_[choice.first + offset];
-    double backlog_h = node_backlog_h(route.origin, cargo_class);
-    for (const Hop& hop : route.hops) {
-      backlog_h += direction_backlog_h(2 * hop.link + hop.direction) +
-                   node_backlog_h(hop.to_node, cargo_class);
+    // The waits left out are exactly 0: the sum is the one over every step.
+    double backlog_h = 0.0;
+    for (const PricedStep& step : priced_steps_[choice.first + offset]) {
+      backlog_h += (step.direction == kNone ? 0.0 : direction_backlog_h(step.direction)) +
+                   (step.node == kNone ? 0.0 : node_backlog_h(step.node, cargo_class));
     }
     const double cost = route.cost_usd_per_t +
                         spec_.value_of_time_usd_per_t_h(class_of_route_[choice.first]) * backlog_h;
