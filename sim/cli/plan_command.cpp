@@ -1,7 +1,9 @@
 #include "plan_command.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <cstdio>
 
 #include "common.hpp"
@@ -89,6 +91,7 @@ int plan_command(const PlanArguments& args) {
       .cache_path = args.resume_path,
       .on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); }};
   experiment::PlanResult plan;
+  const auto started = std::chrono::steady_clock::now();
   try {
     plan = experiment::plan_investments(scenario, search);
   } catch (const experiment::PlanError& error) {
@@ -101,6 +104,16 @@ int plan_command(const PlanArguments& args) {
   }
   progress.finish();
   if (plan.rank_only) return 0;
+  // Throughput goes to the log, not the results: it is the machine's, not the plan's.
+  const double elapsed_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (plan.simulated > 0 && elapsed_s > 0.0) {
+    spdlog::info(
+        "simulated {:.0f} years ({} plans and the do-nothing case, {} replications "
+        "each) in {:.1f} s: {:.1f} simulated years a second",
+        plan.simulated_years, plan.simulated, plan.replications, elapsed_s,
+        plan.simulated_years / elapsed_s);
+  }
   write_output(args.json_path, io::plan_json(plan));
   if (!args.quiet && args.json_path != "-") std::fputs(io::format_plan(plan).c_str(), stdout);
   return 0;

@@ -518,6 +518,10 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
         }
       },
       progress);
+  result.simulated_years =
+      static_cast<double>((static_cast<std::size_t>(group.size()) + to_simulate.size()) *
+                          replications) *
+      base.horizon_days / 365.0;
   if (group.rank() != 0) {
     group.send_done();
     result.rank_only = true;

@@ -22,7 +22,8 @@ class LogHistogram {
  public:
   void add(double value) {
     const std::size_t bin = bin_of(value);
-    cover(bin, bin + 1);
+    // Below first_bin_ the difference wraps round to a huge number: one test for both ends.
+    if (bin - first_bin_ >= counts_.size()) cover(bin, bin + 1);
     ++counts_[bin - first_bin_];
     ++total_;
     min_ = total_ == 1 ? value : std::min(min_, value);
@@ -92,7 +93,7 @@ class LogHistogram {
 
   // Holds bins [from, to) at least. It grows by an eighth of an octave or half what it
   // holds, whichever is more, so that a spreading sample is copied a few times only.
-  void cover(std::size_t from, std::size_t to) {
+  [[gnu::noinline]] void cover(std::size_t from, std::size_t to) {
     if (counts_.empty()) {
       first_bin_ = from;
       counts_.assign(to - from, 0);

@@ -33,6 +33,12 @@ TEST_CASE("plan prints the best plan and its runners-up, and writes corridor.pla
   CHECK(json["npv_musd_ci95"].is_number());
   REQUIRE(json["runners_up"].size() == 4);
   CHECK(json["runners_up"][0]["chosen"][0]["id"] == "x");
+  // Its throughput, on the log: four plans and the do-nothing case, three replications
+  // of one year each; the JSON carries no timing, so it stays the same on any machine.
+  CHECK(outcome.err.find("corridor: simulated 15 years (4 plans and the do-nothing case, 3 "
+                         "replications each) in ") != std::string::npos);
+  CHECK(outcome.err.find(" simulated years a second") != std::string::npos);
+  CHECK(slurp(json_path).find("second") == std::string::npos);
 }
 
 TEST_CASE("plan refuses, with exit 2, a budget too small and a scenario without investments") {

@@ -91,7 +91,11 @@ struct PlanResult {
   std::size_t carried_by_bound = 0;  // of those, whose capacity bound carries every year
   std::size_t simulated = 0;         // distinct timelines simulated in this run
   std::size_t from_cache = 0;        // read from the cache file instead
-  std::optional<PlanOutcome> best;   // empty when no plan serves the demand
+  // Years simulated by every process of the search (the do-nothing case on each, and
+  // every plan simulated, each replication): the measure of its throughput. Not in the
+  // plan's JSON, which must not depend on the process count.
+  double simulated_years = 0.0;
+  std::optional<PlanOutcome> best;  // empty when no plan serves the demand
   std::vector<PlanOutcome> runners_up;
   // The best plans that do not serve the demand, when none does: what comes closest.
   std::vector<PlanOutcome> closest;
