@@ -689,15 +689,14 @@ RunResult CorridorSimulation::collect_results() const {
       row.max_queue_lots = node.queue_length.max(horizon_h_);
     }
     row.throughput_mtpa = annualise(row.throughput_t);
-    const auto& arrivals = node.arrivals_by_day.counts();
-    const auto& starts = node.starts_by_day.counts();
     std::int64_t waiting = 0;
-    for (std::size_t d = 0; d < arrivals.size(); ++d) {
-      waiting += static_cast<std::int64_t>(arrivals[d]) - static_cast<std::int64_t>(starts[d]);
+    for (std::size_t d = 0; d < node_days_.days(); ++d) {
+      waiting += static_cast<std::int64_t>(node_days_.at(i, kArrivedDay, d)) -
+                 static_cast<std::int64_t>(node_days_.at(i, kStartedDay, d));
       double handled_t = 0.0;
-      for (std::size_t c = 0; c < node.handled_by_day.size(); ++c) {
+      for (std::size_t c = 0; c < spec_.classes.size(); ++c) {
         handled_t +=
-            static_cast<double>(node.handled_by_day[c].counts()[d]) * spec_.classes[c].lot_t;
+            static_cast<double>(node_days_.at(i, kHandledDay + c, d)) * spec_.classes[c].lot_t;
       }
       row.daily_handled_t.push_back(handled_t);
       row.daily_queue_lots.push_back(static_cast<double>(waiting));
@@ -755,17 +754,16 @@ RunResult CorridorSimulation::collect_results() const {
     row.max_queue_lots = links_[i].backlog.max(horizon_h_);
     if (waits > 0) row.mean_wait_h = wait_sum_h / static_cast<double>(waits);
     row.closed_days = links_[i].closed_in_window_h / 24.0;
-    const auto& joined = links_[i].joined_by_day.counts();
     std::int64_t waiting = 0;
-    for (std::size_t d = 0; d < joined.size(); ++d) {
+    for (std::size_t d = 0; d < link_days_.days(); ++d) {
       std::int64_t departed_lots = 0;
       double departed_t = 0.0;
-      for (std::size_t c = 0; c < links_[i].departed_by_day.size(); ++c) {
-        const std::uint32_t lots = links_[i].departed_by_day[c].counts()[d];
+      for (std::size_t c = 0; c < spec_.classes.size(); ++c) {
+        const std::uint32_t lots = link_days_.at(i, kDepartedDay + c, d);
         departed_lots += lots;
         departed_t += static_cast<double>(lots) * spec_.classes[c].lot_t;
       }
-      waiting += static_cast<std::int64_t>(joined[d]) - departed_lots;
+      waiting += static_cast<std::int64_t>(link_days_.at(i, kJoinedDay, d)) - departed_lots;
       row.daily_departed_t.push_back(departed_t);
       row.daily_queue_lots.push_back(static_cast<double>(waiting));
     }

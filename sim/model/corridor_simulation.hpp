@@ -155,11 +155,6 @@ struct NodeState {
   PeriodAreas server_h_by_period;
   bool servers_vary = false;
   double closed_until_h = 0.0;  // a dated closure: nothing starts there before
-  // Daily series over the whole run: the queue at a day's end is what arrived by then
-  // less what started handling by then.
-  DailyCounts arrivals_by_day;
-  DailyCounts starts_by_day;
-  std::vector<DailyCounts> handled_by_day;  // by cargo class
 };
 
 // A lot travelling one by one on a link direction.
@@ -237,11 +232,9 @@ struct DirectionState {
 struct LinkState {
   double closed_until_h = 0.0;
   double closed_in_window_h = 0.0;
-  DailyCounts joined_by_day;                 // lots reaching the link, both directions
-  std::vector<DailyCounts> departed_by_day;  // lots, both directions, by cargo class
-  std::vector<double> closed_h_by_day;       // hours closed each day
-  TimeAverage backlog;                       // lots waiting to depart, both directions
-  std::vector<std::uint32_t> fleet;          // its vessels, if its vehicle is a fleet
+  std::vector<double> closed_h_by_day;  // hours closed each day
+  TimeAverage backlog;                  // lots waiting to depart, both directions
+  std::vector<std::uint32_t> fleet;     // its vessels, if its vehicle is a fleet
   PeriodAreas backlog_by_period;
   std::vector<double> closed_h_by_period;
 };
@@ -528,10 +521,12 @@ class CorridorSimulation {
       if (direction.effective_t_per_h.value() > 0.0) tally.lots_limited += lots;
       if (direction.free_flow) tally.waits += lots;
     }
-    LinkState& link = links_[direction.link];
-    link.departed_by_day[cargo_class].add(at_h, static_cast<std::uint32_t>(lots));
+    link_days_.add(direction.link, kDepartedDay + cargo_class, at_h,
+                   static_cast<std::uint32_t>(lots));
     // A free link's lots never wait: they reach it and leave it at once.
-    if (direction.free_flow) link.joined_by_day.add(at_h, static_cast<std::uint32_t>(lots));
+    if (direction.free_flow) {
+      link_days_.add(direction.link, kJoinedDay, at_h, static_cast<std::uint32_t>(lots));
+    }
     if (at_h < window_start_h_) return;
     direction.lots_departed += lots;
     DepartureTally& tally = direction.by_class[cargo_class];
@@ -548,8 +543,8 @@ class CorridorSimulation {
     NodeState& node = nodes_[destination];
     Lot& lot = lots_[lot_id];
     // As arrive_at_node counts a node that handles nothing: arrived, started, handled.
-    node.arrivals_by_day.add(arrival_h);
-    node.starts_by_day.add(arrival_h);
+    count_node_day(node, kArrivedDay, arrival_h);
+    count_node_day(node, kStartedDay, arrival_h);
     count_passing(node, class_of_route_[lot.route], arrival_h);
     ++lot.next_hop;
     lot.node = destination;
@@ -559,14 +554,14 @@ class CorridorSimulation {
   // end_h: the node's window statistics by class, the same on both paths.
   void count_handled(NodeState& node, std::uint32_t cargo_class, double arrival_h, double start_h,
                      double end_h) {
-    node.handled_by_day[cargo_class].add(end_h);
+    count_node_day(node, kHandledDay + cargo_class, end_h);
     node.by_class[cargo_class].note(window_, arrival_h, start_h, end_h);
     if (periods_.active()) {
       periods_.note(node.by_period, spec_.classes.size(), cargo_class, arrival_h, start_h, end_h);
     }
   }
   void count_passing(NodeState& node, std::uint32_t cargo_class, double at_h) {
-    node.handled_by_day[cargo_class].add(at_h);
+    count_node_day(node, kHandledDay + cargo_class, at_h);
     node.by_class[cargo_class].note_passing(window_, at_h);
     if (periods_.active()) {
       const std::size_t p = periods_.index_of(at_h);
@@ -584,6 +579,16 @@ class CorridorSimulation {
   }
   [[nodiscard]] double window_overlap_h(double from_h, double to_h) const {
     return window_.overlap_h(from_h, to_h);
+  }
+
+  // The daily series (daily_counts.hpp): per node, lots arrived, started handling and
+  // handled (by class); per link, lots reaching it and leaving it (by class), both
+  // directions together. The queue at a day's end is what arrived by then less what
+  // started (or left) by then.
+  enum NodeDay : std::size_t { kArrivedDay, kStartedDay, kHandledDay };  // + class
+  enum LinkDay : std::size_t { kJoinedDay, kDepartedDay };               // + class
+  void count_node_day(const NodeState& node, std::size_t column, double at_h) {
+    node_days_.add(static_cast<std::size_t>(&node - nodes_.data()), column, at_h);
   }
 
   [[nodiscard]] double now() const { return sim_.now(); }
@@ -673,6 +678,8 @@ class CorridorSimulation {
   std::vector<std::uint32_t> free_lots_;
   std::vector<NodeState> nodes_;
   std::vector<LinkState> links_;
+  DailyTable node_days_;
+  DailyTable link_days_;
   std::vector<DirectionState> directions_;
   std::vector<Vehicle> vehicles_;
   std::vector<std::uint32_t> free_vehicles_;  // unlimited-stock vehicles ready for reuse

@@ -22,11 +22,9 @@ const VehicleSpec* CorridorSimulation::vehicle_of(std::uint32_t direction) const
 
 void CorridorSimulation::init_links() {
   links_.resize(spec_.links.size());
-  for (LinkState& link : links_) {
-    link.joined_by_day = DailyCounts(spec_.horizon_days);
-    link.departed_by_day.assign(spec_.classes.size(), DailyCounts(spec_.horizon_days));
-    link.closed_h_by_day.assign(link.joined_by_day.counts().size(), 0.0);
-  }
+  link_days_ =
+      DailyTable(spec_.links.size(), kDepartedDay + spec_.classes.size(), spec_.horizon_days);
+  for (LinkState& link : links_) link.closed_h_by_day.assign(link_days_.days(), 0.0);
   directions_.resize(spec_.links.size() * 2);
   for (DirectionState& direction : directions_) direction.by_class.resize(spec_.classes.size());
   for (std::uint32_t i = 0; i < spec_.links.size(); ++i) {
@@ -183,7 +181,7 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   const Hop& hop = next_hop(lot);
   const std::uint32_t direction = 2 * hop.link + hop.direction;
   if (!directions_[direction].free_flow) {
-    links_[hop.link].joined_by_day.add(now());
+    link_days_.add(hop.link, kJoinedDay, now());
     ++directions_[direction].backlog_lots;
   }
   if (spec_.links[hop.link].vehicle == kNone) {
@@ -339,7 +337,7 @@ void CorridorSimulation::book_for_arrival(std::uint32_t lot_id, std::uint32_t no
   Lot& lot = lots_[lot_id];
   ++lot.next_hop;
   lot.node = node_index;
-  nodes_[node_index].arrivals_by_day.add(arrival_h);
+  count_node_day(nodes_[node_index], kArrivedDay, arrival_h);
   book_handling(lot_id, node_index, arrival_h, done_sequence);
 }
 

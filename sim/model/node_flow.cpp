@@ -29,6 +29,8 @@ std::vector<bool> CorridorSimulation::bookable_nodes() const {
 void CorridorSimulation::init_nodes() {
   const std::vector<bool> book = bookable_nodes();
   nodes_.reserve(spec_.nodes.size());
+  node_days_ =
+      DailyTable(spec_.nodes.size(), kHandledDay + spec_.classes.size(), spec_.horizon_days);
   for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
     const NodeSpec& spec = spec_.nodes[i];
     NodeState& node =
@@ -38,9 +40,6 @@ void CorridorSimulation::init_nodes() {
                                                  fmt::format("node/{}/dwell", spec.id)));
     node.servers = spec.servers;
     node.servers_vary = !timeline_of(spec_, FacilityKind::node, i, Attribute::servers).constant();
-    node.arrivals_by_day = DailyCounts(spec_.horizon_days);
-    node.starts_by_day = DailyCounts(spec_.horizon_days);
-    node.handled_by_day.assign(spec_.classes.size(), DailyCounts(spec_.horizon_days));
     node.by_class.resize(spec_.classes.size());
     if (spec.storage_lots) node.storage_limit = *spec.storage_lots;
     if (spec.capacity_mtpa) set_node_capacity(i, *spec.capacity_mtpa);
@@ -167,7 +166,7 @@ void CorridorSimulation::handle_at_node(std::uint32_t lot_id, std::uint32_t node
                                         std::uint64_t done_sequence) {
   Lot& lot = lots_[lot_id];
   NodeState& node = nodes_[node_index];
-  node.arrivals_by_day.add(now());
+  count_node_day(node, kArrivedDay, now());
   if (node.booked) {
     book_handling(lot_id, node_index, now(), done_sequence);
     return;
@@ -179,7 +178,7 @@ void CorridorSimulation::handle_at_node(std::uint32_t lot_id, std::uint32_t node
     return;
   }
   if (!node.capacitated) {
-    node.starts_by_day.add(now());
+    count_node_day(node, kStartedDay, now());
     count_passing(node, class_of_route_[lot.route], now());
     pass_node(lot_id, node_index, done_sequence);
     return;
@@ -200,7 +199,7 @@ void CorridorSimulation::book_handling(std::uint32_t lot_id, std::uint32_t node_
   NodeState& node = nodes_[node_index];
   const std::uint32_t cargo_class = class_of_route_[lots_[lot_id].route];
   const BookedServers::Booking booking = node.booked->book(arrival_h, service_h(node, cargo_class));
-  node.starts_by_day.add(booking.start_h);
+  count_node_day(node, kStartedDay, booking.start_h);
   count_handled(node, cargo_class, arrival_h, booking.start_h, booking.end_h);
   const double done_h =
       booking.end_h + (spec_.nodes[node_index].dwell_h ? node.dwell.draw(node.dwell_rng) : 0.0);
@@ -264,7 +263,7 @@ void CorridorSimulation::start_service(std::uint32_t lot_id, std::uint32_t node_
   NodeState& node = nodes_[node_index];
   Lot& lot = lots_[lot_id];
   const double arrival_h = from_queue ? lot.phase_start_h : now();
-  node.starts_by_day.add(now());
+  count_node_day(node, kStartedDay, now());
   ++node.busy;
   node.busy_servers.set(now(), node.busy);
   set_phase(lot, kDwell);
@@ -429,7 +428,7 @@ void CorridorSimulation::on_node_reopen(std::uint32_t node_index) {
     node.queue.pop_front();
     node.queue_length.set(now(), static_cast<double>(node.queue.size()));
     const Lot& lot = lots_[next.lot];
-    node.starts_by_day.add(now());
+    count_node_day(node, kStartedDay, now());
     count_handled(node, class_of_route_[lot.route], lot.phase_start_h, now(), now());
     pass_node(next.lot, node_index, next.done_sequence);
   }
