@@ -48,17 +48,11 @@ std::vector<Hop> PathSearch::cheapest_path(std::uint32_t from, std::uint32_t to,
   } visitor;
   visitor.edges = &via_edge_;
   visitor.target = to;
-  const bool any_nodes = excluded != nullptr && !excluded->nodes.empty();
   const auto weight = boost::make_function_property_map<Edge>([&](Edge e) {
     const Arc& arc = graph_[e];
-    if (excluded != nullptr) {
-      const bool banned = std::any_of(
-          excluded->arcs.begin(), excluded->arcs.end(),
-          [&](const Hop& hop) { return hop.link == arc.link && hop.direction == arc.direction; });
-      if (banned || (any_nodes && (excluded->nodes[boost::source(e, graph_)] ||
-                                   excluded->nodes[boost::target(e, graph_)]))) {
-        return kUnusable;
-      }
+    if (excluded != nullptr &&
+        excluded->bans(arc, boost::source(e, graph_), boost::target(e, graph_))) {
+      return kUnusable;
     }
     return arc.cost_usd_per_t;
   });

@@ -26,6 +26,16 @@ using Edge = Graph::edge_descriptor;
 struct Exclusions {
   std::vector<Hop> arcs;
   std::vector<bool> nodes;
+
+  [[nodiscard]] bool bans_arc(const Arc& arc) const {
+    for (const Hop& hop : arcs) {
+      if (hop.link == arc.link && hop.direction == arc.direction) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] bool bans(const Arc& arc, std::size_t source, std::size_t target) const {
+    return bans_arc(arc) || (!nodes.empty() && (nodes[source] || nodes[target]));
+  }
 };
 
 // Cheapest paths on one graph, reusing its buffers from one search to the next. A search

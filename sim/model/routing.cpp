@@ -155,14 +155,18 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, std::uint
   struct Spur {
     std::size_t at = 0;
     double bound = 0.0;
-    Exclusions excluded;
+    Exclusions excluded;  // its arcs now; its nodes only once it is searched
   };
+  // The root path's nodes before the spur, marked as the spur moves along the path.
+  std::vector<bool> before_spur(spec.nodes.size(), false);
   while (found.size() < k) {
     const std::vector<Hop>& last = found.back();
     std::vector<Spur> spurs;
+    std::fill(before_spur.begin(), before_spur.end(), false);
     double root_cost = origin_cost;
     for (std::size_t spur = 0; spur < last.size(); ++spur) {
       const std::uint32_t spur_node = spur == 0 ? from : last[spur - 1].to_node;
+      if (spur > 0) before_spur[spur == 1 ? from : last[spur - 2].to_node] = true;
       Spur next{spur, kUnusable, {}};
       // Paths that share this root may not leave the spur by the arc they took.
       for (const auto& path : found) {
@@ -170,20 +174,11 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, std::uint
           next.excluded.arcs.push_back(path[spur]);
         }
       }
-      // The root path's nodes before the spur may not be visited again: no loops.
-      next.excluded.nodes.assign(spec.nodes.size(), false);
-      next.excluded.nodes[from] = spur > 0;
-      for (std::size_t i = 0; i + 1 < spur; ++i) next.excluded.nodes[last[i].to_node] = true;
       double step_cost = 0.0;  // of the root's next arc
       for (const auto e : boost::make_iterator_range(boost::out_edges(spur_node, graph))) {
         const Arc& arc = graph[e];
         const auto end = static_cast<std::uint32_t>(boost::target(e, graph));
-        const bool banned =
-            next.excluded.nodes[end] ||
-            std::any_of(next.excluded.arcs.begin(), next.excluded.arcs.end(), [&](const Hop& hop) {
-              return hop.link == arc.link && hop.direction == arc.direction;
-            });
-        if (!banned) {
+        if (!before_spur[end] && !next.excluded.bans_arc(arc)) {
           next.bound = std::min(next.bound, root_cost + arc.cost_usd_per_t + to_go[end]);
         }
         if (arc.link == last[spur].link && arc.direction == last[spur].direction) {
@@ -209,6 +204,10 @@ std::vector<std::vector<Hop>> cheapest_paths(const CorridorSpec& spec, std::uint
         if (spur.bound > taken + 2e-6 + 1e-9 * std::abs(taken)) break;
       }
       const std::uint32_t spur_node = spur.at == 0 ? from : last[spur.at - 1].to_node;
+      // The root path's nodes before the spur may not be visited again: no loops.
+      spur.excluded.nodes.assign(spec.nodes.size(), false);
+      spur.excluded.nodes[from] = spur.at > 0;
+      for (std::size_t i = 0; i + 1 < spur.at; ++i) spur.excluded.nodes[last[i].to_node] = true;
       std::vector<Hop> tail = search.cheapest_path(spur_node, to, &spur.excluded);
       if (tail.empty()) continue;
       std::vector<Hop> candidate(last.begin(), last.begin() + static_cast<long>(spur.at));
