@@ -5,8 +5,10 @@
 //   node_flow.cpp            handling at nodes: servers, dwell, yard storage
 //   link_flow.cpp            crossing links: gates, consolidating vehicles, fleets
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -39,7 +41,7 @@ enum EventKind : std::uint32_t {
   kBookedDone,       // target: node, payload: lot; handled and dwelt at a booked node
   kReleaseHeld,      // target: node; bookings held far ahead go to the event set
   kGateCheck,        // target: direction
-  kLotTravelDone,    // target: direction; the first lot in transit arrives
+  kLotTravelDone,    // target: direction, payload: lot; the first lot in transit arrives
   kVehicleCheck,     // target: vehicle, payload: generation
   kVehicleArrive,    // target: vehicle
   kVehicleUnloaded,  // target: vehicle
@@ -117,33 +119,38 @@ struct TerminalState {
   bool servers_vary = false;
 };
 
-struct NodeState {
+// Aligned, with what a lot passing through reads first (handle_at_node, try_reserve_slot,
+// leave_node): on a network of thousands of nodes, the node a lot reaches was last
+// touched long ago, and a pass touches that one cache line only.
+struct alignas(64) NodeState {
   NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
       : service_rng(service_stream), dwell_rng(dwell_stream) {}
 
   bool capacitated = false;
   bool pass_through = false;  // never handles nor holds a lot: no capacity, ever, nor dwell
+  std::uint32_t storage_limit = kUnlimitedStorage;
+  double closed_until_h = 0.0;  // a dated closure: nothing starts there before
+  // Set when the node's handling is booked on arrival (see booked_servers.hpp); it then
+  // keeps its own statistics and `queue`, `busy` and those below stay unused.
+  std::unique_ptr<BookedServers> booked;
+  std::vector<HandlingTally> by_class;  // lots handled, and how, by cargo class (window)
+  std::vector<TerminalState> terminals;
+  // The first line ends here.
   std::uint32_t servers = 1;
   std::uint32_t busy = 0;
   engine::FifoQueue<QueuedLot> queue;  // lots waiting for a server
-  std::uint32_t storage_limit = kUnlimitedStorage;
-  std::uint32_t occupancy = 0;  // lots at the node or dispatched to it; counted if limited
+  std::uint32_t occupancy = 0;         // lots at the node or dispatched to it; counted if limited
   engine::FifoQueue<std::uint32_t> waiting_for_slot;  // lots upstream waiting for yard space
   engine::RandomStream service_rng;
   engine::RandomStream dwell_rng;
   engine::DurationDistribution service;  // per lot of the first class per server; redrawn on
                                          // capacity changes (service_h scales it by class)
   engine::DurationDistribution dwell;
-  // Set when the node's handling is booked on arrival (see booked_servers.hpp); it then
-  // keeps its own statistics and `queue`, `busy` and those below stay unused.
-  std::optional<BookedServers> booked;
   HeldBookings held;  // a booked node's ends of handling far ahead, not yet in the event set
   // Window statistics.
   TimeAverage queue_length;
   TimeAverage busy_servers;
-  TimeAverage capacitated_time;         // 1 while the node has a capacity: utilization's time base
-  std::vector<HandlingTally> by_class;  // lots handled, and how, by cargo class
-  std::vector<TerminalState> terminals;
+  TimeAverage capacitated_time;  // 1 while the node has a capacity: utilization's time base
   // Per period (period x classes + class), and the capacity in force and whether there
   // was one, integrated per period.
   std::vector<HandlingTally> by_period;
@@ -154,8 +161,8 @@ struct NodeState {
   TimeAverage servers_available;
   PeriodAreas server_h_by_period;
   bool servers_vary = false;
-  double closed_until_h = 0.0;  // a dated closure: nothing starts there before
 };
+static_assert(offsetof(NodeState, terminals) + 16 <= 64, "a pass reads one line of NodeState");
 
 // A lot travelling one by one on a link direction.
 struct InTransit {
@@ -178,56 +185,63 @@ struct Vehicle {
   std::uint32_t generation = 0;
 };
 
-// One direction of a link: index link * 2 + direction.
-struct DirectionState {
+// One direction of a link: index link * 2 + direction. Aligned, with what a lot
+// crossing a free link reads first (enter_link, send_lot, on_lot_travel_done): on a
+// network of thousands of links, the direction a lot takes was last touched long ago.
+struct alignas(64) DirectionState {
   std::uint32_t link = kNone;
   std::uint32_t to_node = kNone;
-  double headway_h = 0.0;  // 0: departures uncapped
-  // How long an empty fleet vessel waits here for cargo: its vehicle's empty_hold_h, or 0
-  // where no route boards (a one-way link's return, a direction no route uses).
-  double empty_hold_h = 0.0;
-  // No vehicle, no departure cap and no closure, ever: a lot leaves the moment it comes
-  // and arrives travel_h later, whatever else happens (see deliver_over_free_link).
+  // No vehicle, no departure cap, no closure and no change, ever, and a fixed travel
+  // time: a lot leaves the moment it comes and arrives travel_h later, whatever else
+  // happens (see deliver_over_free_link).
   bool free_flow = false;
   // Free, and the only way into a node that could be booked on arrival (not under the
   // adaptive rule): a lot leaving on it takes its turn at that node as it leaves, and
   // with the fast paths it is booked there then (books_on_departure).
   bool sequences_on_departure = false;
   bool books_on_departure = false;
+  bool gate_check_pending = false;
   // The last lots in transit, whose turn at the next node was not taken as they left
   // (they crossed the end of the warm-up). The next lot to take its turn as it leaves
   // gives them theirs first, so that the node sees its lots in order.
   std::uint32_t unsequenced_in_transit = 0;
   // With books_on_departure: arrival events still pending for lots since booked.
   std::uint32_t stale_travel_events = 0;
-  double next_departure_h = 0.0;
-  engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart
-  engine::FifoQueue<std::uint32_t> quay;     // vehicles here, in arrival order
+  // Lots that have reached the link and not yet left: waiting, or aboard a vehicle at
+  // the quay. With the other direction's, the link's backlog (LinkState::backlog).
+  std::uint32_t backlog_lots = 0;
+  double last_arrival_h = 0.0;
+  double free_travel_h = 0.0;  // the travel time of a free_flow direction
+  // Window statistics.
+  std::uint64_t departures = 0;
+  std::uint64_t lots_departed = 0;
+  std::uint64_t waits = 0;
+  // The first line ends here.
+  std::vector<DepartureTally> by_class;
   // Lots travelling one by one, in departure order. They arrive in this order too (a
   // lot drawn faster than the one ahead arrives just behind it), so only the first
   // needs an event in the event set; each keeps the sequence it reserved as it left.
   engine::FifoQueue<InTransit> in_transit;
-  double last_arrival_h = 0.0;
-  bool gate_check_pending = false;
+  engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart (its size: line two)
+  double headway_h = 0.0;                    // 0: departures uncapped
+  double next_departure_h = 0.0;
+  // How long an empty fleet vessel waits here for cargo: its vehicle's empty_hold_h, or 0
+  // where no route boards (a one-way link's return, a direction no route uses).
+  double empty_hold_h = 0.0;
+  engine::FifoQueue<std::uint32_t> quay;  // vehicles here, in arrival order
   // What the direction can carry now (model::effective_t_per_h: the departure cap in
   // force and what its vehicles carry), t/h; 0 while nothing limits it. Its integral is
   // the capacity utilization is judged against.
   TimeAverage effective_t_per_h;
-  // Lots that have reached the link and not yet left: waiting, or aboard a vehicle at
-  // the quay. With the other direction's, the link's backlog (LinkState::backlog).
-  std::uint32_t backlog_lots = 0;
-  // Window statistics.
-  std::uint64_t departures = 0;
-  std::uint64_t lots_departed = 0;
   double wait_sum_h = 0.0;  // from reaching the link to leaving on it
-  std::uint64_t waits = 0;
-  std::vector<DepartureTally> by_class;
   // Per period: departures, lots by class (period x classes + class; queue_lot_h unused:
   // the link's backlog is integrated per period), and the effective capacity's integral.
   std::vector<std::uint64_t> departures_by_period;
   std::vector<DepartureTally> by_period;
   PeriodAreas effective_by_period;
 };
+static_assert(offsetof(DirectionState, waiting) + 4 <= 128,
+              "a lot crossing a free link reads two lines of DirectionState");
 
 struct LinkState {
   double closed_until_h = 0.0;
@@ -323,12 +337,16 @@ class CorridorSimulation {
   RunResult run();
 
   void operator()(const engine::Event& event);  // the event handler
-  // Asks for the lot the next event will move: with hundreds of thousands in flight it
-  // was last touched long ago, and fetching it while the current event runs hides most
+  // Asks for the lot the next event will move, and the link direction a lot arrives
+  // from: with hundreds of thousands of lots in flight, or thousands of links, they were
+  // last touched long ago, and fetching them while the current event runs hides most
   // of the miss.
   void prefetch(const engine::Event& next) const {
     if (next.kind == kBookedDone || next.kind == kDwellDone || next.kind == kServiceDone) {
       __builtin_prefetch(&lots_[static_cast<std::uint32_t>(next.payload)]);
+    } else if (next.kind == kLotTravelDone) {
+      __builtin_prefetch(&lots_[static_cast<std::uint32_t>(next.payload)]);
+      __builtin_prefetch(&directions_[next.target]);
     }
   }
 
@@ -473,6 +491,7 @@ class CorridorSimulation {
   void init_links();
   void enter_link(std::uint32_t lot_id);
   void pump_gate(std::uint32_t direction);
+  void send_lot(std::uint32_t direction, std::uint32_t lot, std::uint32_t cargo_class);
   void board(std::uint32_t direction, std::uint32_t lot_id);
   void pump_vehicles(std::uint32_t direction);
   bool try_depart(std::uint32_t vehicle_id);

@@ -46,8 +46,10 @@ void CorridorSimulation::init_links() {
       travel_rngs_.emplace_back(options_.seed, options_.replication,
                                 fmt::format("travel/{}/{}", link.id, d));
     }
-    directions_[2 * i].free_flow = free_flow;
-    directions_[2 * i + 1].free_flow = free_flow;
+    for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
+      directions_[d].free_flow = free_flow;
+      if (free_flow) directions_[d].free_travel_h = link.travel_h();
+    }
     if (link.vehicle == kNone || !spec_.vehicles[link.vehicle].fleet) continue;
     for (std::uint32_t d = 0; d < 2; ++d) {
       if (traffic_[2 * i + d].boarded) {
@@ -180,7 +182,17 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   const Hop& hop = next_hop(lot);
   const std::uint32_t direction = 2 * hop.link + hop.direction;
-  if (!directions_[direction].free_flow) {
+  if (directions_[direction].free_flow) {
+    if (directions_[direction].waiting.empty() && !lot.holds_server &&
+        nodes_[lot.node].storage_limit == kUnlimitedStorage) {
+      // The gate of a free link is always open and no lot waits at it (one waits only
+      // while the lot ahead frees its node, which may bring this one here), and leaving
+      // the node frees nothing: the lot leaves at once, as pump_gate would send it.
+      lot.node = kNone;
+      send_lot(direction, lot_id, class_of_route_[lot.route]);
+      return;
+    }
+  } else {
     link_days_.add(hop.link, kJoinedDay, now());
     ++directions_[direction].backlog_lots;
   }
@@ -249,33 +261,43 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
         ++tally.waits;
       }
       count_wait_in_period(direction, cargo_class, lots_[lot_id].phase_start_h, now());
+      direction.next_departure_h = now() + direction.headway_h * lot_scale_[cargo_class];
     }
-    set_phase(lots_[lot_id], kMoving);
-    direction.next_departure_h = now() + direction.headway_h * lot_scale_[cargo_class];
-    count_departure(direction, 1, now(), cargo_class);
-    const double arrival_h =
-        std::max(now() + draw_travel_h(direction_index), direction.last_arrival_h);
-    direction.last_arrival_h = arrival_h;
-    if (arrives_for_good(lot_id, direction_index, arrival_h)) continue;
-    std::uint64_t done_sequence = kUnsequenced;
-    if (sequenced_on_departure(direction, arrival_h)) {
-      sequence_lots_ahead(direction_index);
-      done_sequence = sim_.reserve_sequence();
-      if (direction.books_on_departure) {
-        // Booked at the node now for the time it will arrive, saving the arrival event.
-        book_for_arrival(lot_id, direction.to_node, arrival_h, done_sequence);
-        continue;
-      }
-    } else {
-      ++direction.unsequenced_in_transit;
-    }
-    direction.in_transit.push_back({lot_id, arrival_h, sim_.reserve_sequence(), done_sequence});
-    if (direction.in_transit.size() == 1) {
-      sim_.schedule_reserved(arrival_h, direction.in_transit.front().arrival_sequence,
-                             kLotTravelDone, direction_index);
-    }
+    send_lot(direction_index, lot_id, cargo_class);
   }
   if (!direction.free_flow) note_backlog(direction_index);
+}
+
+// The lot leaves on the link now, after any wait: counted, given its arrival time (no
+// earlier than the lot ahead's) and put in transit, or booked or delivered ahead where
+// nothing on the way can change when it arrives.
+void CorridorSimulation::send_lot(std::uint32_t direction_index, std::uint32_t lot_id,
+                                  std::uint32_t cargo_class) {
+  DirectionState& direction = directions_[direction_index];
+  set_phase(lots_[lot_id], kMoving);
+  count_departure(direction, 1, now(), cargo_class);
+  const double travel_h =
+      direction.free_flow ? direction.free_travel_h : draw_travel_h(direction_index);
+  const double arrival_h = std::max(now() + travel_h, direction.last_arrival_h);
+  direction.last_arrival_h = arrival_h;
+  if (arrives_for_good(lot_id, direction_index, arrival_h)) return;
+  std::uint64_t done_sequence = kUnsequenced;
+  if (sequenced_on_departure(direction, arrival_h)) {
+    sequence_lots_ahead(direction_index);
+    done_sequence = sim_.reserve_sequence();
+    if (direction.books_on_departure) {
+      // Booked at the node now for the time it will arrive, saving the arrival event.
+      book_for_arrival(lot_id, direction.to_node, arrival_h, done_sequence);
+      return;
+    }
+  } else {
+    ++direction.unsequenced_in_transit;
+  }
+  direction.in_transit.push_back({lot_id, arrival_h, sim_.reserve_sequence(), done_sequence});
+  if (direction.in_transit.size() == 1) {
+    sim_.schedule_reserved(arrival_h, direction.in_transit.front().arrival_sequence, kLotTravelDone,
+                           direction_index, lot_id);
+  }
 }
 
 // A lot whose last step this is, into a destination that passes lots straight
@@ -354,7 +376,8 @@ void CorridorSimulation::on_lot_travel_done(std::uint32_t direction_index) {
   // onto this link, and only a push onto an empty conveyor schedules an event.
   if (!direction.in_transit.empty()) {
     const InTransit& next = direction.in_transit.front();
-    sim_.schedule_reserved(next.arrival_h, next.arrival_sequence, kLotTravelDone, direction_index);
+    sim_.schedule_reserved(next.arrival_h, next.arrival_sequence, kLotTravelDone, direction_index,
+                           next.lot);
   }
   std::uint64_t done_sequence = arrived.done_sequence;
   if (done_sequence == kUnsequenced) {

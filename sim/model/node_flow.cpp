@@ -48,7 +48,7 @@ void CorridorSimulation::init_nodes() {
           engine::DurationDistribution(spec.dwell_h->kind, spec.dwell_h->mean, spec.dwell_h->cv);
     }
     if (book[i] && options_.book_ahead) {
-      node.booked.emplace(spec.servers, window_start_h_, horizon_h_);
+      node.booked = std::make_unique<BookedServers>(spec.servers, window_start_h_, horizon_h_);
     }
     for (const TerminalSpec& terminal_spec : spec.terminals) {
       TerminalState& terminal = node.terminals.emplace_back(engine::RandomStream(
@@ -384,7 +384,8 @@ void CorridorSimulation::pass_node(std::uint32_t lot_id, std::uint32_t node_inde
                                    std::uint64_t done_sequence) {
   NodeState& node = nodes_[node_index];
   set_phase(lots_[lot_id], kDwell);
-  if (!spec_.nodes[node_index].dwell_h) {
+  // A node that never dwells says so on the line already read, sparing the spec's.
+  if (node.pass_through || !spec_.nodes[node_index].dwell_h) {
     move_on(lot_id, false);
     return;
   }
