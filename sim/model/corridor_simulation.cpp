@@ -441,7 +441,7 @@ void CorridorSimulation::deliver(std::uint32_t lot_id, double at_h) {
 // the run, and nothing at its destination can hold it: no yard limit to release a slot
 // of at the right moment. Arrival statistics of a node without handling count then too.
 bool CorridorSimulation::deliverable_ahead(std::uint32_t node) const {
-  return options_.book_ahead && nodes_[node].storage_limit == kUnlimitedStorage;
+  return options_.book_ahead && unlimited_storage(node);
 }
 
 // Counters (lots handled, waits, departures, deliveries) count only what happens from

@@ -119,16 +119,15 @@ struct TerminalState {
   bool servers_vary = false;
 };
 
-// Aligned, with what a lot passing through reads first (handle_at_node, try_reserve_slot,
-// leave_node): on a network of thousands of nodes, the node a lot reaches was last
+// Aligned, with what a lot passing through reads first (arrive_at_node, handle_at_node):
+// on a network of thousands of nodes, the node a lot reaches was last
 // touched long ago, and a pass touches that one cache line only.
 struct alignas(64) NodeState {
   NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
       : service_rng(service_stream), dwell_rng(dwell_stream) {}
 
   bool capacitated = false;
-  bool pass_through = false;  // never handles nor holds a lot: no capacity, ever, nor dwell
-  std::uint32_t storage_limit = kUnlimitedStorage;
+  bool pass_through = false;    // never handles nor holds a lot: no capacity, ever, nor dwell
   double closed_until_h = 0.0;  // a dated closure: nothing starts there before
   // Set when the node's handling is booked on arrival (see booked_servers.hpp); it then
   // keeps its own statistics and `queue`, `busy` and those below stay unused.
@@ -613,10 +612,18 @@ class CorridorSimulation {
   [[nodiscard]] double now() const { return sim_.now(); }
   [[nodiscard]] bool in_window() const { return sim_.now() >= window_start_h_; }
   [[nodiscard]] const Hop& next_hop(const Lot& lot) const {
-    return routes_[lot.route].hops[lot.next_hop];
+    return hops_[hops_begin_[lot.route] + lot.next_hop];
+  }
+  [[nodiscard]] std::uint32_t hop_count(std::uint32_t route) const {
+    return hops_begin_[route + 1] - hops_begin_[route];
   }
   [[nodiscard]] bool at_destination(const Lot& lot) const {
-    return lot.next_hop == routes_[lot.route].hops.size();
+    return lot.next_hop == hop_count(lot.route);
+  }
+  // Whether lots may pass the node without a yard slot (most nodes): read from a small
+  // array, so that a lot moving on does not touch the next node's state.
+  [[nodiscard]] bool unlimited_storage(std::uint32_t node) const {
+    return storage_limit_[node] == kUnlimitedStorage;
   }
 
   // route_choice.cpp
@@ -643,6 +650,10 @@ class CorridorSimulation {
   PeriodGrid periods_;                        // inactive unless the run reports periods
   std::vector<PeriodCargo> cargo_by_period_;  // period x class, when periods are active
   std::vector<Route> routes_;                 // every demand entry's candidates, entry after entry
+  // Their hops end to end, route r's from hops_begin_[r] to hops_begin_[r + 1]: a lot
+  // reads its next hop behind one small array instead of two pointers.
+  std::vector<Hop> hops_;
+  std::vector<std::uint32_t> hops_begin_;
   // Per link direction: whether any route boards it, and what its vehicles carry at
   // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.
   std::vector<DirectionTraffic> traffic_;
@@ -696,6 +707,7 @@ class CorridorSimulation {
   mutable std::vector<double> openings_h_;  // scratch for fleet_departure_h
   std::vector<std::uint32_t> free_lots_;
   std::vector<NodeState> nodes_;
+  std::vector<std::uint32_t> storage_limit_;  // per node: its yard's lots, or kUnlimitedStorage
   std::vector<LinkState> links_;
   DailyTable node_days_;
   DailyTable link_days_;

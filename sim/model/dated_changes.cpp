@@ -131,7 +131,7 @@ void CorridorSimulation::set_vehicle(std::uint32_t vehicle_index) {
 // keeps those already in and lets the next in only once the yard is below its limit.
 void CorridorSimulation::set_node_storage(std::uint32_t node_index, std::uint32_t storage_lots) {
   NodeState& node = nodes_[node_index];
-  node.storage_limit = storage_lots;
+  storage_limit_[node_index] = storage_lots;
   if (!node.waiting_for_slot.empty()) freed_slots_.push_back(node_index);
   admit_to_freed_slots();
 }

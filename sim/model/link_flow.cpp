@@ -109,8 +109,8 @@ std::vector<bool> CorridorSimulation::directions_sequencing_on_departure() const
   }
   for (std::uint32_t n = 0; n < nodes_.size(); ++n) {
     const std::uint32_t direction = only_way_in[n];
-    if (direction == kNone || several_ways_in[n] || !bookable[n] ||
-        nodes_[n].storage_limit != kUnlimitedStorage || !directions_[direction].free_flow) {
+    if (direction == kNone || several_ways_in[n] || !bookable[n] || !unlimited_storage(n) ||
+        !directions_[direction].free_flow) {
       continue;
     }
     sequences[direction] = true;
@@ -184,7 +184,7 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   const std::uint32_t direction = 2 * hop.link + hop.direction;
   if (directions_[direction].free_flow) {
     if (directions_[direction].waiting.empty() && !lot.holds_server &&
-        nodes_[lot.node].storage_limit == kUnlimitedStorage) {
+        unlimited_storage(lot.node)) {
       // The gate of a free link is always open and no lot waits at it (one waits only
       // while the lot ahead frees its node, which may bring this one here), and leaving
       // the node frees nothing: the lot leaves at once, as pump_gate would send it.
@@ -313,7 +313,7 @@ bool CorridorSimulation::arrives_for_good(std::uint32_t lot_id, std::uint32_t di
                                           double arrival_h) {
   const DirectionState& direction = directions_[direction_index];
   Lot& lot = lots_[lot_id];
-  if (lot.next_hop + 1 != routes_[lot.route].hops.size() || arrival_h > horizon_h_) return false;
+  if (lot.next_hop + 1 != hop_count(lot.route) || arrival_h > horizon_h_) return false;
   if (!nodes_[direction.to_node].pass_through || !deliverable_ahead(direction.to_node)) {
     return false;
   }

@@ -29,6 +29,7 @@ std::vector<bool> CorridorSimulation::bookable_nodes() const {
 void CorridorSimulation::init_nodes() {
   const std::vector<bool> book = bookable_nodes();
   nodes_.reserve(spec_.nodes.size());
+  storage_limit_.assign(spec_.nodes.size(), kUnlimitedStorage);
   node_days_ =
       DailyTable(spec_.nodes.size(), kHandledDay + spec_.classes.size(), spec_.horizon_days);
   for (std::uint32_t i = 0; i < spec_.nodes.size(); ++i) {
@@ -41,7 +42,7 @@ void CorridorSimulation::init_nodes() {
     node.servers = spec.servers;
     node.servers_vary = !timeline_of(spec_, FacilityKind::node, i, Attribute::servers).constant();
     node.by_class.resize(spec_.classes.size());
-    if (spec.storage_lots) node.storage_limit = *spec.storage_lots;
+    if (spec.storage_lots) storage_limit_[i] = *spec.storage_lots;
     if (spec.capacity_mtpa) set_node_capacity(i, *spec.capacity_mtpa);
     if (spec.dwell_h) {
       node.dwell =
@@ -239,8 +240,8 @@ bool CorridorSimulation::deliver_over_free_link(std::uint32_t lot_id, std::uint3
                                                 double done_h) {
   Lot& lot = lots_[lot_id];
   const std::uint32_t direction_index = free_last_direction_[lot.route];
-  if (direction_index == kNone || lot.next_hop + 1 != routes_[lot.route].hops.size() ||
-      nodes_[node_index].storage_limit != kUnlimitedStorage) {
+  if (direction_index == kNone || lot.next_hop + 1 != hop_count(lot.route) ||
+      !unlimited_storage(node_index)) {
     return false;
   }
   const double arrival_h = done_h + free_last_travel_h_[lot.route];
@@ -320,9 +321,9 @@ void CorridorSimulation::move_on(std::uint32_t lot_id, bool holds_server) {
 }
 
 bool CorridorSimulation::try_reserve_slot(std::uint32_t node_index) {
+  if (unlimited_storage(node_index)) return true;
   NodeState& node = nodes_[node_index];
-  if (node.storage_limit == kUnlimitedStorage) return true;
-  if (node.occupancy >= node.storage_limit) return false;
+  if (node.occupancy >= storage_limit_[node_index]) return false;
   ++node.occupancy;
   return true;
 }
@@ -341,9 +342,10 @@ void CorridorSimulation::admit_to_freed_slots() {
   if (draining_slots_) return;
   draining_slots_ = true;
   while (!freed_slots_.empty()) {
-    NodeState& node = nodes_[freed_slots_.front()];
+    const std::uint32_t node_index = freed_slots_.front();
+    NodeState& node = nodes_[node_index];
     freed_slots_.pop_front();
-    while (!node.waiting_for_slot.empty() && node.occupancy < node.storage_limit) {
+    while (!node.waiting_for_slot.empty() && node.occupancy < storage_limit_[node_index]) {
       const std::uint32_t next = node.waiting_for_slot.front();
       node.waiting_for_slot.pop_front();
       ++node.occupancy;
@@ -373,7 +375,7 @@ void CorridorSimulation::leave_node(std::uint32_t lot_id) {
     lot.holds_server = false;
     release_server(node_index);
   }
-  if (nodes_[node_index].storage_limit != kUnlimitedStorage) release_slot(node_index);
+  if (!unlimited_storage(node_index)) release_slot(node_index);
 }
 
 }  // namespace corridor::model::detail
