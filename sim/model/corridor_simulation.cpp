@@ -319,19 +319,20 @@ void CorridorSimulation::schedule_storms() {
 // the union of closures, inside the window.
 void CorridorSimulation::close_link(std::uint32_t link_index, double until_h) {
   LinkState& link = links_[link_index];
-  const double from_h = std::max({now(), link.closed_until_h, window_start_h_});
+  double& closed_until_h = link_closed_until_h_[link_index];
+  const double from_h = std::max({now(), closed_until_h, window_start_h_});
   link.closed_in_window_h += std::max(0.0, std::min(until_h, horizon_h_) - from_h);
   if (periods_.active()) periods_.spread(from_h, until_h, 1.0, link.closed_h_by_period);
   // The daily series covers the whole run: the newly closed hours, day by day.
   const double end_h = std::min(until_h, horizon_h_);
-  for (double at_h = std::max(now(), link.closed_until_h); at_h < end_h;) {
+  for (double at_h = std::max(now(), closed_until_h); at_h < end_h;) {
     const double day_end_h = (std::floor(at_h / 24.0) + 1.0) * 24.0;
     const auto day = static_cast<std::size_t>(at_h / 24.0);
     if (day < link.closed_h_by_day.size())
       link.closed_h_by_day[day] += std::min(end_h, day_end_h) - at_h;
     at_h = day_end_h;
   }
-  link.closed_until_h = std::max(link.closed_until_h, until_h);
+  closed_until_h = std::max(closed_until_h, until_h);
 }
 
 void CorridorSimulation::on_lot_arrival(std::uint32_t demand) {

@@ -243,7 +243,6 @@ static_assert(offsetof(DirectionState, waiting) + 4 <= 128,
               "a lot crossing a free link reads two lines of DirectionState");
 
 struct LinkState {
-  double closed_until_h = 0.0;
   double closed_in_window_h = 0.0;
   std::vector<double> closed_h_by_day;  // hours closed each day
   TimeAverage backlog;                  // lots waiting to depart, both directions
@@ -709,6 +708,11 @@ class CorridorSimulation {
   std::vector<NodeState> nodes_;
   std::vector<std::uint32_t> storage_limit_;  // per node: its yard's lots, or kUnlimitedStorage
   std::vector<LinkState> links_;
+  // Per link, read wherever a lot leaves or a route is priced, so kept apart from the
+  // links' statistics in arrays that stay in cache: until when it is closed (0: open),
+  // and its vehicle (kNone: lots go one by one).
+  std::vector<double> link_closed_until_h_;
+  std::vector<std::uint32_t> link_vehicle_;
   DailyTable node_days_;
   DailyTable link_days_;
   std::vector<DirectionState> directions_;

@@ -16,12 +16,15 @@
 namespace corridor::model::detail {
 
 const VehicleSpec* CorridorSimulation::vehicle_of(std::uint32_t direction) const {
-  const LinkSpec& link = spec_.links[directions_[direction].link];
-  return link.vehicle == kNone ? nullptr : &spec_.vehicles[link.vehicle];
+  const std::uint32_t vehicle = link_vehicle_[directions_[direction].link];
+  return vehicle == kNone ? nullptr : &spec_.vehicles[vehicle];
 }
 
 void CorridorSimulation::init_links() {
   links_.resize(spec_.links.size());
+  link_closed_until_h_.assign(spec_.links.size(), 0.0);
+  link_vehicle_.resize(spec_.links.size());
+  for (std::uint32_t i = 0; i < spec_.links.size(); ++i) link_vehicle_[i] = spec_.links[i].vehicle;
   link_days_ =
       DailyTable(spec_.links.size(), kDepartedDay + spec_.classes.size(), spec_.horizon_days);
   for (LinkState& link : links_) link.closed_h_by_day.assign(link_days_.days(), 0.0);
@@ -196,7 +199,7 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
     link_days_.add(hop.link, kJoinedDay, now());
     ++directions_[direction].backlog_lots;
   }
-  if (spec_.links[hop.link].vehicle == kNone) {
+  if (link_vehicle_[hop.link] == kNone) {
     directions_[direction].waiting.push_back(lot_id);
     set_phase(lot, kQueueing);
     leave_node(lot_id);
@@ -236,7 +239,7 @@ void CorridorSimulation::board(std::uint32_t direction_index, std::uint32_t lot_
 
 void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
   DirectionState& direction = directions_[direction_index];
-  const double closed_until_h = links_[direction.link].closed_until_h;
+  const double closed_until_h = link_closed_until_h_[direction.link];
   while (!direction.waiting.empty()) {
     const double open_at_h = std::max(direction.next_departure_h, closed_until_h);
     if (open_at_h > now()) {
@@ -436,10 +439,10 @@ bool CorridorSimulation::try_depart(std::uint32_t vehicle_id) {
     // Nothing to load and no cargo to space out under the departure cap: an empty
     // vessel waits only for cargo, and for the end of a closure.
     leave_at_h = std::max(vehicle.loading_opened_h + direction.empty_hold_h,
-                          links_[direction.link].closed_until_h);
+                          link_closed_until_h_[direction.link]);
   } else {
     leave_at_h = std::max({vehicle.loading_opened_h + spec.load_h, direction.next_departure_h,
-                           links_[direction.link].closed_until_h});
+                           link_closed_until_h_[direction.link]});
     if (vehicle.lots.size() < spec.capacity_lots) {
       leave_at_h = std::max(leave_at_h, vehicle.loading_opened_h + spec.max_hold_h);
     }
@@ -501,7 +504,7 @@ void CorridorSimulation::count_load(DirectionState& direction, const Vehicle& ve
 void CorridorSimulation::on_timetable_slot(std::uint32_t direction_index) {
   DirectionState& direction = directions_[direction_index];
   const VehicleSpec::Timetable& timetable = *vehicle_of(direction_index)->timetable;
-  if (links_[direction.link].closed_until_h <= now()) {
+  if (link_closed_until_h_[direction.link] <= now()) {
     if (!direction.quay.empty()) {
       depart(direction.quay.front());
       pump_vehicles(direction_index);  // lots left behind board the next vehicle

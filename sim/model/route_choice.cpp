@@ -314,7 +314,7 @@ double CorridorSimulation::fleet_departure_h(std::uint32_t direction_index, doub
 // after the last. The free-flow cost already counts one loading.
 double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) const {
   const DirectionState& direction = directions_[direction_index];
-  const double closed_h = std::max(0.0, links_[direction.link].closed_until_h - now());
+  const double closed_h = std::max(0.0, link_closed_until_h_[direction.link] - now());
   const VehicleSpec* vehicle = vehicle_of(direction_index);
   if (vehicle == nullptr) {
     const double blocked_h = std::max(closed_h, direction.next_departure_h - now());
@@ -334,7 +334,7 @@ double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) co
   if (vehicle->timetable) {
     // The slot that takes its load: the next, or as many after as loads go before it.
     departs_h = vehicle->next_slot_h(now()) - now() + loads_before * vehicle->timetable->every_h;
-    const double capped_h = std::max(0.0, links_[direction.link].closed_until_h - now());
+    const double capped_h = std::max(0.0, link_closed_until_h_[direction.link] - now());
     return std::max(departs_h, capped_h) - vehicle->load_h;
   }
   if (vehicle->fleet && !links_[direction.link].fleet.empty()) {
