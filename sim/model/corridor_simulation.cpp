@@ -735,7 +735,7 @@ RunResult CorridorSimulation::collect_results() const {
       if (capacity_t <= 0.0) continue;
       LotsByClass limited(spec_.classes.size());
       for (std::size_t c = 0; c < limited.size(); ++c)
-        limited[c] = direction.by_class[c].lots_limited;
+        limited[c] = tally_of(direction, c).lots_limited;
       const double utilization = tonnes(limited) / capacity_t;
       if (!row.utilization || utilization > *row.utilization) {
         row.utilization = utilization;
@@ -747,7 +747,7 @@ RunResult CorridorSimulation::collect_results() const {
     for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
       LotsByClass departed(spec_.classes.size());
       for (std::size_t c = 0; c < departed.size(); ++c)
-        departed[c] = directions_[d].by_class[c].lots;
+        departed[c] = tally_of(directions_[d], c).lots;
       row.throughput_t += tonnes(departed);
     }
     row.throughput_mtpa = annualise(row.throughput_t);
@@ -773,7 +773,7 @@ RunResult CorridorSimulation::collect_results() const {
       for (std::uint32_t c = 0; c < spec_.classes.size(); ++c) {
         DepartureTally tally;
         for (std::uint32_t d = 2 * i; d < 2 * i + 2; ++d) {
-          const DepartureTally& one = directions_[d].by_class[c];
+          const DepartureTally& one = tally_of(directions_[d], c);
           tally.lots += one.lots;
           tally.waits += one.waits;
           tally.wait_sum_h += one.wait_sum_h;
@@ -782,7 +782,7 @@ RunResult CorridorSimulation::collect_results() const {
         ClassShare share = class_share(c, tally.lots, tally.waits, tally.wait_sum_h,
                                        tally.queue_lot_h + waiting_on_link_h(i, c));
         if (busier != nullptr) {
-          share.utilization = static_cast<double>(busier->by_class[c].lots_limited) *
+          share.utilization = static_cast<double>(tally_of(*busier, c).lots_limited) *
                               spec_.classes[c].lot_t / busier_capacity_t;
         }
         row.by_class.push_back(std::move(share));

@@ -27,6 +27,7 @@
 #include "daily_counts.hpp"
 #include "handling_tally.hpp"
 #include "held_bookings.hpp"
+#include "in_transit_queue.hpp"
 #include "log_histogram.hpp"
 #include "period_grid.hpp"
 #include "time_average.hpp"
@@ -163,14 +164,6 @@ struct alignas(64) NodeState {
 };
 static_assert(offsetof(NodeState, terminals) + 16 <= 64, "a pass reads one line of NodeState");
 
-// A lot travelling one by one on a link direction.
-struct InTransit {
-  std::uint32_t lot;
-  double arrival_h;
-  std::uint64_t arrival_sequence;  // reserved as it left: its arrival event's
-  std::uint64_t done_sequence;     // its end at the next node's, if reserved as it left
-};
-
 struct Vehicle {
   std::vector<std::uint32_t> lots;
   double loading_opened_h = 0.0;
@@ -216,11 +209,10 @@ struct alignas(64) DirectionState {
   std::uint64_t lots_departed = 0;
   std::uint64_t waits = 0;
   // The first line ends here.
-  std::vector<DepartureTally> by_class;
   // Lots travelling one by one, in departure order. They arrive in this order too (a
   // lot drawn faster than the one ahead arrives just behind it), so only the first
   // needs an event in the event set; each keeps the sequence it reserved as it left.
-  engine::FifoQueue<InTransit> in_transit;
+  InTransitQueue in_transit;
   engine::FifoQueue<std::uint32_t> waiting;  // lots waiting to depart (its size: line two)
   double headway_h = 0.0;                    // 0: departures uncapped
   double next_departure_h = 0.0;
@@ -343,8 +335,11 @@ class CorridorSimulation {
     if (next.kind == kBookedDone || next.kind == kDwellDone || next.kind == kServiceDone) {
       __builtin_prefetch(&lots_[static_cast<std::uint32_t>(next.payload)]);
     } else if (next.kind == kLotTravelDone) {
+      // The direction's two lines: the second holds the conveyor's first lot.
+      const auto* direction = reinterpret_cast<const char*>(&directions_[next.target]);
       __builtin_prefetch(&lots_[static_cast<std::uint32_t>(next.payload)]);
-      __builtin_prefetch(&directions_[next.target]);
+      __builtin_prefetch(direction);
+      __builtin_prefetch(direction + 64);
     }
   }
 
@@ -546,7 +541,7 @@ class CorridorSimulation {
     }
     if (at_h < window_start_h_) return;
     direction.lots_departed += lots;
-    DepartureTally& tally = direction.by_class[cargo_class];
+    DepartureTally& tally = tally_of(direction, cargo_class);
     tally.lots += lots;
     if (direction.effective_t_per_h.value() > 0.0) tally.lots_limited += lots;
     if (direction.free_flow) {
@@ -612,6 +607,18 @@ class CorridorSimulation {
   [[nodiscard]] bool in_window() const { return sim_.now() >= window_start_h_; }
   [[nodiscard]] const Hop& next_hop(const Lot& lot) const {
     return hops_[hops_begin_[lot.route] + lot.next_hop];
+  }
+  // A direction's window statistics by cargo class (departure_tallies_).
+  [[nodiscard]] DepartureTally& tally_of(const DirectionState& direction, std::size_t cargo_class) {
+    return departure_tallies_[static_cast<std::size_t>(&direction - directions_.data()) *
+                                  spec_.classes.size() +
+                              cargo_class];
+  }
+  [[nodiscard]] const DepartureTally& tally_of(const DirectionState& direction,
+                                               std::size_t cargo_class) const {
+    return departure_tallies_[static_cast<std::size_t>(&direction - directions_.data()) *
+                                  spec_.classes.size() +
+                              cargo_class];
   }
   [[nodiscard]] std::uint32_t hop_count(std::uint32_t route) const {
     return hops_begin_[route + 1] - hops_begin_[route];
@@ -716,6 +723,10 @@ class CorridorSimulation {
   DailyTable node_days_;
   DailyTable link_days_;
   std::vector<DirectionState> directions_;
+  // Per direction and cargo class (direction x classes + class): lots departed, and how
+  // they waited, in the window. One array: a direction's state has no room for them in
+  // the lines a passing lot reads.
+  std::vector<DepartureTally> departure_tallies_;
   std::vector<Vehicle> vehicles_;
   std::vector<std::uint32_t> free_vehicles_;  // unlimited-stock vehicles ready for reuse
   std::vector<std::uint32_t> unloading_;      // scratch: lots leaving a vehicle

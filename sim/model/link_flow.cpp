@@ -29,7 +29,7 @@ void CorridorSimulation::init_links() {
       DailyTable(spec_.links.size(), kDepartedDay + spec_.classes.size(), spec_.horizon_days);
   for (LinkState& link : links_) link.closed_h_by_day.assign(link_days_.days(), 0.0);
   directions_.resize(spec_.links.size() * 2);
-  for (DirectionState& direction : directions_) direction.by_class.resize(spec_.classes.size());
+  departure_tallies_.resize(directions_.size() * spec_.classes.size());
   for (std::uint32_t i = 0; i < spec_.links.size(); ++i) {
     const LinkSpec& link = spec_.links[i];
     directions_[2 * i].link = i;
@@ -254,7 +254,7 @@ void CorridorSimulation::pump_gate(std::uint32_t direction_index) {
     const std::uint32_t cargo_class = class_of_route_[lots_[lot_id].route];
     if (!direction.free_flow) {
       --direction.backlog_lots;
-      DepartureTally& tally = direction.by_class[cargo_class];
+      DepartureTally& tally = tally_of(direction, cargo_class);
       tally.queue_lot_h += window_overlap_h(lots_[lot_id].phase_start_h, now());
       if (in_window()) {
         const double wait_h = now() - lots_[lot_id].phase_start_h;
@@ -540,7 +540,7 @@ void CorridorSimulation::on_vehicle_unloaded(std::uint32_t vehicle_id) {
   for (const std::uint32_t lot_id : aboard) {
     // As if phases had been set at departure (moving) and arrival (consolidation again).
     Lot& lot = lots_[lot_id];
-    DepartureTally& tally = direction.by_class[class_of_route_[lot.route]];
+    DepartureTally& tally = tally_of(direction, class_of_route_[lot.route]);
     tally.queue_lot_h += window_overlap_h(lot.phase_start_h, departed_h);
     if (left_in_window) {
       const double wait_h = departed_h - lot.phase_start_h;
