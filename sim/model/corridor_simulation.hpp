@@ -121,8 +121,8 @@ struct TerminalState {
 };
 
 // Aligned, with what a lot passing through reads first (arrive_at_node, handle_at_node):
-// on a network of thousands of nodes, the node a lot reaches was last
-// touched long ago, and a pass touches that one cache line only.
+// on a network of thousands of nodes, the node a lot reaches was last touched long ago,
+// and a pass touches that one cache line only.
 struct alignas(64) NodeState {
   NodeState(engine::RandomStream service_stream, engine::RandomStream dwell_stream)
       : service_rng(service_stream), dwell_rng(dwell_stream) {}
@@ -609,16 +609,17 @@ class CorridorSimulation {
     return hops_[hops_begin_[lot.route] + lot.next_hop];
   }
   // A direction's window statistics by cargo class (departure_tallies_).
+  [[nodiscard]] std::size_t tally_index(const DirectionState& direction,
+                                        std::size_t cargo_class) const {
+    return static_cast<std::size_t>(&direction - directions_.data()) * spec_.classes.size() +
+           cargo_class;
+  }
   [[nodiscard]] DepartureTally& tally_of(const DirectionState& direction, std::size_t cargo_class) {
-    return departure_tallies_[static_cast<std::size_t>(&direction - directions_.data()) *
-                                  spec_.classes.size() +
-                              cargo_class];
+    return departure_tallies_[tally_index(direction, cargo_class)];
   }
   [[nodiscard]] const DepartureTally& tally_of(const DirectionState& direction,
                                                std::size_t cargo_class) const {
-    return departure_tallies_[static_cast<std::size_t>(&direction - directions_.data()) *
-                                  spec_.classes.size() +
-                              cargo_class];
+    return departure_tallies_[tally_index(direction, cargo_class)];
   }
   [[nodiscard]] std::uint32_t hop_count(std::uint32_t route) const {
     return hops_begin_[route + 1] - hops_begin_[route];

@@ -191,7 +191,7 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
       // The gate of a free link is always open and no lot waits at it (one waits only
       // while the lot ahead frees its node, which may bring this one here), and leaving
       // the node frees nothing: the lot leaves at once, as pump_gate would send it.
-      lot.node = kNone;
+      leave_node(lot_id);
       send_lot(direction, lot_id, class_of_route_[lot.route]);
       return;
     }

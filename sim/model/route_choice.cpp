@@ -39,6 +39,7 @@ void CorridorSimulation::init_route_choice() {
   const bool repriced = !pricing_days(spec_).empty();
   rerank_ = repriced && (spec_.routing.choice == RouteChoice::shortest ||
                          spec_.routing.choice == RouteChoice::logit);
+  hops_begin_.assign(1, 0);
   for (std::uint32_t d = 0; d < spec_.demand.size(); ++d) {
     DemandChoice& choice = choices_.emplace_back(engine::RandomStream(
         options_.seed, options_.replication, fmt::format("demand/{}/route", spec_.demand[d].id)));
@@ -55,7 +56,6 @@ void CorridorSimulation::init_route_choice() {
             std::exp(-spec_.routing.logit_scale_per_usd * (route.cost_usd_per_t - cheapest)));
       }
       routes_.push_back(route);
-      if (hops_begin_.empty()) hops_begin_.push_back(0);
       hops_.insert(hops_.end(), route.hops.begin(), route.hops.end());
       hops_begin_.push_back(static_cast<std::uint32_t>(hops_.size()));
       if (dated_network) route_service_.push_back(in_service(spec_, route));

@@ -5,6 +5,7 @@
 // model can keep the queues an event reads together on one cache line (and test a queue
 // for emptiness by reading one word).
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
