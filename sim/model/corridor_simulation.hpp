@@ -605,8 +605,9 @@ class CorridorSimulation {
 
   [[nodiscard]] double now() const { return sim_.now(); }
   [[nodiscard]] bool in_window() const { return sim_.now() >= window_start_h_; }
-  [[nodiscard]] const Hop& next_hop(const Lot& lot) const {
-    return hops_[hops_begin_[lot.route] + lot.next_hop];
+  // The link direction the lot takes next (its index, link * 2 + direction).
+  [[nodiscard]] std::uint32_t next_direction(const Lot& lot) const {
+    return hop_directions_[hops_begin_[lot.route] + lot.next_hop];
   }
   // A direction's window statistics by cargo class (departure_tallies_).
   [[nodiscard]] std::size_t tally_index(const DirectionState& direction,
@@ -657,9 +658,11 @@ class CorridorSimulation {
   PeriodGrid periods_;                        // inactive unless the run reports periods
   std::vector<PeriodCargo> cargo_by_period_;  // period x class, when periods are active
   std::vector<Route> routes_;                 // every demand entry's candidates, entry after entry
-  // Their hops end to end, route r's from hops_begin_[r] to hops_begin_[r + 1]: a lot
-  // reads its next hop behind one small array instead of two pointers.
-  std::vector<Hop> hops_;
+  // Their hops end to end as link directions, route r's from hops_begin_[r] to
+  // hops_begin_[r + 1]: a lot reads its next hop behind one small array instead of two
+  // pointers, in 4 bytes (the hop's node is its direction's to_node, a line the lot
+  // reads next anyway), so a large network's routes take a third of the cache.
+  std::vector<std::uint32_t> hop_directions_;
   std::vector<std::uint32_t> hops_begin_;
   // Per link direction: whether any route boards it, and what its vehicles carry at
   // most (model/effective_capacity.hpp), t/h, 0 where vehicles set no limit.

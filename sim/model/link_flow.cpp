@@ -183,8 +183,8 @@ std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
 // any link they share; a gate is pumped only then, when the lot may be delivered ahead.
 void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
-  const Hop& hop = next_hop(lot);
-  const std::uint32_t direction = 2 * hop.link + hop.direction;
+  const std::uint32_t direction = next_direction(lot);
+  const std::uint32_t link = direction / 2;
   if (directions_[direction].free_flow) {
     if (directions_[direction].waiting.empty() && !lot.holds_server &&
         unlimited_storage(lot.node)) {
@@ -196,10 +196,10 @@ void CorridorSimulation::enter_link(std::uint32_t lot_id) {
       return;
     }
   } else {
-    link_days_.add(hop.link, kJoinedDay, now());
+    link_days_.add(link, kJoinedDay, now());
     ++directions_[direction].backlog_lots;
   }
-  if (link_vehicle_[hop.link] == kNone) {
+  if (link_vehicle_[link] == kNone) {
     directions_[direction].waiting.push_back(lot_id);
     set_phase(lot, kQueueing);
     leave_node(lot_id);

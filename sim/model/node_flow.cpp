@@ -311,7 +311,7 @@ void CorridorSimulation::move_on(std::uint32_t lot_id, bool holds_server) {
     deliver(lot_id, now());
     return;
   }
-  const std::uint32_t next_node = next_hop(lot).to_node;
+  const std::uint32_t next_node = directions_[next_direction(lot)].to_node;
   if (try_reserve_slot(next_node)) {
     enter_link(lot_id);
   } else {

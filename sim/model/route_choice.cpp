@@ -56,8 +56,8 @@ void CorridorSimulation::init_route_choice() {
             std::exp(-spec_.routing.logit_scale_per_usd * (route.cost_usd_per_t - cheapest)));
       }
       routes_.push_back(route);
-      hops_.insert(hops_.end(), route.hops.begin(), route.hops.end());
-      hops_begin_.push_back(static_cast<std::uint32_t>(hops_.size()));
+      for (const Hop& hop : route.hops) hop_directions_.push_back(2 * hop.link + hop.direction);
+      hops_begin_.push_back(static_cast<std::uint32_t>(hop_directions_.size()));
       if (dated_network) route_service_.push_back(in_service(spec_, route));
       if (repriced) {
         route_cost_.emplace_back(route.cost_usd_per_t);
