@@ -25,20 +25,32 @@ struct Tableau {
   double& at(std::size_t row, std::size_t column) { return cells[row * (columns + 1) + column]; }
   double& rhs(std::size_t row) { return at(row, columns); }
 
+  // Only the pivot row's nonzero cells change other rows: a network's flow program has a
+  // few in thousands of columns, so the rows are updated through them alone (a zero cell
+  // would subtract zero), and a pivot costs what the two lines' nonzeros cost, not the
+  // whole tableau.
   void pivot(std::size_t row, std::size_t column) {
     const double scale = at(row, column);
-    for (std::size_t j = 0; j <= columns; ++j) at(row, j) /= scale;
+    pivot_nonzero.clear();
+    for (std::size_t j = 0; j <= columns; ++j) {
+      if (at(row, j) == 0.0) continue;
+      at(row, j) /= scale;
+      pivot_nonzero.push_back(j);
+    }
+    const double* pivot_row = &at(row, 0);
     for (std::size_t i = 0; i < rows; ++i) {
       const double factor = at(i, column);
       if (i == row || factor == 0.0) continue;
-      for (std::size_t j = 0; j <= columns; ++j) at(i, j) -= factor * at(row, j);
+      double* cells_i = &at(i, 0);
+      for (const std::size_t j : pivot_nonzero) cells_i[j] -= factor * pivot_row[j];
       at(i, column) = 0.0;
     }
     const double factor = reduced[column];
-    for (std::size_t j = 0; j <= columns; ++j) reduced[j] -= factor * at(row, j);
+    for (const std::size_t j : pivot_nonzero) reduced[j] -= factor * pivot_row[j];
     reduced[column] = 0.0;
     basis[row] = column;
   }
+  std::vector<std::size_t> pivot_nonzero;  // the pivot row's nonzero columns
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// A small linear program solved exactly by the simplex method, for the capacity bound's
-// multi-commodity flows (a few hundred route columns at most on a corridor): maximize
+// A linear program solved exactly by the simplex method, for the capacity bound's
+// multi-commodity flows (a few hundred route columns on a corridor, thousands on a
+// continent; the tableau is dense, its pivots work through nonzeros only): maximize
 // c.x subject to A x <= b, x >= 0, with b >= 0, so the slack basis is feasible from the
 // start and no first phase is needed. Bland's rule keeps degenerate pivots from cycling.
 

@@ -63,3 +63,33 @@ TEST_CASE("simplex: a negative limit is refused") {
   program.limits = {-1.0};
   CHECK_THROWS_AS(static_cast<void>(maximize(program)), std::invalid_argument);
 }
+
+TEST_CASE("simplex: a long sparse program, solved through hundreds of pivots") {
+  // max the sum of x_i over a path of n vertices, s.t. x_i + x_(i+1) <= 1: the largest
+  // independent set, ceil(n / 2), as the program is integral on a bipartite graph. Each
+  // row has two nonzeros in hundreds of columns, as a network's flow program has: the
+  // pivots update rows through the pivot row's nonzeros only, and strong duality (the
+  // limits priced by the duals) checks every row's price after them.
+  constexpr std::size_t n = 301;
+  LinearProgram program;
+  program.variables = n;
+  program.objective.assign(n, 1.0);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    program.rows.push_back({{i, 1.0}, {i + 1, 1.0}});
+    program.limits.push_back(1.0);
+  }
+  const auto solution = maximize(program);
+  REQUIRE_FALSE(solution.unbounded);
+  CHECK(solution.value == doctest::Approx(151.0));
+  double priced = 0.0;
+  for (std::size_t r = 0; r < program.rows.size(); ++r) {
+    double used = 0.0;
+    for (const auto& [variable, coefficient] : program.rows[r]) {
+      used += coefficient * solution.x[variable];
+    }
+    CHECK(used <= program.limits[r] + 1e-9);
+    priced += solution.duals[r] * program.limits[r];
+  }
+  for (const double x : solution.x) CHECK(x >= -1e-9);
+  CHECK(priced == doctest::Approx(solution.value));
+}
