@@ -27,8 +27,8 @@ struct Tableau {
 
   // Only the pivot row's nonzero cells change other rows: a network's flow program has a
   // few in thousands of columns, so the rows are updated through them alone (a zero cell
-  // would subtract zero), and a pivot costs what the two lines' nonzeros cost, not the
-  // whole tableau.
+  // would subtract zero), and a pivot costs what the two lines' nonzeros cost (beside one
+  // pass along the pivot row and one down the pivot column), not the whole tableau.
   void pivot(std::size_t row, std::size_t column) {
     const double scale = at(row, column);
     pivot_nonzero.clear();

@@ -661,7 +661,7 @@ class CorridorSimulation {
   // Their hops end to end as link directions, route r's from hops_begin_[r] to
   // hops_begin_[r + 1]: a lot reads its next hop behind one small array instead of two
   // pointers, in 4 bytes (the hop's node is its direction's to_node, a line the lot
-  // reads next anyway), so a large network's routes take a third of the cache.
+  // reads next anyway), so a large network's routes take a third of the cache space.
   std::vector<std::uint32_t> hop_directions_;
   std::vector<std::uint32_t> hops_begin_;
   // Per link direction: whether any route boards it, and what its vehicles carry at
