@@ -13,7 +13,8 @@ LoadedScenario load(const std::optional<std::string>& path, std::vector<std::str
   scenario::CheckedScenario checked = scenario::load_checked(file, overrides);
   std::vector<scenario::Diagnostic> warnings = std::move(checked.warnings);
   if (options.network_checks) {
-    for (auto& warning : analysis::network_warnings(checked.spec, checked.sources)) {
+    for (auto& warning :
+         analysis::network_warnings(checked.spec, checked.candidates, checked.sources)) {
       warnings.push_back(std::move(warning));
     }
   }

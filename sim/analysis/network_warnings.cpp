@@ -23,9 +23,9 @@ double mtpa(double t_per_h) {
 }  // namespace
 
 std::vector<scenario::Diagnostic> network_warnings(const model::CorridorSpec& spec,
+                                                   const model::CandidateRoutes& candidates,
                                                    const scenario::SourceIndex& sources) {
   std::vector<scenario::Diagnostic> warnings;
-  const auto candidates = model::plan_routes(spec);
   const auto shortfall = demand_shortfall(spec, candidates);
   if (shortfall && !shortfall->cut.empty()) {
     double demand_mtpa = 0.0;

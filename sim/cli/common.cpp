@@ -85,11 +85,13 @@ void add_run_limit_option(CLI::App* command) {
 }
 
 model::CorridorSpec load_for_run(const std::filesystem::path& file,
-                                 const std::vector<std::string>& overrides, Checks checks) {
+                                 const std::vector<std::string>& overrides, Checks checks,
+                                 model::CandidateRoutes* candidates) {
   scenario::CheckedScenario checked = scenario::load_checked(file, overrides);
   std::vector<scenario::Diagnostic> warnings = std::move(checked.warnings);
   if (checks == Checks::network) {
-    for (auto& warning : analysis::network_warnings(checked.spec, checked.sources)) {
+    for (auto& warning :
+         analysis::network_warnings(checked.spec, checked.candidates, checked.sources)) {
       warnings.push_back(std::move(warning));
     }
   }
@@ -100,6 +102,7 @@ model::CorridorSpec load_for_run(const std::filesystem::path& file,
     if (printed.insert(line).second) std::fprintf(stderr, "%s\n", line.c_str());
   }
   model::CorridorSpec spec = std::move(checked.spec);
+  if (candidates != nullptr) *candidates = std::move(checked.candidates);
   spec.fast_paths = !no_fast_paths;
   spec.max_lots_in_flight = max_lots_in_flight;
   return spec;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corridor/io/run_tables.hpp"
+#include "corridor/model/routing.hpp"
 #include "corridor/model/spec.hpp"
 
 namespace corridor::cli {
@@ -49,9 +50,12 @@ enum class Checks { values, network };
 // Loads a scenario to simulate, with the run limit the command line set. Prints its
 // warnings on stderr (each text once per process: a sweep loads many variants), or
 // under --strict throws them as errors.
+// Given `candidates`, keeps there the routes planned as the scenario was checked
+// (model::plan_routes of the spec returned), for the run.
 [[nodiscard]] model::CorridorSpec load_for_run(const std::filesystem::path& file,
                                                const std::vector<std::string>& overrides,
-                                               Checks checks = Checks::network);
+                                               Checks checks = Checks::network,
+                                               model::CandidateRoutes* candidates = nullptr);
 
 // Fails before a long run rather than after it, if the results have nowhere to go: the
 // file's directory must exist and take a new file, and the path must not be a directory.

@@ -69,7 +69,8 @@ int run_command(const RunArguments& args) {
   check_output_directory(args.json_path);
   check_table_directory(args.csv_directory);
   const auto path = scenario_or_default(args.scenario);
-  auto spec = load_for_run(path, args.overrides);
+  corridor::model::CandidateRoutes candidates;
+  auto spec = load_for_run(path, args.overrides, Checks::network, &candidates);
   apply_period(spec, args.period);
   spdlog::info("running '{}' from {} ({} nodes, {} links, {} demand entries)", spec.name,
                path.string(), spec.nodes.size(), spec.links.size(), spec.demand.size());
@@ -78,7 +79,8 @@ int run_command(const RunArguments& args) {
   std::string table;
   std::vector<corridor::model::RunResult> runs;
   if (args.replications == 1) {
-    runs.push_back(corridor::experiment::run_once(spec, {.seed = args.seed}));
+    runs.push_back(
+        corridor::experiment::run_once(spec, {.seed = args.seed, .candidates = &candidates}));
     // Built only when asked for: on a network of thousands of facilities the document's
     // daily series take more memory than the whole simulation.
     if (!args.json_path.empty()) json = corridor::io::to_json(runs.front());
@@ -86,12 +88,12 @@ int run_command(const RunArguments& args) {
   } else {
     corridor::io::Progress progress("runs", !args.quiet && !json_to_stdout);
     runs = corridor::experiment::run_replications(
-        spec, {.seed = args.seed,
-               .replications = args.replications,
-               .threads = args.threads,
-               .on_progress = [&](std::size_t done, std::size_t total) {
-                 progress.update(done, total);
-               }});
+        spec,
+        {.seed = args.seed,
+         .replications = args.replications,
+         .threads = args.threads,
+         .on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); },
+         .candidates = &candidates});
     progress.finish();
     auto report = corridor::io::report_replications(runs);
     json = std::move(report.json);

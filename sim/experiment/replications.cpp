@@ -56,10 +56,15 @@ std::vector<model::RunResult> run_replications(const model::CorridorSpec& spec,
                                                const ReplicationPlan& plan) {
   std::vector<model::RunResult> results(plan.replications);
   const std::uint64_t seed = plan.seed.value_or(spec.seed);
+  // Every replication runs on the same routes: planned once, not once each.
+  model::CandidateRoutes planned;
+  if (plan.candidates == nullptr && plan.replications > 0) planned = model::plan_routes(spec);
+  const model::CandidateRoutes& candidates =
+      plan.candidates != nullptr ? *plan.candidates : planned;
   run_parallel(
       plan.replications, plan.threads,
       [&](std::size_t r) {
-        results[r] = model::simulate(spec, model::RunOptions{seed, r});
+        results[r] = model::simulate(spec, candidates, model::RunOptions{seed, r});
       },
       plan.on_progress);
   return results;

@@ -5,8 +5,9 @@
 namespace corridor::experiment {
 
 model::RunResult run_once(const model::CorridorSpec& spec, const RunRequest& request) {
-  return model::simulate(spec,
-                         model::RunOptions{request.seed.value_or(spec.seed), request.replication});
+  const model::RunOptions options{request.seed.value_or(spec.seed), request.replication};
+  return request.candidates != nullptr ? model::simulate(spec, *request.candidates, options)
+                                       : model::simulate(spec, options);
 }
 
 }  // namespace corridor::experiment

@@ -13,18 +13,61 @@
 
 namespace corridor::model {
 
-RunResult simulate(const CorridorSpec& spec, const RunOptions& options) {
+namespace {
+
+RunResult simulate_on(const CorridorSpec& spec, const RunOptions& options,
+                      const CandidateRoutes* candidates) {
   RunOptions effective = options;
   effective.book_ahead = options.book_ahead && spec.fast_paths;
-  detail::CorridorSimulation simulation(spec, effective);
+  detail::CorridorSimulation simulation(spec, effective, candidates);
   RunResult result = simulation.run();
   check_invariants(result);
   return result;
 }
 
+}  // namespace
+
+RunResult simulate(const CorridorSpec& spec, const RunOptions& options) {
+  return simulate_on(spec, options, nullptr);
+}
+
+RunResult simulate(const CorridorSpec& spec, const CandidateRoutes& candidates,
+                   const RunOptions& options) {
+  // Not a proof that they are plan_routes(spec), which would cost the planning saved; a
+  // check that they fit it, so that a mix-up fails here and not as a stray index.
+  if (candidates.size() != spec.demand.size()) {
+    throw std::invalid_argument(fmt::format("candidate routes for {} demand entries, not {}",
+                                            candidates.size(), spec.demand.size()));
+  }
+  for (std::size_t d = 0; d < candidates.size(); ++d) {
+    for (const Route& route : candidates[d]) {
+      bool fits = route.origin == spec.demand[d].origin;
+      std::uint32_t at = route.origin;
+      for (const Hop& hop : route.hops) {
+        if (!fits || hop.link >= spec.links.size() || hop.direction > 1) {
+          fits = false;
+          break;
+        }
+        const LinkSpec& link = spec.links[hop.link];
+        const std::uint32_t from = hop.direction == 0 ? link.from : link.to;
+        fits = from == at && hop.to_node == (hop.direction == 0 ? link.to : link.from);
+        at = hop.to_node;
+      }
+      if (!fits || at != spec.demand[d].destination) {
+        throw std::invalid_argument(fmt::format(
+            "a candidate route of demand entry '{}' is not a path of this scenario from its "
+            "origin to its destination",
+            spec.demand[d].id));
+      }
+    }
+  }
+  return simulate_on(spec, options, &candidates);
+}
+
 namespace detail {
 
-CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOptions& options)
+CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOptions& options,
+                                       const CandidateRoutes* candidates)
     : spec_(spec),
       options_(options),
       window_start_h_(spec.warmup_days * 24.0),
@@ -67,7 +110,11 @@ CorridorSimulation::CorridorSimulation(const CorridorSpec& spec, const RunOption
     od_of_demand_.push_back(static_cast<std::uint32_t>(found - od_.begin()));
   }
   demand_counts_.resize(spec_.demand.size());
-  init_route_choice();
+  if (candidates != nullptr) {
+    init_route_choice(*candidates);
+  } else {
+    init_route_choice(plan_routes(spec_));
+  }
   init_nodes();
   init_links();
   init_priced_steps();

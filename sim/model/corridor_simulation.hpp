@@ -323,7 +323,9 @@ struct DemandChoice {
 
 class CorridorSimulation {
  public:
-  CorridorSimulation(const CorridorSpec& spec, const RunOptions& options);
+  // `candidates`: plan_routes(spec), or null to plan them here.
+  CorridorSimulation(const CorridorSpec& spec, const RunOptions& options,
+                     const CandidateRoutes* candidates = nullptr);
   RunResult run();
 
   void operator()(const engine::Event& event);  // the event handler
@@ -635,7 +637,7 @@ class CorridorSimulation {
   }
 
   // route_choice.cpp
-  void init_route_choice();
+  void init_route_choice(const CandidateRoutes& candidates);
   void init_priced_steps();
   std::uint32_t choose_route(std::uint32_t demand);
   std::uint32_t least_cost_now(DemandChoice& choice);

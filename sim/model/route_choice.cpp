@@ -14,8 +14,7 @@
 
 namespace corridor::model::detail {
 
-void CorridorSimulation::init_route_choice() {
-  const std::vector<std::vector<Route>> candidates = plan_routes(spec_);
+void CorridorSimulation::init_route_choice(const CandidateRoutes& candidates) {
   traffic_ = direction_traffic(spec_, candidates);
   if (spec_.routing.choice == RouteChoice::adaptive) {
     // The lots an hour that could take each direction (window average), for the price

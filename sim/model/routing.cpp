@@ -569,7 +569,7 @@ Route remeasured(const CorridorSpec& spec, const Route& route, std::uint32_t car
   return measure(spec, cargo_class, route.origin, route.hops, route.pinned);
 }
 
-std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec) {
+CandidateRoutes plan_routes(const CorridorSpec& spec) {
   // Without dated facilities, one network all run long, whatever the days.
   const std::vector<double> network = network_epochs(spec);
   const bool dated = network.size() > 1;

@@ -95,8 +95,8 @@ model::Distribution duration(const Value& value) {
 
 class Builder {
  public:
-  Builder(const Value& root, std::vector<Diagnostic>& diagnostics)
-      : root_(root), diagnostics_(diagnostics) {}
+  Builder(const Value& root, std::vector<Diagnostic>& diagnostics, model::CandidateRoutes* planned)
+      : root_(root), diagnostics_(diagnostics), planned_(planned) {}
 
   model::CorridorSpec build() {
     const Value& run = get(root_, "scenario");
@@ -1021,7 +1021,8 @@ class Builder {
 
   void check_routes() {
     try {
-      (void)model::plan_routes(spec_);
+      model::CandidateRoutes candidates = model::plan_routes(spec_);
+      if (planned_ != nullptr) *planned_ = std::move(candidates);
     } catch (const model::RoutingError& failure) {
       const Value& item = *demand_items_[failure.demand()];
       const SourceLocation* where = &item.location;
@@ -1061,12 +1062,14 @@ class Builder {
   std::vector<const Value*> demand_items_;
   std::vector<std::pair<std::uint32_t, SourceLocation>> uncapacitated_with_servers_;
   double demand_scale_ = 1.0;
+  model::CandidateRoutes* planned_;
 };
 
 }  // namespace
 
-model::CorridorSpec build_spec(const Value& root, std::vector<Diagnostic>& diagnostics) {
-  return Builder(root, diagnostics).build();
+model::CorridorSpec build_spec(const Value& root, std::vector<Diagnostic>& diagnostics,
+                               model::CandidateRoutes* planned) {
+  return Builder(root, diagnostics, planned).build();
 }
 
 }  // namespace corridor::scenario::detail

@@ -61,12 +61,12 @@ Value resolved_tree(const std::filesystem::path& file, const std::vector<std::st
   return root;
 }
 
-model::CorridorSpec spec_from_tree(const Value& root) {
+model::CorridorSpec spec_from_tree(const Value& root, model::CandidateRoutes* planned) {
   // Schema errors first: references are resolved only in a tree whose shape is right.
   std::vector<Diagnostic> diagnostics;
   validate(root, diagnostics);
   if (diagnostics.empty()) {
-    model::CorridorSpec spec = build_spec(root, diagnostics);
+    model::CorridorSpec spec = build_spec(root, diagnostics, planned);
     if (diagnostics.empty()) return spec;
   }
   throw ScenarioError(std::move(diagnostics));

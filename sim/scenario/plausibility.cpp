@@ -110,7 +110,9 @@ SourceIndex index_sources(const Value& root) {
 CheckedScenario load_checked(const std::filesystem::path& file,
                              const std::vector<std::string>& overrides) {
   const Value root = detail::resolved_tree(file, overrides);
-  CheckedScenario checked{detail::spec_from_tree(root), index_sources(root), {}};
+  CheckedScenario checked;
+  checked.spec = detail::spec_from_tree(root, &checked.candidates);
+  checked.sources = index_sources(root);
   checked.warnings = Checks(root, checked.spec).run();
   return checked;
 }

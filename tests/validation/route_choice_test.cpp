@@ -402,3 +402,49 @@ TEST_CASE("with BTK full, adaptive routing sends the excess through the Georgian
     CHECK(node_result(result, "akhalkalaki").mean_queue_lots > 1000.0);
   }
 }
+
+TEST_CASE("a run refuses candidate routes that are not its scenario's") {
+  testing::CorridorBuilder corridor(20.0, 0.0, 25.0);
+  corridor.node("A");
+  corridor.node("B");
+  corridor.node("C");
+  corridor.link("A", "B", 100.0, 50.0);
+  corridor.link("B", "C", 100.0, 50.0);
+  corridor.link("A", "C", 300.0, 50.0);
+  corridor.demand("A", "C", 0.2);
+  corridor.demand("C", "B", 0.1);
+  const model::CorridorSpec& spec = corridor.spec();
+  const model::CandidateRoutes planned = model::plan_routes(spec);
+  REQUIRE(planned.size() == 2);
+  const model::RunOptions options{spec.seed, 0};
+
+  // Given, they give the run that plans them.
+  const model::RunResult own = model::simulate(spec, options);
+  const model::RunResult given = model::simulate(spec, planned, options);
+  CHECK(given.totals.events == own.totals.events);
+  CHECK(given.totals.delivered_lots == own.totals.delivered_lots);
+  REQUIRE(given.od.size() == own.od.size());
+  CHECK(given.od.front().transit_days->mean == own.od.front().transit_days->mean);
+
+  // One list short: an entry would have no candidates.
+  model::CandidateRoutes short_list(planned.begin(), planned.end() - 1);
+  CHECK_THROWS_AS((void)model::simulate(spec, short_list, options), std::invalid_argument);
+  // The entries' lists swapped: each route leaves from the other entry's origin.
+  model::CandidateRoutes swapped{planned[1], planned[0]};
+  CHECK_THROWS_AS((void)model::simulate(spec, swapped, options), std::invalid_argument);
+  // A hop on a link the scenario does not have.
+  model::CandidateRoutes off_network = planned;
+  off_network[0].front().hops.front().link = 7;
+  CHECK_THROWS_AS((void)model::simulate(spec, off_network, options), std::invalid_argument);
+  // A route that stops short of its destination.
+  model::CandidateRoutes stops_short = planned;
+  for (auto& route : stops_short[0]) {
+    if (route.hops.size() > 1) route.hops.pop_back();
+  }
+  bool shortened = false;
+  for (std::size_t r = 0; r < planned[0].size(); ++r) {
+    shortened = shortened || stops_short[0][r].hops.size() != planned[0][r].hops.size();
+  }
+  REQUIRE(shortened);
+  CHECK_THROWS_AS((void)model::simulate(spec, stops_short, options), std::invalid_argument);
+}

@@ -6,13 +6,16 @@
 
 #include <vector>
 
+#include "corridor/model/routing.hpp"
 #include "corridor/model/spec.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 #include "corridor/scenario/plausibility.hpp"
 
 namespace corridor::analysis {
 
+// `candidates`: model::plan_routes(spec).
 [[nodiscard]] std::vector<scenario::Diagnostic> network_warnings(
-    const model::CorridorSpec& spec, const scenario::SourceIndex& sources);
+    const model::CorridorSpec& spec, const model::CandidateRoutes& candidates,
+    const scenario::SourceIndex& sources);
 
 }  // namespace corridor::analysis

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "corridor/model/results.hpp"
+#include "corridor/model/routing.hpp"
 #include "corridor/model/spec.hpp"
 
 namespace corridor::experiment {
@@ -21,6 +22,8 @@ struct ReplicationPlan {
   unsigned threads = 0;  // 0: every core
   // Called after each finished run with (runs done, runs in all), one call at a time.
   std::function<void(std::size_t, std::size_t)> on_progress;
+  // model::plan_routes(spec), if the caller has them; null: planned once for them all.
+  const model::CandidateRoutes* candidates = nullptr;
 };
 
 // The number of worker threads a request for `threads` (0: all cores) gets for `jobs`.

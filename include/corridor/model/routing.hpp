@@ -35,6 +35,9 @@ struct Route {
   [[nodiscard]] std::vector<std::uint32_t> nodes() const;  // origin first
 };
 
+// Every demand entry's candidates, in demand order: what plan_routes gives.
+using CandidateRoutes = std::vector<std::vector<Route>>;
+
 // Raised when a demand entry has no route; `demand` says which.
 class RoutingError : public std::runtime_error {
  public:
@@ -67,7 +70,7 @@ class RoutingError : public std::runtime_error {
 // those of every stretch between such days together, first those of the start, each
 // measured with the scenario as it stands at the start. Throws RoutingError if an entry has none,
 // or if the fixed rule's shares do not match its candidates.
-[[nodiscard]] std::vector<std::vector<Route>> plan_routes(const CorridorSpec& spec);
+[[nodiscard]] CandidateRoutes plan_routes(const CorridorSpec& spec);
 
 // The days the network changes: 0, and each day in the run a node or link opens or
 // closes. Routes are planned on the network of each; an entry's candidates are theirs

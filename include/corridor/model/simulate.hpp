@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "corridor/model/results.hpp"
+#include "corridor/model/routing.hpp"
 #include "corridor/model/spec.hpp"
 
 namespace corridor::model {
@@ -35,5 +36,12 @@ struct RunLimitExceeded : std::runtime_error {
 // InvariantViolation (invariants.hpp) on a bug. The result is a pure function of
 // (spec, options).
 [[nodiscard]] RunResult simulate(const CorridorSpec& spec, const RunOptions& options);
+// The same, on the candidates plan_routes(spec) gave: the result is the one simulate
+// would give, without planning the routes again. A continent's routes take longer to
+// plan than a short run takes, so a caller that already has them (the scenario's check,
+// replications of one scenario) passes them on. Throws std::invalid_argument if they
+// cannot be this scenario's (not one list per demand entry, or a hop off its links).
+[[nodiscard]] RunResult simulate(const CorridorSpec& spec, const CandidateRoutes& candidates,
+                                 const RunOptions& options);
 
 }  // namespace corridor::model

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/model/routing.hpp"
 #include "corridor/model/spec.hpp"
 #include "corridor/scenario/diagnostic.hpp"
 
@@ -26,6 +27,9 @@ struct CheckedScenario {
   model::CorridorSpec spec;
   SourceIndex sources;
   std::vector<Diagnostic> warnings;  // from the scenario's values alone, in file order
+  // model::plan_routes(spec), planned as the scenario was checked: a large network's
+  // routes take seconds, and the network's checks and the run need them again.
+  model::CandidateRoutes candidates;
 };
 
 // load_scenario, with the warnings its values raise and where each entry came from.
