@@ -15,6 +15,7 @@
 #include "corridor/experiment/replications.hpp"
 #include "corridor/model/investment.hpp"
 #include "corridor/model/simulate.hpp"
+#include "shared_route_plans.hpp"
 
 namespace corridor::experiment {
 namespace {
@@ -105,13 +106,14 @@ Appraisal appraise(const model::CorridorSpec& scenario, const AppraisePlan& plan
   for (const Case& one : cases) specs.push_back(detail::with_case(base, one));
   std::vector<std::vector<model::RunResult>> runs(specs.size(),
                                                   std::vector<model::RunResult>(plan.replications));
+  detail::SharedRoutePlans route_plans(specs.size());
   run_parallel(
       specs.size() * plan.replications, plan.threads,
       [&](std::size_t job) {
         const std::size_t s = job / plan.replications;
         const std::size_t r = job % plan.replications;
-        runs[s][r] =
-            detail::yearly_cargo(model::simulate(specs[s], model::RunOptions{appraisal.seed, r}));
+        runs[s][r] = detail::yearly_cargo(model::simulate(specs[s], route_plans.of(s, specs[s]),
+                                                          model::RunOptions{appraisal.seed, r}));
       },
       plan.on_progress);
 

@@ -11,6 +11,7 @@
 #include "corridor/analysis/undelivered.hpp"
 #include "corridor/experiment/replications.hpp"
 #include "corridor/model/simulate.hpp"
+#include "shared_route_plans.hpp"
 
 namespace corridor::experiment {
 namespace {
@@ -397,13 +398,15 @@ Comparison compare(const std::vector<model::CorridorSpec>& scenarios, const Comp
   const std::size_t count = scenarios.size();
   std::vector<std::vector<model::RunResult>> runs(count,
                                                   std::vector<model::RunResult>(plan.replications));
+  detail::SharedRoutePlans route_plans(count);
   run_parallel(
       count * plan.replications, plan.threads,
       [&](std::size_t job) {
         const std::size_t s = job / plan.replications;
         const std::size_t r = job % plan.replications;
         const std::uint64_t seed = comparison.seed + (plan.common_random_numbers ? 0 : s);
-        runs[s][r] = model::simulate(scenarios[s], model::RunOptions{seed, r});
+        runs[s][r] = model::simulate(scenarios[s], route_plans.of(s, scenarios[s]),
+                                     model::RunOptions{seed, r});
       },
       plan.on_progress);
 

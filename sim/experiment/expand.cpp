@@ -84,8 +84,10 @@ class Searcher {
     const auto scaled = scale_demand(spec, scale);
     std::vector<model::RunResult> runs(plan_.replications);
     const std::uint64_t seed = plan_.seed.value_or(spec.seed);
+    // Its replications share one plan of the scaled scenario's routes.
+    const model::CandidateRoutes candidates = model::plan_routes(scaled);
     run_parallel(plan_.replications, plan_.threads, [&](std::size_t r) {
-      runs[r] = model::simulate(scaled, model::RunOptions{seed, r});
+      runs[r] = model::simulate(scaled, candidates, model::RunOptions{seed, r});
     });
     *runs_done_ += plan_.replications;
     if (plan_.on_progress) plan_.on_progress(*runs_done_, runs_expected_);

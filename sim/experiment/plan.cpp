@@ -19,6 +19,7 @@
 #include "corridor/experiment/replications.hpp"
 #include "corridor/model/routing.hpp"
 #include "corridor/model/simulate.hpp"
+#include "shared_route_plans.hpp"
 
 namespace corridor::experiment {
 namespace {
@@ -465,10 +466,12 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
     if (search.on_progress) search.on_progress(done_before + done, total);
   };
   std::vector<model::RunResult> without(replications);
+  const model::CandidateRoutes base_routes = model::plan_routes(base);
   run_parallel(
       replications, search.threads,
       [&](std::size_t r) {
-        without[r] = detail::yearly_cargo(model::simulate(base, model::RunOptions{result.seed, r}));
+        without[r] = detail::yearly_cargo(
+            model::simulate(base, base_routes, model::RunOptions{result.seed, r}));
       },
       progress);
   done_before = replications;
@@ -486,18 +489,21 @@ PlanResult plan_investments(const model::CorridorSpec& scenario, const PlanSearc
   std::vector<std::uint32_t> finished(to_simulate.size(), 0);
   std::vector<Simulated> simulated(to_simulate.size());
   std::mutex finish_mutex;
+  detail::SharedRoutePlans route_plans(to_simulate.size());
   run_parallel(
       mine.size() * replications, search.threads,
       [&](std::size_t job) {
         const std::size_t i = mine[job / replications];
         const std::size_t r = job % replications;
         const Case& one = carried[to_simulate[i]];
-        runs[i][r] = detail::yearly_cargo(
-            model::simulate(detail::with_case(base, one), model::RunOptions{result.seed, r}));
+        const model::CorridorSpec with_plan = detail::with_case(base, one);
+        runs[i][r] = detail::yearly_cargo(model::simulate(with_plan, route_plans.of(i, with_plan),
+                                                          model::RunOptions{result.seed, r}));
         {
           const std::lock_guard lock(finish_mutex);
           if (++finished[i] < replications) return;
         }
+        route_plans.release(i);
         // The plan's last replication: its figures, then its runs are let go.
         Simulated& plan = simulated[i];
         detail::CaseFigures figures =

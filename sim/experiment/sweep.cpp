@@ -8,6 +8,7 @@
 
 #include "corridor/experiment/replications.hpp"
 #include "corridor/model/simulate.hpp"
+#include "shared_route_plans.hpp"
 
 namespace corridor::experiment {
 namespace {
@@ -119,13 +120,15 @@ std::size_t run_sweep(
   std::vector<std::size_t> finished(points.size(), 0);
   std::size_t next_to_sink = 0;
   std::mutex sink_mutex;
+  detail::SharedRoutePlans route_plans(points.size());
   run_parallel(
       points.size() * replications, plan.threads,
       [&](std::size_t job) {
         const std::size_t p = job / replications;
         const std::size_t r = job % replications;
         const auto& spec = points[p].spec;
-        runs[p][r] = model::simulate(spec, model::RunOptions{plan.seed.value_or(spec.seed), r});
+        runs[p][r] = model::simulate(spec, route_plans.of(p, spec),
+                                     model::RunOptions{plan.seed.value_or(spec.seed), r});
         const std::lock_guard lock(sink_mutex);
         ++finished[p];
         // Hand over every point now complete whose predecessors are all handed over.
@@ -133,6 +136,7 @@ std::size_t run_sweep(
           sink(points[next_to_sink], runs[next_to_sink]);
           runs[next_to_sink].clear();
           runs[next_to_sink].shrink_to_fit();
+          route_plans.release(next_to_sink);
           ++next_to_sink;
         }
       },

@@ -40,11 +40,16 @@ RunResult simulate(const CorridorSpec& spec, const CandidateRoutes& candidates,
                                             candidates.size(), spec.demand.size()));
   }
   for (std::size_t d = 0; d < candidates.size(); ++d) {
+    if (candidates[d].empty()) {
+      throw std::invalid_argument(
+          fmt::format("demand entry '{}' has no candidate route", spec.demand[d].id));
+    }
     for (const Route& route : candidates[d]) {
       bool fits = route.origin == spec.demand[d].origin;
       std::uint32_t at = route.origin;
       for (const Hop& hop : route.hops) {
-        if (!fits || hop.link >= spec.links.size() || hop.direction > 1) {
+        if (!fits || hop.link >= spec.links.size() || hop.direction > 1 ||
+            (hop.direction == 1 && spec.links[hop.link].oneway)) {
           fits = false;
           break;
         }

@@ -418,17 +418,36 @@ TEST_CASE("a run refuses candidate routes that are not its scenario's") {
   REQUIRE(planned.size() == 2);
   const model::RunOptions options{spec.seed, 0};
 
-  // Given, they give the run that plans them.
+  // Given, they give the run that plans them: A to C by B, 200 km at 50 km/h.
   const model::RunResult own = model::simulate(spec, options);
   const model::RunResult given = model::simulate(spec, planned, options);
   CHECK(given.totals.events == own.totals.events);
   CHECK(given.totals.delivered_lots == own.totals.delivered_lots);
   REQUIRE(given.od.size() == own.od.size());
+  REQUIRE(own.od.front().transit_days);
+  CHECK(own.od.front().transit_days->mean == doctest::Approx(4.0 / 24.0));
   CHECK(given.od.front().transit_days->mean == own.od.front().transit_days->mean);
+  // The run takes the routes it is given, not its own: A to C direct, 300 km.
+  model::CandidateRoutes direct = planned;
+  model::Route straight;
+  straight.origin = spec.demand[0].origin;
+  straight.hops.push_back({2, 0, spec.demand[0].destination});
+  direct[0] = {straight};
+  const model::RunResult other = model::simulate(spec, direct, options);
+  REQUIRE(other.od.front().transit_days);
+  CHECK(other.od.front().transit_days->mean == doctest::Approx(6.0 / 24.0));
 
-  // One list short: an entry would have no candidates.
+  // One list short, or one empty: an entry would have no candidates.
   model::CandidateRoutes short_list(planned.begin(), planned.end() - 1);
   CHECK_THROWS_AS((void)model::simulate(spec, short_list, options), std::invalid_argument);
+  model::CandidateRoutes empty_list = planned;
+  empty_list[1].clear();
+  CHECK_THROWS_AS((void)model::simulate(spec, empty_list, options), std::invalid_argument);
+  // C to B crosses B-C backwards, which a one-way B-C does not allow.
+  model::CorridorSpec one_way = spec;
+  one_way.links[1].oneway = true;
+  REQUIRE(planned[1].front().hops.size() == 1);
+  CHECK_THROWS_AS((void)model::simulate(one_way, planned, options), std::invalid_argument);
   // The entries' lists swapped: each route leaves from the other entry's origin.
   model::CandidateRoutes swapped{planned[1], planned[0]};
   CHECK_THROWS_AS((void)model::simulate(spec, swapped, options), std::invalid_argument);

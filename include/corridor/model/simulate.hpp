@@ -40,7 +40,9 @@ struct RunLimitExceeded : std::runtime_error {
 // would give, without planning the routes again. A continent's routes take longer to
 // plan than a short run takes, so a caller that already has them (the scenario's check,
 // replications of one scenario) passes them on. Throws std::invalid_argument if they
-// cannot be this scenario's (not one list per demand entry, or a hop off its links).
+// cannot be this scenario's: not one list per demand entry, an empty list, or a route
+// that is not a path of its links (each way it may be crossed) from the entry's origin
+// to its destination. That they fit is checked, not that they are plan_routes(spec).
 [[nodiscard]] RunResult simulate(const CorridorSpec& spec, const CandidateRoutes& candidates,
                                  const RunOptions& options);
 
