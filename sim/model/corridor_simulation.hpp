@@ -526,13 +526,19 @@ class CorridorSimulation {
     }
     count_lots_departed(direction, lots, at_h, cargo_class);
   }
+  // Whether a capacity limits the direction now. A free-flowing direction never has one
+  // (init_links checks), and its flag is on the line a free pass reads already, where
+  // the capacity is two lines further.
+  static bool limited_now(const DirectionState& direction) {
+    return !direction.free_flow && direction.effective_t_per_h.value() > 0.0;
+  }
   void count_lots_departed(DirectionState& direction, std::size_t lots, double at_h,
                            std::uint32_t cargo_class) {
     if (periods_.active() && at_h >= window_start_h_) {
       DepartureTally& tally =
           direction.by_period[periods_.index_of(at_h) * spec_.classes.size() + cargo_class];
       tally.lots += lots;
-      if (direction.effective_t_per_h.value() > 0.0) tally.lots_limited += lots;
+      if (limited_now(direction)) tally.lots_limited += lots;
       if (direction.free_flow) tally.waits += lots;
     }
     link_days_.add(direction.link, kDepartedDay + cargo_class, at_h,
@@ -545,7 +551,7 @@ class CorridorSimulation {
     direction.lots_departed += lots;
     DepartureTally& tally = tally_of(direction, cargo_class);
     tally.lots += lots;
-    if (direction.effective_t_per_h.value() > 0.0) tally.lots_limited += lots;
+    if (limited_now(direction)) tally.lots_limited += lots;
     if (direction.free_flow) {
       direction.waits += lots;
       tally.waits += lots;

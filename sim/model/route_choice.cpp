@@ -264,9 +264,9 @@ double CorridorSimulation::leaves_h(const VehicleSpec& vehicle, const DirectionS
 double CorridorSimulation::fleet_departure_h(std::uint32_t direction_index, double loads_before,
                                              double spacing_h, double lots_short) const {
   const DirectionState& direction = directions_[direction_index];
-  const LinkSpec& link = spec_.links[direction.link];
+  const LinkSpec& link = spec_.links[direction_index / 2];
   const VehicleSpec& vehicle = *vehicle_of(direction_index);
-  const std::vector<std::uint32_t>& fleet = links_[direction.link].fleet;
+  const std::vector<std::uint32_t>& fleet = links_[direction_index / 2].fleet;
   const double crossing_h = link.travel_h() + vehicle.unload_h;
   const double cycle_h = spacing_h * static_cast<double>(fleet.size());
   const double far_stay_h = std::max(0.0, cycle_h - vehicle.load_h - 2.0 * crossing_h);
@@ -313,7 +313,8 @@ double CorridorSimulation::fleet_departure_h(std::uint32_t direction_index, doub
 // after the last. The free-flow cost already counts one loading.
 double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) const {
   const DirectionState& direction = directions_[direction_index];
-  const double closed_h = std::max(0.0, link_closed_until_h_[direction.link] - now());
+  const std::uint32_t link = direction_index / 2;
+  const double closed_h = std::max(0.0, link_closed_until_h_[link] - now());
   const VehicleSpec* vehicle = vehicle_of(direction_index);
   if (vehicle == nullptr) {
     const double blocked_h = std::max(closed_h, direction.next_departure_h - now());
@@ -333,10 +334,10 @@ double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) co
   if (vehicle->timetable) {
     // The slot that takes its load: the next, or as many after as loads go before it.
     departs_h = vehicle->next_slot_h(now()) - now() + loads_before * vehicle->timetable->every_h;
-    const double capped_h = std::max(0.0, link_closed_until_h_[direction.link] - now());
+    const double capped_h = std::max(0.0, link_closed_until_h_[link] - now());
     return std::max(departs_h, capped_h) - vehicle->load_h;
   }
-  if (vehicle->fleet && !links_[direction.link].fleet.empty()) {
+  if (vehicle->fleet && !links_[link].fleet.empty()) {
     departs_h = fleet_departure_h(direction_index, loads_before, spacing_h, lots_short);
   } else {
     const double first_opens_h =
