@@ -691,7 +691,10 @@ class CorridorSimulation {
     std::uint32_t direction = kNone;
     std::uint32_t node = kNone;
   };
-  std::vector<std::vector<PricedStep>> priced_steps_;
+  // Every route's steps end to end, route r's from priced_begin_[r] to
+  // priced_begin_[r + 1], as the hops are (hops_begin_): one array, not a vector each.
+  std::vector<PricedStep> priced_steps_;
+  std::vector<std::uint32_t> priced_begin_;
   std::vector<std::uint32_t> route_row_of_;  // per route in routes_
   std::vector<std::uint32_t> od_of_route_;   // per route in routes_
   std::vector<std::uint32_t> demand_of_route_;

@@ -104,16 +104,18 @@ void CorridorSimulation::init_priced_steps() {
   const auto waits_at = [&](std::uint32_t node) {
     return nodes_[node].pass_through ? kNone : node;
   };
+  priced_begin_.reserve(routes_.size() + 1);
   for (const Route& route : routes_) {
-    std::vector<PricedStep>& steps = priced_steps_.emplace_back();
-    steps.push_back({kNone, waits_at(route.origin)});
+    priced_begin_.push_back(static_cast<std::uint32_t>(priced_steps_.size()));
+    priced_steps_.push_back({kNone, waits_at(route.origin)});
     for (const Hop& hop : route.hops) {
       const std::uint32_t direction = 2 * hop.link + hop.direction;
       const PricedStep step{directions_[direction].free_flow ? kNone : direction,
                             waits_at(hop.to_node)};
-      if (step.direction != kNone || step.node != kNone) steps.push_back(step);
+      if (step.direction != kNone || step.node != kNone) priced_steps_.push_back(step);
     }
   }
+  priced_begin_.push_back(static_cast<std::uint32_t>(priced_steps_.size()));
 }
 
 std::uint32_t CorridorSimulation::choose_route(std::uint32_t demand) {
@@ -189,14 +191,17 @@ std::uint32_t CorridorSimulation::least_cost_now(DemandChoice& choice) {
   std::uint32_t best = 0;
   std::uint32_t ties = 0;
   for (std::uint32_t offset = 0; offset < choice.count; ++offset) {
-    if (!route_in_service(choice.first + offset)) continue;
-    const Route& route = routes_[choice.first + offset];
-    const std::uint32_t cargo_class = class_of_route_[choice.first + offset];
+    const std::uint32_t route_index = choice.first + offset;
+    if (!route_in_service(route_index)) continue;
+    const Route& route = routes_[route_index];
+    const std::uint32_t cargo_class = class_of_route_[route_index];
     // The waits left out are exactly 0: the sum is the one over every step.
     double backlog_h = 0.0;
-    for (const PricedStep& step : priced_steps_[choice.first + offset]) {
-      backlog_h += (step.direction == kNone ? 0.0 : direction_backlog_h(step.direction)) +
-                   (step.node == kNone ? 0.0 : node_backlog_h(step.node, cargo_class));
+    const PricedStep* const end = priced_steps_.data() + priced_begin_[route_index + 1];
+    for (const PricedStep* step = priced_steps_.data() + priced_begin_[route_index]; step != end;
+         ++step) {
+      backlog_h += (step->direction == kNone ? 0.0 : direction_backlog_h(step->direction)) +
+                   (step->node == kNone ? 0.0 : node_backlog_h(step->node, cargo_class));
     }
     const double cost = route.cost_usd_per_t +
                         spec_.value_of_time_usd_per_t_h(class_of_route_[choice.first]) * backlog_h;
