@@ -527,8 +527,8 @@ class CorridorSimulation {
     count_lots_departed(direction, lots, at_h, cargo_class);
   }
   // Whether a capacity limits the direction now. A free-flowing direction never has one
-  // (init_links checks), and its flag is on the line a free pass reads already, where
-  // the capacity is two lines further.
+  // (no vehicle, no cap and no change, ever: its effective capacity stays 0), and its
+  // flag is on the line a free pass reads already, where the capacity is two lines on.
   static bool limited_now(const DirectionState& direction) {
     return !direction.free_flow && direction.effective_t_per_h.value() > 0.0;
   }

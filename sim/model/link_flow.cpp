@@ -9,7 +9,6 @@
 
 #include <algorithm>
 
-#include "corridor/model/invariants.hpp"
 #include "corridor/model/service_time.hpp"
 #include "corridor/model/timeline.hpp"
 #include "corridor_simulation.hpp"
@@ -46,12 +45,6 @@ void CorridorSimulation::init_links() {
     if (link.capacity_mtpa) set_link_capacity(i, *link.capacity_mtpa);
     const bool free_flow = link.vehicle == kNone && !link.capacity_mtpa &&
                            !ever_capped_or_closed(i) && !link.travel_varies();
-    // Nothing limits a free link, ever: count_lots_departed relies on it.
-    if (free_flow && (directions_[2 * i].effective_t_per_h.value() != 0.0 ||
-                      directions_[2 * i + 1].effective_t_per_h.value() != 0.0)) {
-      throw InvariantViolation(
-          fmt::format("link '{}' flows freely and has an effective capacity", link.id));
-    }
     travel_laws_.emplace_back(link.travel, link.travel_h(), link.travel_cv);
     for (std::uint32_t d = 0; d < 2; ++d) {
       travel_rngs_.emplace_back(options_.seed, options_.replication,
