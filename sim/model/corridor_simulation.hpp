@@ -177,6 +177,12 @@ struct Vehicle {
   std::uint32_t generation = 0;
 };
 
+// The link a direction belongs to: directions are numbered link * 2 + direction, so
+// this needs no direction's state (pricing reads many directions' links).
+constexpr std::uint32_t link_of_direction(std::uint32_t direction_index) {
+  return direction_index / 2;
+}
+
 // One direction of a link: index link * 2 + direction. Aligned, with what a lot
 // crossing a free link reads first (enter_link, send_lot, on_lot_travel_done): on a
 // network of thousands of links, the direction a lot takes was last touched long ago.

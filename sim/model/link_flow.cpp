@@ -16,8 +16,7 @@
 namespace corridor::model::detail {
 
 const VehicleSpec* CorridorSimulation::vehicle_of(std::uint32_t direction) const {
-  // Direction d is of link d / 2: pricing a route reads no direction's state for it.
-  const std::uint32_t vehicle = link_vehicle_[direction / 2];
+  const std::uint32_t vehicle = link_vehicle_[link_of_direction(direction)];
   return vehicle == kNone ? nullptr : &spec_.vehicles[vehicle];
 }
 
@@ -185,7 +184,7 @@ std::uint32_t CorridorSimulation::new_vehicle(std::uint32_t direction) {
 void CorridorSimulation::enter_link(std::uint32_t lot_id) {
   Lot& lot = lots_[lot_id];
   const std::uint32_t direction = next_direction(lot);
-  const std::uint32_t link = direction / 2;
+  const std::uint32_t link = link_of_direction(direction);
   if (directions_[direction].free_flow) {
     if (directions_[direction].waiting.empty() && !lot.holds_server &&
         unlimited_storage(lot.node)) {

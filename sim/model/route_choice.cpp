@@ -269,9 +269,10 @@ double CorridorSimulation::leaves_h(const VehicleSpec& vehicle, const DirectionS
 double CorridorSimulation::fleet_departure_h(std::uint32_t direction_index, double loads_before,
                                              double spacing_h, double lots_short) const {
   const DirectionState& direction = directions_[direction_index];
-  const LinkSpec& link = spec_.links[direction_index / 2];
+  const std::uint32_t link_index = link_of_direction(direction_index);
+  const LinkSpec& link = spec_.links[link_index];
   const VehicleSpec& vehicle = *vehicle_of(direction_index);
-  const std::vector<std::uint32_t>& fleet = links_[direction_index / 2].fleet;
+  const std::vector<std::uint32_t>& fleet = links_[link_index].fleet;
   const double crossing_h = link.travel_h() + vehicle.unload_h;
   const double cycle_h = spacing_h * static_cast<double>(fleet.size());
   const double far_stay_h = std::max(0.0, cycle_h - vehicle.load_h - 2.0 * crossing_h);
@@ -318,7 +319,7 @@ double CorridorSimulation::fleet_departure_h(std::uint32_t direction_index, doub
 // after the last. The free-flow cost already counts one loading.
 double CorridorSimulation::direction_backlog_h(std::uint32_t direction_index) const {
   const DirectionState& direction = directions_[direction_index];
-  const std::uint32_t link = direction_index / 2;
+  const std::uint32_t link = link_of_direction(direction_index);
   const double closed_h = std::max(0.0, link_closed_until_h_[link] - now());
   const VehicleSpec* vehicle = vehicle_of(direction_index);
   if (vehicle == nullptr) {

@@ -57,7 +57,7 @@ void CorridorSimulation::collect_in_system(RunResult& result) const {
     } else if (!lot.entered) {
       place = spec_.demand[demand].origin;  // waiting for a yard slot to enter
     } else if (waits_for_link[id]) {
-      place = node_count + next_direction(lot) / 2;
+      place = node_count + link_of_direction(next_direction(lot));
     }
     if (place != kNone) waits.emplace_back(demand, place);
   }
